@@ -1,0 +1,363 @@
+package scenarios
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"mailsim/lang"
+	"mailsim/sim"
+)
+
+// Error is a problem in a scenario file, located so an instructor can fix it.
+type Error struct {
+	File string
+	Line int // 0 when the problem is the file as a whole
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// Limits that keep a hostile or broken file from exhausting memory.
+const (
+	maxFileBytes = 256 << 10
+	maxLineBytes = 4096
+)
+
+var (
+	namePattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{0,62}$`)
+	addressPattern = regexp.MustCompile(`^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}$`)
+)
+
+// Parse reads one scenario file. file names it in errors. The result has
+// passed the world's own reference checks, so it is ready to run.
+func Parse(file string, r io.Reader) (*sim.Spec, error) {
+	ds, err := readDirectives(file, r)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{file: file, spec: &sim.Spec{}}
+	for _, d := range ds {
+		if err := p.apply(d); err != nil {
+			return nil, &Error{file, d.line, err.Error()}
+		}
+		for k := range d.opts {
+			if !d.seen[k] {
+				return nil, &Error{file, d.line, fmt.Sprintf("%s does not take option %q", d.verb, k)}
+			}
+		}
+	}
+	if err := p.finish(); err != nil {
+		return nil, err
+	}
+	if _, err := sim.NewWorld(p.spec); err != nil {
+		return nil, &Error{File: file, Msg: err.Error()}
+	}
+	return p.spec, nil
+}
+
+// readDirectives splits a file into directives with their body lines.
+func readDirectives(file string, r io.Reader) ([]*directive, error) {
+	sc := bufio.NewScanner(io.LimitReader(r, maxFileBytes+1))
+	sc.Buffer(make([]byte, 0, 1024), maxLineBytes)
+	var ds []*directive
+	n, size := 0, 0
+	for sc.Scan() {
+		n++
+		size += len(sc.Bytes()) + 1
+		if size > maxFileBytes {
+			return nil, &Error{file, n, fmt.Sprintf("the file is larger than %d KiB", maxFileBytes>>10)}
+		}
+		line := strings.TrimRight(sc.Text(), " \t\r")
+		trimmed := strings.TrimLeft(line, " \t")
+		switch {
+		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+			continue
+		case strings.HasPrefix(trimmed, "|"):
+			if len(ds) == 0 || ds[len(ds)-1].verb != "send" {
+				return nil, &Error{file, n, "a '|' body line must follow a send line"}
+			}
+			text := strings.TrimPrefix(trimmed, "|")
+			text = strings.TrimPrefix(text, " ")
+			ds[len(ds)-1].body = append(ds[len(ds)-1].body, text)
+		default:
+			d, err := parseDirective(n, trimmed)
+			if err != nil {
+				return nil, &Error{file, n, err.Error()}
+			}
+			ds = append(ds, d)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &Error{file, n + 1, fmt.Sprintf("a line is longer than %d bytes", maxLineBytes)}
+	}
+	return ds, nil
+}
+
+// parser accumulates a Spec from directives.
+type parser struct {
+	file    string
+	spec    *sim.Spec
+	started bool
+}
+
+func (p *parser) apply(d *directive) error {
+	if !p.started && d.verb != "scenario" {
+		return fmt.Errorf("the file must begin with a scenario line, not %q", d.verb)
+	}
+	switch d.verb {
+	case "scenario":
+		return p.scenario(d)
+	case "title":
+		return text(d, &p.spec.Title)
+	case "about":
+		return text(d, &p.spec.About)
+	case "host":
+		return p.host(d)
+	case "agent":
+		return p.agent(d)
+	case "link":
+		return p.link(d)
+	case "user":
+		return p.user(d)
+	case "send":
+		return p.send(d)
+	case "read":
+		return p.read(d)
+	}
+	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, user, send or read)", d.verb)
+}
+
+func (p *parser) finish() error {
+	switch {
+	case !p.started:
+		return &Error{File: p.file, Msg: "the file has no scenario line"}
+	case !p.spec.Title.Complete():
+		return &Error{File: p.file, Msg: "title needs both ro= and en="}
+	case !p.spec.About.Complete():
+		return &Error{File: p.file, Msg: "about needs both ro= and en="}
+	case len(p.spec.Hosts) == 0:
+		return &Error{File: p.file, Msg: "the scenario has no host"}
+	}
+	return nil
+}
+
+// args checks the count of positional arguments.
+func args(d *directive, want int, what string) error {
+	if len(d.args) != want {
+		return fmt.Errorf("%s takes %s", d.verb, what)
+	}
+	return nil
+}
+
+// text reads the ro= and en= options into t; both are required.
+func text(d *directive, t *lang.Text) error {
+	ro, okRO := d.opt("ro")
+	en, okEN := d.opt("en")
+	if !okRO || !okEN || strings.TrimSpace(ro) == "" || strings.TrimSpace(en) == "" {
+		return fmt.Errorf("%s needs both ro=\"...\" and en=\"...\"", d.verb)
+	}
+	*t = lang.Text{RO: ro, EN: en}
+	return nil
+}
+
+// required returns an option that must be present and non-empty.
+func required(d *directive, key string) (string, error) {
+	v, ok := d.opt(key)
+	if !ok || v == "" {
+		return "", fmt.Errorf("%s needs %s=", d.verb, key)
+	}
+	return v, nil
+}
+
+func (p *parser) scenario(d *directive) error {
+	if p.started {
+		return fmt.Errorf("a second scenario line; one file holds one scenario")
+	}
+	p.started = true
+	if err := args(d, 1, "one name"); err != nil {
+		return err
+	}
+	if !namePattern.MatchString(d.args[0]) {
+		return fmt.Errorf("scenario name %q must be lower-case letters, digits, '.' and '-'", d.args[0])
+	}
+	p.spec.Name = d.args[0]
+	if v, ok := d.opt("order"); ok {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("order=%q is not a whole number", v)
+		}
+		p.spec.Order = n
+	}
+	return nil
+}
+
+func (p *parser) host(d *directive) error {
+	if err := args(d, 1, "one host ID"); err != nil {
+		return err
+	}
+	if !namePattern.MatchString(d.args[0]) {
+		return fmt.Errorf("host ID %q must be lower-case letters, digits, '.' and '-'", d.args[0])
+	}
+	name, err := required(d, "name")
+	if err != nil {
+		return err
+	}
+	h := sim.Host{ID: d.args[0], Name: strings.ToLower(name)}
+	if err := text(d, &h.Label); err != nil {
+		return err
+	}
+	if slices.ContainsFunc(p.spec.Hosts, func(o sim.Host) bool { return o.ID == h.ID }) {
+		return fmt.Errorf("host %q is defined twice", h.ID)
+	}
+	p.spec.Hosts = append(p.spec.Hosts, h)
+	return nil
+}
+
+var agentKinds = []sim.AgentKind{sim.UA, sim.MTAClient, sim.MTAServer, sim.MAAClient, sim.MAAServer}
+
+func (p *parser) agent(d *directive) error {
+	if err := args(d, 1, "one agent ID"); err != nil {
+		return err
+	}
+	hostID, err := required(d, "host")
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(p.spec.Hosts, func(h sim.Host) bool { return h.ID == hostID })
+	if i < 0 {
+		return fmt.Errorf("agent %s is on host %q, which is not defined above it", d.args[0], hostID)
+	}
+	kind, err := required(d, "kind")
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(agentKinds, sim.AgentKind(kind)) {
+		return fmt.Errorf("unknown agent kind %q (expected ua, mta-client, mta-server, maa-client or maa-server)", kind)
+	}
+	a := sim.Agent{ID: d.args[0], Kind: sim.AgentKind(kind)}
+	if err := text(d, &a.Label); err != nil {
+		return err
+	}
+	p.spec.Hosts[i].Agents = append(p.spec.Hosts[i].Agents, a)
+	return nil
+}
+
+var linkKinds = []sim.LinkKind{sim.LinkLocal, sim.LinkLAN, sim.LinkWAN}
+
+func (p *parser) link(d *directive) error {
+	if err := args(d, 2, "two host IDs"); err != nil {
+		return err
+	}
+	kind, err := required(d, "kind")
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(linkKinds, sim.LinkKind(kind)) {
+		return fmt.Errorf("unknown link kind %q (expected local, lan or wan)", kind)
+	}
+	lat, err := duration(d, "latency")
+	if err != nil {
+		return err
+	}
+	p.spec.Links = append(p.spec.Links, sim.Link{A: d.args[0], B: d.args[1], Kind: sim.LinkKind(kind), Latency: lat})
+	return nil
+}
+
+// duration reads a required, non-negative duration option of at most a day.
+func duration(d *directive, key string) (time.Duration, error) {
+	v, err := required(d, key)
+	if err != nil {
+		return 0, err
+	}
+	t, err := time.ParseDuration(v)
+	if err != nil || t < 0 || t > 24*time.Hour {
+		return 0, fmt.Errorf("%s=%q is not a duration between 0s and 24h (write 40ms, 2s, 5m)", key, v)
+	}
+	return t, nil
+}
+
+func address(v string) error {
+	if !addressPattern.MatchString(v) {
+		return fmt.Errorf("%q is not an e-mail address", v)
+	}
+	return nil
+}
+
+func (p *parser) user(d *directive) error {
+	if err := args(d, 1, "one e-mail address"); err != nil {
+		return err
+	}
+	if err := address(d.args[0]); err != nil {
+		return err
+	}
+	u := sim.User{Address: d.args[0]}
+	u.Name, _ = d.opt("name")
+	u.Password, _ = d.opt("password")
+	var err error
+	if u.Host, err = required(d, "host"); err != nil {
+		return err
+	}
+	if u.UA, err = required(d, "ua"); err != nil {
+		return err
+	}
+	p.spec.Users = append(p.spec.Users, u)
+	return nil
+}
+
+func (p *parser) send(d *directive) error {
+	if err := args(d, 0, "no positional arguments"); err != nil {
+		return err
+	}
+	at, err := duration(d, "at")
+	if err != nil {
+		return err
+	}
+	s := sim.Send{At: at, Body: strings.Join(d.body, "\n")}
+	if s.From, err = required(d, "from"); err != nil {
+		return err
+	}
+	to, err := required(d, "to")
+	if err != nil {
+		return err
+	}
+	for _, a := range strings.Split(to, ",") {
+		a = strings.TrimSpace(a)
+		if err := address(a); err != nil {
+			return err
+		}
+		s.To = append(s.To, a)
+	}
+	s.Subject, _ = d.opt("subject")
+	if strings.ContainsAny(s.Subject, "\r\n") {
+		return fmt.Errorf("subject must be one line")
+	}
+	p.spec.Sends = append(p.spec.Sends, s)
+	return nil
+}
+
+func (p *parser) read(d *directive) error {
+	if err := args(d, 0, "no positional arguments"); err != nil {
+		return err
+	}
+	at, err := duration(d, "at")
+	if err != nil {
+		return err
+	}
+	user, err := required(d, "user")
+	if err != nil {
+		return err
+	}
+	p.spec.Reads = append(p.spec.Reads, sim.Read{At: at, User: user})
+	return nil
+}

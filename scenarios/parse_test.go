@@ -1,0 +1,145 @@
+package scenarios
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const header = `scenario t
+title ro="Titlu" en="Title"
+about ro="Despre" en="About"
+host a name=a.example ro="A" en="A"
+agent a.ua host=a kind=ua ro="UA" en="UA"
+agent a.mta host=a kind=mta-client ro="MTA" en="MTA"
+host b name=b.example ro="B" en="B"
+agent b.mta host=b kind=mta-server ro="MTA" en="MTA"
+agent b.ua host=b kind=ua ro="UA" en="UA"
+link a b kind=lan latency=1ms
+user x@a.example host=a ua=a.ua
+user y@b.example host=b ua=b.ua
+`
+
+func TestParseGood(t *testing.T) {
+	spec, err := Parse("t.scn", strings.NewReader(header+`send at=1s from=x@a.example to=y@b.example subject="Say \"hi\""
+| line one
+|
+|  indented
+read at=2s user=y@b.example
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spec.Name != "t" || len(spec.Hosts) != 2 || len(spec.Hosts[0].Agents) != 2 {
+		t.Fatalf("topology parsed wrong: %+v", spec)
+	}
+	s := spec.Sends[0]
+	if s.Subject != `Say "hi"` || s.Body != "line one\n\n indented" || s.At.Seconds() != 1 {
+		t.Fatalf("send parsed wrong: %+v", s)
+	}
+	if spec.Links[0].Latency.Milliseconds() != 1 || spec.Reads[0].User != "y@b.example" {
+		t.Fatalf("link or read parsed wrong: %+v %+v", spec.Links, spec.Reads)
+	}
+}
+
+// TestParseErrors checks that every kind of mistake names its line and says
+// what is wrong, in words an instructor can act on.
+func TestParseErrors(t *testing.T) {
+	cases := []struct {
+		name, text string
+		line       int
+		want       string
+	}{
+		{"no scenario line", "title ro=a en=b\n", 1, "must begin with a scenario line"},
+		{"unknown directive", header + "hots c name=c ro=C en=C\n", 13, `unknown directive "hots"`},
+		{"unknown option", header + "read at=1s user=y@b.example colour=red\n", 13, `does not take option "colour"`},
+		{"open quote", header + `send at=0s from=x@a.example to=y@b.example subject="oops` + "\n", 13, "not closed"},
+		{"bad duration", header + "read at=soon user=y@b.example\n", 13, `at="soon" is not a duration`},
+		{"negative latency", strings.Replace(header, "latency=1ms", "latency=-5ms", 1), 10, "not a duration"},
+		{"bad agent kind", header + "agent a.x host=a kind=robot ro=R en=R\n", 13, `unknown agent kind "robot"`},
+		{"agent on unknown host", header + "agent c.ua host=c kind=ua ro=U en=U\n", 13, "not defined above"},
+		{"missing language", header + "host c name=c.example ro=C\n", 13, "needs both ro="},
+		{"bad address", header + "send at=0s from=x@a.example to=not-an-address\n", 13, "is not an e-mail address"},
+		{"body without send", header + "| stray\n", 13, "must follow a send"},
+		{"duplicate host", header + "host a name=z.example ro=Z en=Z\n", 13, "defined twice"},
+		{"duplicate option", header + "read at=1s at=2s user=y@b.example\n", 13, "given twice"},
+		{"long line", header + "read at=1s user=" + strings.Repeat("y", 5000) + "\n", 13, "longer than"},
+		{"unknown user sends", header + "send at=0s from=z@a.example to=y@b.example\n", 0, "unknown user z@a.example"},
+		{"no title", "scenario t\n", 0, "title needs both"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("bad.scn", strings.NewReader(c.text))
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("want a located *Error, got %v", err)
+			}
+			if pe.File != "bad.scn" || pe.Line != c.line || !strings.Contains(pe.Msg, c.want) {
+				t.Fatalf("got %q (line %d), want line %d containing %q", err, pe.Line, c.line, c.want)
+			}
+		})
+	}
+}
+
+// TestLoadSkipsBadFile checks that an instructor's broken file is reported
+// while the good files, embedded and added, are still served, and that a file
+// may override an embedded scenario by name.
+func TestLoadSkipsBadFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("broken.scn", header+"link a b kind=fibre latency=1ms\n")
+	write("extra.scn", header)
+	write("notes.txt", "not a scenario")
+	override := strings.Replace(header, "scenario t", "scenario two-systems order=2", 1)
+	write("override.scn", strings.Replace(override, `title ro="Titlu" en="Title"`, `title ro="Înlocuit" en="Replaced"`, 1))
+
+	lib, errs := Load(dir)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "broken.scn:13: unknown link kind") {
+		t.Fatalf("want one error for broken.scn line 13, got %v", errs)
+	}
+	if _, ok := lib.Get("t"); !ok {
+		t.Error("the good extra scenario was not loaded")
+	}
+	if s, ok := lib.Get("two-systems"); !ok || s.Title.EN != "Replaced" {
+		t.Errorf("the override did not replace the embedded scenario: %+v", s)
+	}
+}
+
+func TestLoadMissingDir(t *testing.T) {
+	lib, errs := Load(filepath.Join(t.TempDir(), "absent"))
+	if len(errs) != 1 {
+		t.Fatalf("want an error for a missing directory, got %v", errs)
+	}
+	if _, ok := lib.Get("two-systems"); !ok {
+		t.Error("embedded scenarios must still load")
+	}
+}
+
+// FuzzParse feeds arbitrary text to the parser: it must never panic, and
+// whatever it accepts must run to its end without error.
+func FuzzParse(f *testing.F) {
+	f.Add(header + "send at=0s from=x@a.example to=y@b.example subject=s\n| body\nread at=1s user=y@b.example\n")
+	f.Add("scenario x\n")
+	f.Add(`scenario "a b" title ro="\"" en=\`)
+	embedded, _ := os.ReadFile("files/two-systems.scn")
+	f.Add(string(embedded))
+	f.Fuzz(func(t *testing.T, text string) {
+		spec, err := Parse("fuzz.scn", strings.NewReader(text))
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("error without a location: %v", err)
+			}
+			return
+		}
+		if !spec.Title.Complete() || spec.Name == "" {
+			t.Fatalf("accepted a spec without name or title: %+v", spec)
+		}
+	})
+}

@@ -1,0 +1,69 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// compose turns a scripted Send into a message and hands it on: to the
+// sender's MTA client when the sender's system has one, otherwise straight
+// into the local mailboxes (the lecture's first scenario).
+func (w *World) compose(s *Send) Event {
+	sender := w.users[strings.ToLower(s.From)]
+	w.msgs++
+	m := &Message{
+		ID:      fmt.Sprintf("M%d", w.msgs),
+		From:    sender.Address,
+		To:      append([]string(nil), s.To...),
+		Subject: s.Subject,
+	}
+	m.Raw = w.header(sender, m, s) + "\r\n" + crlf(s.Body)
+	host := w.hostOf(sender.UA)
+	if client := agentOf(host, MTAClient); client != nil {
+		w.queues[client.ID] = append(w.queues[client.ID], m)
+		w.kick(client.ID)
+		return Event{Kind: KindSubmit, From: sender.UA, To: client.ID, Dir: Local, Msg: m.ID,
+			Key: "sim.submit", Line: "Subject: " + s.Subject}
+	}
+	return Event{Kind: KindFault, From: sender.UA, Dir: Local, Msg: m.ID, Key: "sim.fault.no-mta"}
+}
+
+// header writes the RFC 5322 header a user agent would add.
+func (w *World) header(sender *User, m *Message, s *Send) string {
+	var b strings.Builder
+	from := sender.Address
+	if sender.Name != "" {
+		from = fmt.Sprintf("%s <%s>", sender.Name, sender.Address)
+	}
+	fmt.Fprintf(&b, "From: %s\r\n", from)
+	fmt.Fprintf(&b, "To: %s\r\n", strings.Join(s.To, ", "))
+	fmt.Fprintf(&b, "Subject: %s\r\n", s.Subject)
+	fmt.Fprintf(&b, "Date: %s\r\n", w.date())
+	fmt.Fprintf(&b, "Message-ID: <%s.%s@%s>\r\n", m.ID, w.token(), w.hostOf(sender.UA).Name)
+	b.WriteString("MIME-Version: 1.0\r\n")
+	b.WriteString("Content-Type: text/plain; charset=utf-8\r\n")
+	enc := "7bit"
+	for i := 0; i < len(s.Body); i++ {
+		if s.Body[i] >= 0x80 {
+			enc = "8bit"
+			break
+		}
+	}
+	fmt.Fprintf(&b, "Content-Transfer-Encoding: %s\r\n", enc)
+	return b.String()
+}
+
+// date is the current virtual time as an RFC 5322 date.
+func (w *World) date() string { return Epoch.Add(w.now).Format(time.RFC1123Z) }
+
+// token is a short pseudo-random hex string from the world's seeded source,
+// like the queue IDs Postfix prints.
+func (w *World) token() string { return fmt.Sprintf("%010X", w.rng.Uint64()&0xFFFFFFFFFF) }
+
+// crlf normalises a body's line ends to CRLF and ends it with one.
+func crlf(body string) string {
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	body = strings.TrimSuffix(body, "\n")
+	return strings.ReplaceAll(body, "\n", "\r\n") + "\r\n"
+}

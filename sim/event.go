@@ -1,0 +1,58 @@
+package sim
+
+import "time"
+
+// Kind says what happened in one Event. The values are part of the stable
+// JSON form that the browser, the CLI transcript and the tests read.
+type Kind string
+
+// The kinds of event.
+const (
+	KindConnect    Kind = "connect"    // a TCP connection opened (From = client, To = server)
+	KindDisconnect Kind = "disconnect" // the connection closed
+	KindCommand    Kind = "command"    // a client command line arrived at the server
+	KindReply      Kind = "reply"      // a server reply arrived at the client
+	KindData       Kind = "data"       // the message text of DATA (or a multi-line body), as one block
+	KindDNSQuery   Kind = "dns-query"  // a resolver question
+	KindDNSAnswer  Kind = "dns-answer" // the answer to it
+	KindSubmit     Kind = "submit"     // a user agent handed a message to its MTA client's queue
+	KindStore      Kind = "store"      // a message was stored in a mailbox
+	KindFetch      Kind = "fetch"      // a user agent read a message from a mailbox
+	KindDelete     Kind = "delete"     // a message was removed from a mailbox
+	KindState      Kind = "state"      // an agent changed state without a line on the wire
+	KindFault      Kind = "fault"      // something failed: a host down, a timeout
+	KindNote       Kind = "note"       // narration without a protocol effect
+)
+
+// Dir is the direction of mail movement that an event belongs to. Push is
+// SMTP carrying mail towards the recipient; pull is POP3 or IMAP fetching it
+// from the reader's side; local happens inside one system.
+type Dir string
+
+// The directions.
+const (
+	Push  Dir = "push"
+	Pull  Dir = "pull"
+	Local Dir = "local"
+)
+
+// Event is the one record everything a person sees is derived from.
+//
+// Its JSON form is stable: fields are only ever added. Time is virtual
+// milliseconds since the start of the scenario.
+type Event struct {
+	Seq   int           `json:"seq"`             // 0, 1, 2, ... in delivery order
+	Time  time.Duration `json:"-"`               // virtual time
+	Ms    int64         `json:"ms"`              // Time in milliseconds, for JSON
+	Kind  Kind          `json:"kind"`            // what happened
+	From  string        `json:"from,omitempty"`  // agent ID that sent or acted
+	To    string        `json:"to,omitempty"`    // agent ID that received
+	Proto string        `json:"proto,omitempty"` // "smtp", "pop3", "imap", "dns" or ""
+	Dir   Dir           `json:"dir"`             // push, pull or local
+	Line  string        `json:"line,omitempty"`  // the raw line(s); several lines are joined with "\r\n"
+	Code  int           `json:"code,omitempty"`  // SMTP reply code of a reply
+	State string        `json:"state,omitempty"` // the server's protocol state after this event
+	Key   string        `json:"key,omitempty"`   // explanation key (see the protocol packages' catalogs)
+	Msg   string        `json:"msg,omitempty"`   // ID of the message this event carries or concerns
+	Box   string        `json:"box,omitempty"`   // mailbox address for store, fetch and delete
+}

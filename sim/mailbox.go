@@ -1,0 +1,40 @@
+package sim
+
+import (
+	"slices"
+	"strings"
+)
+
+// Message is one e-mail as it travels: its envelope and its bytes.
+type Message struct {
+	ID       string   `json:"id"`       // "M1", "M2", ... in composition order
+	From     string   `json:"from"`     // envelope sender (MAIL FROM)
+	To       []string `json:"to"`       // envelope recipients still to deliver (RCPT TO)
+	Subject  string   `json:"subject"`  // for lists; the header is in Raw
+	Raw      string   `json:"raw"`      // the message as stored: header, blank line, body, CRLF line ends
+	QueueID  string   `json:"queueId"`  // the receiving server's queue ID, once accepted
+	Seen     bool     `json:"seen"`     // read by its owner's user agent
+	Deleted  bool     `json:"deleted"`  // removed from the mailbox
+	Received string   `json:"received"` // address of the mailbox it sits in, once stored
+}
+
+// Mailbox is one user's store of received mail.
+type Mailbox struct {
+	Address  string     `json:"address"`
+	Host     string     `json:"host"`
+	Messages []*Message `json:"messages"`
+}
+
+// Mailboxes returns every mailbox sorted by address, as the world holds them
+// now. Callers must not modify them.
+func (w *World) Mailboxes() []*Mailbox {
+	out := make([]*Mailbox, 0, len(w.boxes))
+	for _, b := range w.boxes {
+		out = append(out, b)
+	}
+	slices.SortFunc(out, func(a, b *Mailbox) int { return strings.Compare(a.Address, b.Address) })
+	return out
+}
+
+// Mailbox returns the mailbox of address, or nil.
+func (w *World) Mailbox(address string) *Mailbox { return w.boxes[strings.ToLower(address)] }

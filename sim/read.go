@@ -1,0 +1,33 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// read is a user opening their mailbox. A user agent on the mailbox's own
+// system reads the files directly, message by message; reading from another
+// system needs a message access agent (POP3 or IMAP).
+func (w *World) read(r *Read) Event {
+	u := w.users[strings.ToLower(r.User)]
+	box := w.boxes[strings.ToLower(u.Address)]
+	if w.agentOn[u.UA] != u.Host {
+		return Event{Kind: KindFault, From: u.UA, Dir: Pull, Box: box.Address, Key: "sim.fault.remote-read"}
+	}
+	unread := 0
+	for _, m := range box.Messages {
+		if !m.Seen && !m.Deleted {
+			unread++
+			w.schedule(0, func() Event { return w.fetchLocal(u, box, m) })
+		}
+	}
+	return Event{Kind: KindNote, From: u.UA, Dir: Local, Box: box.Address, Key: "sim.read.open",
+		Line: strconv.Itoa(unread)}
+}
+
+// fetchLocal is a user agent reading one message from a local mailbox.
+func (w *World) fetchLocal(u *User, box *Mailbox, m *Message) Event {
+	m.Seen = true
+	return Event{Kind: KindFetch, From: u.UA, Dir: Local, Box: box.Address, Msg: m.ID, Key: "sim.fetch.local",
+		Line: "Subject: " + m.Subject}
+}

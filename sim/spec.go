@@ -1,0 +1,89 @@
+package sim
+
+import (
+	"time"
+
+	"mailsim/lang"
+)
+
+// AgentKind names the role of an agent, as in the lecture's UA/MTA/MAA model.
+type AgentKind string
+
+// The agent roles.
+const (
+	UA        AgentKind = "ua"         // user agent: composes and reads mail
+	MTAClient AgentKind = "mta-client" // pushes queued mail with SMTP
+	MTAServer AgentKind = "mta-server" // accepts SMTP and stores into mailboxes
+	MAAClient AgentKind = "maa-client" // pulls mail with POP3 or IMAP for a UA
+	MAAServer AgentKind = "maa-server" // serves mailboxes over POP3 or IMAP
+)
+
+// LinkKind says how two hosts are joined.
+type LinkKind string
+
+// The link kinds.
+const (
+	LinkLocal LinkKind = "local"
+	LinkLAN   LinkKind = "lan"
+	LinkWAN   LinkKind = "wan"
+)
+
+// Spec is a whole scenario: the topology and the script of what users do.
+// Package scenarios builds it from a file; the world never mutates it.
+type Spec struct {
+	Name  string    // short identifier, used in URLs
+	Order int       // position in the scenario list (the lecture's number)
+	Title lang.Text // one line
+	About lang.Text // a paragraph for the scenario list
+	Hosts []Host
+	Links []Link
+	Users []User
+	Sends []Send
+	Reads []Read
+}
+
+// Host is one system: a PC or a mail server.
+type Host struct {
+	ID     string    // short identifier, used in agent IDs ("a", "b")
+	Name   string    // fully qualified name, also the mail domain it serves
+	Label  lang.Text // what the topology box says
+	Agents []Agent
+}
+
+// Agent is one program running on a host.
+type Agent struct {
+	ID    string // unique in the world, e.g. "a.ua"
+	Kind  AgentKind
+	Label lang.Text
+}
+
+// Link joins two hosts; a message crossing it takes Latency of virtual time.
+type Link struct {
+	A, B    string // host IDs
+	Kind    LinkKind
+	Latency time.Duration
+}
+
+// User is a person with a mailbox on a host and a user agent somewhere.
+type User struct {
+	Address  string // full address, the mailbox name
+	Name     string // display name for the From header
+	Host     string // host ID where the mailbox lives
+	UA       string // agent ID of the user agent the user reads and writes with
+	Password string
+}
+
+// Send is a user composing and sending a message at a virtual time.
+type Send struct {
+	At      time.Duration
+	From    string   // user address
+	To      []string // recipient addresses
+	Subject string
+	Body    string // plain text, lines separated by "\n"
+}
+
+// Read is a user reading their mailbox at a virtual time.
+type Read struct {
+	At   time.Duration
+	User string // user address
+}

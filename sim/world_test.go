@@ -1,0 +1,130 @@
+package sim
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"mailsim/lang"
+)
+
+// twoSystems builds the lecture's second scenario by hand, so that the world
+// is tested without the scenario file format.
+func twoSystems() *Spec {
+	l := lang.Text{RO: "x", EN: "x"}
+	return &Spec{
+		Name: "two", Title: l, About: l,
+		Hosts: []Host{
+			{ID: "a", Name: "a.example", Label: l, Agents: []Agent{{ID: "a.ua", Kind: UA, Label: l}, {ID: "a.mta", Kind: MTAClient, Label: l}}},
+			{ID: "b", Name: "b.example", Label: l, Agents: []Agent{{ID: "b.mta", Kind: MTAServer, Label: l}, {ID: "b.ua", Kind: UA, Label: l}}},
+		},
+		Links: []Link{{A: "a", B: "b", Kind: LinkWAN, Latency: 10 * time.Millisecond}},
+		Users: []User{
+			{Address: "alice@a.example", Name: "Alice", Host: "a", UA: "a.ua"},
+			{Address: "bob@b.example", Host: "b", UA: "b.ua"},
+		},
+		Sends: []Send{{At: 0, From: "alice@a.example", To: []string{"bob@b.example"}, Subject: "Hi", Body: "Hello\n.dot line\n"}},
+		Reads: []Read{{At: time.Second, User: "bob@b.example"}},
+	}
+}
+
+func TestAgendaOrdersByTimeThenScheduling(t *testing.T) {
+	w := &World{}
+	var got []string
+	add := func(at time.Duration, name string) {
+		w.scheduleAt(at, func() Event { got = append(got, name); return Event{} })
+	}
+	add(20, "late")
+	add(10, "first")
+	add(10, "second")
+	add(0, "zero")
+	for _, ok := w.Step(); ok; _, ok = w.Step() {
+	}
+	if strings.Join(got, ",") != "zero,first,second,late" {
+		t.Fatalf("order %v", got)
+	}
+	if w.Now() != 20 || w.Trace()[3].Seq != 3 || w.Trace()[1].Time != 10 {
+		t.Fatalf("clock or sequence wrong: now %v, trace %+v", w.Now(), w.Trace())
+	}
+}
+
+func TestRunDeliversIntoMailbox(t *testing.T) {
+	events, err := Run(twoSystems(), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := Replay(twoSystems(), len(events))
+	box := w.Mailbox("bob@b.example")
+	if len(box.Messages) != 1 {
+		t.Fatalf("bob has %d messages, want 1", len(box.Messages))
+	}
+	m := box.Messages[0]
+	if !strings.Contains(m.Raw, "\r\nSubject: Hi\r\n") || !strings.HasSuffix(m.Raw, "\r\nHello\r\n.dot line\r\n") {
+		t.Fatalf("stored message damaged:\n%q", m.Raw)
+	}
+	if !strings.HasPrefix(m.Raw, "Return-Path: <alice@a.example>\r\nReceived: from a.example by b.example") {
+		t.Fatalf("no trace headers:\n%q", m.Raw)
+	}
+	if !m.Seen {
+		t.Error("bob's read did not mark the message seen")
+	}
+	var kinds []string
+	for _, e := range events {
+		if e.Kind == KindFault {
+			t.Errorf("unexpected fault %+v", e)
+		}
+		kinds = append(kinds, string(e.Kind))
+	}
+	want := "submit,connect,reply,command"
+	if !strings.HasPrefix(strings.Join(kinds, ","), want) {
+		t.Errorf("trace starts %v, want %s", kinds, want)
+	}
+	if last := events[len(events)-1]; last.Kind != KindFetch || last.Box != "bob@b.example" {
+		t.Errorf("trace ends with %+v, want bob's fetch", last)
+	}
+}
+
+func TestUnknownRecipientIsReportedNotLost(t *testing.T) {
+	spec := twoSystems()
+	spec.Sends[0].To = []string{"nobody@b.example"}
+	events, err := Run(spec, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []int
+	fault := false
+	for _, e := range events {
+		if e.Kind == KindReply {
+			codes = append(codes, e.Code)
+		}
+		fault = fault || (e.Kind == KindFault && e.Line == "nobody@b.example" && e.Code == 550)
+	}
+	if !fault {
+		t.Errorf("no fault event names the rejected recipient; replies %v", codes)
+	}
+}
+
+func TestNewWorldRejectsDanglingReferences(t *testing.T) {
+	cases := map[string]func(*Spec){
+		"unknown ua":        func(s *Spec) { s.Users[0].UA = "x.ua" },
+		"unknown user host": func(s *Spec) { s.Users[0].Host = "x" },
+		"unknown link host": func(s *Spec) { s.Links[0].B = "x" },
+		"unknown sender":    func(s *Spec) { s.Sends[0].From = "eve@a.example" },
+		"no recipient":      func(s *Spec) { s.Sends[0].To = nil },
+		"unknown reader":    func(s *Spec) { s.Reads[0].User = "eve@a.example" },
+		"duplicate agent":   func(s *Spec) { s.Hosts[1].Agents[0].ID = "a.ua" },
+	}
+	for name, mutate := range cases {
+		spec := twoSystems()
+		mutate(spec)
+		if _, err := NewWorld(spec); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+func TestExplanationsComplete(t *testing.T) {
+	if missing := Explanations.Missing(); len(missing) > 0 {
+		t.Fatalf("keys lacking a language: %v", missing)
+	}
+}
