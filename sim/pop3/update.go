@@ -1,0 +1,26 @@
+package pop3
+
+// update is QUIT from TRANSACTION: the server enters UPDATE, removes the
+// messages marked by DELE, releases the maildrop and says goodbye
+// (RFC 1939 §6). It is the only place where mail is deleted.
+func (s *Server) update() Output {
+	s.state = Update
+	var uids []string
+	for _, m := range s.msgs {
+		if m.deleted {
+			uids = append(uids, m.uid)
+		}
+	}
+	var err error
+	if len(uids) > 0 {
+		err = s.cfg.Maildrop.Delete(s.owner, uids)
+	}
+	s.unlock()
+	s.msgs = nil
+	out := okLine("QUIT", KeyQuitUpdate, "POP3 server closing connection")
+	if err != nil {
+		out = errLine("QUIT", KeyUpdateFailed, "[SYS/TEMP] Some deleted messages not removed")
+	}
+	out.Close = true
+	return out
+}
