@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/dns"
 )
 
 // Error is a problem in a scenario file, located so an instructor can fix it.
@@ -49,6 +51,10 @@ func Parse(file string, r io.Reader) (*sim.Spec, error) {
 	p := &parser{file: file, spec: &sim.Spec{}}
 	for _, d := range ds {
 		if err := p.apply(d); err != nil {
+			var located *Error
+			if errors.As(err, &located) {
+				return nil, located
+			}
 			return nil, &Error{file, d.line, err.Error()}
 		}
 		for k := range d.opts {
@@ -84,12 +90,14 @@ func readDirectives(file string, r io.Reader) ([]*directive, error) {
 		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
 			continue
 		case strings.HasPrefix(trimmed, "|"):
-			if len(ds) == 0 || ds[len(ds)-1].verb != "send" {
-				return nil, &Error{file, n, "a '|' body line must follow a send line"}
+			if len(ds) == 0 || (ds[len(ds)-1].verb != "send" && ds[len(ds)-1].verb != "zone") {
+				return nil, &Error{file, n, "a '|' line must follow a send or zone line"}
 			}
 			text := strings.TrimPrefix(trimmed, "|")
 			text = strings.TrimPrefix(text, " ")
-			ds[len(ds)-1].body = append(ds[len(ds)-1].body, text)
+			d := ds[len(ds)-1]
+			d.body = append(d.body, text)
+			d.at = append(d.at, n)
 		default:
 			d, err := parseDirective(n, trimmed)
 			if err != nil {
@@ -128,6 +136,8 @@ func (p *parser) apply(d *directive) error {
 		return p.agent(d)
 	case "link":
 		return p.link(d)
+	case "zone":
+		return p.zone(d)
 	case "user":
 		return p.user(d)
 	case "send":
@@ -135,7 +145,7 @@ func (p *parser) apply(d *directive) error {
 	case "read":
 		return p.read(d)
 	}
-	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, user, send or read)", d.verb)
+	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, zone, user, send or read)", d.verb)
 }
 
 func (p *parser) finish() error {
@@ -359,5 +369,29 @@ func (p *parser) read(d *directive) error {
 		return err
 	}
 	p.spec.Reads = append(p.spec.Reads, sim.Read{At: at, User: user})
+	return nil
+}
+
+// zone reads a DNS zone in master-file syntax from the '|' lines that follow,
+// with $ORIGIN set to the zone's name so that relative names work. Its errors
+// point at the scenario file's own lines.
+func (p *parser) zone(d *directive) error {
+	if err := args(d, 1, "one domain name"); err != nil {
+		return err
+	}
+	if len(d.body) == 0 {
+		return fmt.Errorf("zone %s has no records: write them on '|' lines below it", d.args[0])
+	}
+	origin := strings.TrimSuffix(d.args[0], ".") + "."
+	text := "$ORIGIN " + origin + "\n" + strings.Join(d.body, "\n") + "\n"
+	z, err := dns.ParseZone(p.file, strings.NewReader(text))
+	var pe *dns.ParseError
+	switch {
+	case errors.As(err, &pe) && pe.Line >= 2 && pe.Line-2 < len(d.at):
+		return &Error{p.file, d.at[pe.Line-2], pe.Msg}
+	case err != nil:
+		return err
+	}
+	p.spec.Zones = append(p.spec.Zones, z)
 	return nil
 }

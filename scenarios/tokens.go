@@ -14,6 +14,7 @@ type directive struct {
 	opts map[string]string
 	seen map[string]bool // options read by the parser, to report unknown ones
 	body []string        // "| " continuation lines that follow the directive
+	at   []int           // the file's line number of each body line
 }
 
 // tokenize splits one line into words, honouring double quotes. A word of the

@@ -8,7 +8,7 @@ import (
 
 // compose turns a scripted Send into a message and hands it on: to the
 // sender's MTA client when the sender's system has one, otherwise straight
-// into the local mailboxes (the lecture's first scenario).
+// into the mailboxes on the same system (the lecture's first scenario).
 func (w *World) compose(s *Send) Event {
 	sender := w.users[strings.ToLower(s.From)]
 	w.msgs++
@@ -21,12 +21,22 @@ func (w *World) compose(s *Send) Event {
 	m.Raw = w.header(sender, m, s) + "\r\n" + crlf(s.Body)
 	host := w.hostOf(sender.UA)
 	if client := agentOf(host, MTAClient); client != nil {
-		w.queues[client.ID] = append(w.queues[client.ID], m)
-		w.kick(client.ID)
+		w.enqueue(client.ID, &outgoing{msg: m, rcpts: m.To})
 		return Event{Kind: KindSubmit, From: sender.UA, To: client.ID, Dir: Local, Msg: m.ID,
 			Key: "sim.submit", Line: "Subject: " + s.Subject}
 	}
-	return Event{Kind: KindFault, From: sender.UA, Dir: Local, Msg: m.ID, Key: "sim.fault.no-mta"}
+	for _, to := range m.To {
+		u := w.users[strings.ToLower(to)]
+		if u == nil || u.Host != host.ID {
+			w.schedule(0, func() Event {
+				return Event{Kind: KindFault, From: sender.UA, Dir: Local, Msg: m.ID, Key: "sim.fault.no-mta", Line: to}
+			})
+			continue
+		}
+		w.schedule(0, func() Event { return w.store(sender.UA, to, m, "", m.Raw) })
+	}
+	return Event{Kind: KindNote, From: sender.UA, Dir: Local, Msg: m.ID, Key: "sim.compose.local",
+		Line: "Subject: " + s.Subject}
 }
 
 // header writes the RFC 5322 header a user agent would add.

@@ -24,6 +24,10 @@ const (
 	KindNote       Kind = "note"       // narration without a protocol effect
 )
 
+// DNSAgent is the agent ID of the world's resolver in DNS events: not an
+// agent on any host, but the name service every MTA client asks.
+const DNSAgent = "dns"
+
 // Dir is the direction of mail movement that an event belongs to. Push is
 // SMTP carrying mail towards the recipient; pull is POP3 or IMAP fetching it
 // from the reader's side; local happens inside one system.

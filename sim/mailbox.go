@@ -38,3 +38,14 @@ func (w *World) Mailboxes() []*Mailbox {
 
 // Mailbox returns the mailbox of address, or nil.
 func (w *World) Mailbox(address string) *Mailbox { return w.boxes[strings.ToLower(address)] }
+
+// size is the octets the mailbox holds, as counted against a quota.
+func (b *Mailbox) size() int {
+	n := 0
+	for _, m := range b.Messages {
+		if !m.Deleted {
+			n += len(m.Raw)
+		}
+	}
+	return n
+}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"mailsim/lang"
+	"mailsim/sim/dns"
 )
 
 // AgentKind names the role of an agent, as in the lecture's UA/MTA/MAA model.
@@ -37,6 +38,7 @@ type Spec struct {
 	About lang.Text // a paragraph for the scenario list
 	Hosts []Host
 	Links []Link
+	Zones []*dns.Zone // the DNS of the world: MX and A records
 	Users []User
 	Sends []Send
 	Reads []Read
@@ -47,6 +49,7 @@ type Host struct {
 	ID     string    // short identifier, used in agent IDs ("a", "b")
 	Name   string    // fully qualified name, also the mail domain it serves
 	Label  lang.Text // what the topology box says
+	Down   bool      // the host does not answer connections
 	Agents []Agent
 }
 
@@ -55,6 +58,8 @@ type Agent struct {
 	ID    string // unique in the world, e.g. "a.ua"
 	Kind  AgentKind
 	Label lang.Text
+	Relay string // MTA client: host ID of the mail server it hands all mail to (a PC's smarthost); "" sends direct
+	Busy  int    // MTA server: how many connections it turns away with 421 before it accepts one
 }
 
 // Link joins two hosts; a message crossing it takes Latency of virtual time.
@@ -71,6 +76,7 @@ type User struct {
 	Host     string // host ID where the mailbox lives
 	UA       string // agent ID of the user agent the user reads and writes with
 	Password string
+	Quota    int // mailbox size limit in octets; 0 means unlimited
 }
 
 // Send is a user composing and sending a message at a virtual time.

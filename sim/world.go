@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"mailsim/sim/dns"
 )
 
 // Epoch is the wall-clock moment virtual time zero stands for. It is fixed so
@@ -22,15 +24,17 @@ type World struct {
 	scheduled int
 	trace     []Event
 	rng       *rand.Rand
+	resolver  *dns.Resolver
 
 	hosts   map[string]*Host  // by ID
-	domains map[string]*Host  // by mail domain (the host's name)
+	byName  map[string]*Host  // by fully qualified name
 	agents  map[string]*Agent // by agent ID
 	agentOn map[string]string // agent ID -> host ID
 	users   map[string]*User  // by address
 	boxes   map[string]*Mailbox
-	queues  map[string][]*Message // MTA client agent ID -> messages waiting to be pushed
-	pushing map[string]bool       // MTA client agent ID -> a session is open
+	queues  map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
+	pushing map[string]bool        // MTA client agent ID -> a session is open
+	busy    map[string]int         // MTA server agent ID -> connections turned away so far
 	msgs    int                   // messages composed so far, for IDs
 }
 
@@ -40,15 +44,20 @@ func NewWorld(spec *Spec) (*World, error) {
 		spec:    spec,
 		rng:     rand.New(rand.NewPCG(1, uint64(len(spec.Name)))),
 		hosts:   map[string]*Host{},
-		domains: map[string]*Host{},
+		byName:  map[string]*Host{},
 		agents:  map[string]*Agent{},
 		agentOn: map[string]string{},
 		users:   map[string]*User{},
 		boxes:   map[string]*Mailbox{},
-		queues:  map[string][]*Message{},
+		queues:  map[string][]*outgoing{},
 		pushing: map[string]bool{},
+		busy:    map[string]int{},
 	}
 	if err := w.index(); err != nil {
+		return nil, fmt.Errorf("scenario %s: %w", spec.Name, err)
+	}
+	var err error
+	if w.resolver, err = dns.NewResolver(spec.Zones...); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.Name, err)
 	}
 	for i := range spec.Sends {
@@ -70,7 +79,7 @@ func (w *World) index() error {
 			return fmt.Errorf("host %q defined twice", h.ID)
 		}
 		w.hosts[h.ID] = h
-		w.domains[strings.ToLower(h.Name)] = h
+		w.byName[strings.ToLower(h.Name)] = h
 		for j := range h.Agents {
 			a := &h.Agents[j]
 			if _, dup := w.agents[a.ID]; dup {

@@ -6,7 +6,16 @@ import (
 	"time"
 
 	"mailsim/lang"
+	"mailsim/sim/dns"
 )
+
+func zone(name, text string) *dns.Zone {
+	z, err := dns.ParseZone(name, strings.NewReader(text))
+	if err != nil {
+		panic(err)
+	}
+	return z
+}
 
 // twoSystems builds the lecture's second scenario by hand, so that the world
 // is tested without the scenario file format.
@@ -19,6 +28,11 @@ func twoSystems() *Spec {
 			{ID: "b", Name: "b.example", Label: l, Agents: []Agent{{ID: "b.mta", Kind: MTAServer, Label: l}, {ID: "b.ua", Kind: UA, Label: l}}},
 		},
 		Links: []Link{{A: "a", B: "b", Kind: LinkWAN, Latency: 10 * time.Millisecond}},
+		Zones: []*dns.Zone{zone("example", `$ORIGIN example.
+a.example.     IN A  192.0.2.1
+b.example.     IN A  192.0.2.2
+b.example.     IN MX 10 b.example.
+`)},
 		Users: []User{
 			{Address: "alice@a.example", Name: "Alice", Host: "a", UA: "a.ua"},
 			{Address: "bob@b.example", Host: "b", UA: "b.ua"},
@@ -75,7 +89,7 @@ func TestRunDeliversIntoMailbox(t *testing.T) {
 		}
 		kinds = append(kinds, string(e.Kind))
 	}
-	want := "submit,connect,reply,command"
+	want := "submit,dns-query,dns-answer,dns-query,dns-answer,connect,reply,command"
 	if !strings.HasPrefix(strings.Join(kinds, ","), want) {
 		t.Errorf("trace starts %v, want %s", kinds, want)
 	}
@@ -84,23 +98,40 @@ func TestRunDeliversIntoMailbox(t *testing.T) {
 	}
 }
 
-func TestUnknownRecipientIsReportedNotLost(t *testing.T) {
+func TestUnknownRecipientBouncesToSender(t *testing.T) {
 	spec := twoSystems()
 	spec.Sends[0].To = []string{"nobody@b.example"}
 	events, err := Run(spec, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var codes []int
-	fault := false
+	bounces := 0
 	for _, e := range events {
-		if e.Kind == KindReply {
-			codes = append(codes, e.Code)
+		if e.Key == "sim.bounce" {
+			bounces++
+			if !strings.Contains(e.Line, "<nobody@b.example>: 550 5.1.1") {
+				t.Errorf("bounce reason %q does not quote the 550 reply", e.Line)
+			}
 		}
-		fault = fault || (e.Kind == KindFault && e.Line == "nobody@b.example" && e.Code == 550)
 	}
-	if !fault {
-		t.Errorf("no fault event names the rejected recipient; replies %v", codes)
+	if bounces != 1 {
+		t.Fatalf("%d bounce events, want 1", bounces)
+	}
+	w, _ := Replay(spec, len(events))
+	box := w.Mailbox("alice@a.example")
+	if len(box.Messages) != 1 {
+		t.Fatalf("alice has %d messages, want the bounce", len(box.Messages))
+	}
+	raw := box.Messages[0].Raw
+	for _, want := range []string{"Return-Path: <>", "From: Mail Delivery System <MAILER-DAEMON@a.example>",
+		"Content-Type: multipart/report; report-type=delivery-status", "Final-Recipient: rfc822; nobody@b.example",
+		"Status: 5.1.1", "Subject: Hi"} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("bounce lacks %q:\n%s", want, raw)
+		}
+	}
+	if n := len(w.Mailbox("bob@b.example").Messages); n != 0 {
+		t.Errorf("bob got %d messages", n)
 	}
 }
 

@@ -1,0 +1,109 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+
+	"mailsim/sim/smtp"
+)
+
+// backend is how the world answers an SMTP server's questions in a session:
+// which recipients it takes, and what happens to a message it accepted.
+type backend struct{ s *session }
+
+// serves reports whether host h is the final destination for mail to domain.
+func (w *World) serves(h *Host, domain string) bool {
+	for _, t := range w.mailHosts(domain) {
+		if t == h {
+			return true
+		}
+	}
+	return false
+}
+
+// relaysFor reports whether host h accepts mail to any domain from the MTA
+// client clientID: a mail server relays for the PCs configured to use it.
+func (w *World) relaysFor(h *Host, clientID string) bool {
+	return w.agents[clientID].Relay == h.ID
+}
+
+// Recipient accepts local mailboxes that exist and have room, and any
+// address from a client this host relays for; everything else is refused
+// with Postfix's replies.
+func (b backend) Recipient(addr string) *smtp.Reply {
+	w := b.s.w
+	host := w.hostOf(b.s.server)
+	if !w.serves(host, domainOf(addr)) {
+		if w.relaysFor(host, b.s.client) {
+			return nil
+		}
+		return &smtp.Reply{Code: 554, Enhanced: "5.7.1", Lines: []string{fmt.Sprintf("<%s>: Relay access denied", addr)}}
+	}
+	u := w.users[strings.ToLower(addr)]
+	if u == nil || u.Host != host.ID {
+		return &smtp.Reply{Code: 550, Enhanced: "5.1.1", Lines: []string{
+			fmt.Sprintf("<%s>: Recipient address rejected: User unknown in local recipient table", addr)}}
+	}
+	if u.Quota > 0 && w.boxes[strings.ToLower(addr)].size() >= u.Quota {
+		return &smtp.Reply{Code: 452, Enhanced: "4.2.2", Lines: []string{fmt.Sprintf("<%s>: Mailbox full", addr)}}
+	}
+	return nil
+}
+
+// Deliver takes responsibility for an accepted message: local recipients get
+// it in their mailboxes, others go to this host's MTA client to be relayed.
+// A message that would overflow a local mailbox is refused whole with 552,
+// since after DATA one reply speaks for every recipient.
+func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
+	w := b.s.w
+	host := w.hostOf(b.s.server)
+	for _, to := range env.To {
+		u := w.users[strings.ToLower(to)]
+		if w.serves(host, domainOf(to)) && u.Quota > 0 && w.boxes[strings.ToLower(to)].size()+len(data) > u.Quota {
+			return smtp.Reply{Code: 552, Enhanced: "5.2.2", Lines: []string{
+				fmt.Sprintf("<%s>: Requested mail action aborted: exceeded storage allocation", to)}}
+		}
+	}
+	id := w.token()
+	received := fmt.Sprintf("Received: from %s by %s (mailsim) with ESMTP id %s\r\n\tfor <%%s>; %s\r\n",
+		w.hostOf(b.s.client).Name, host.Name, id, w.date())
+	msg := b.s.out.msg
+	var relay []string
+	for _, to := range env.To {
+		if !w.serves(host, domainOf(to)) {
+			relay = append(relay, to)
+			continue
+		}
+		raw := fmt.Sprintf(received, to) + string(data)
+		w.schedule(0, func() Event { return w.store(b.s.server, to, msg, id, raw) })
+	}
+	if len(relay) > 0 {
+		fwd := &Message{ID: msg.ID, From: env.From, To: relay, Subject: msg.Subject,
+			Raw: fmt.Sprintf(received, relay[0]) + string(data)}
+		w.schedule(0, func() Event { return w.relay(b.s.server, fwd) })
+	}
+	return smtp.Queued(id)
+}
+
+// relay hands a message accepted by a mail server to the MTA client on the
+// same host, which will push it on towards the recipients' servers.
+func (w *World) relay(serverID string, m *Message) Event {
+	client := agentOf(w.hostOf(serverID), MTAClient)
+	if client == nil {
+		return Event{Kind: KindFault, From: serverID, Dir: Push, Msg: m.ID, Key: "sim.fault.no-mta"}
+	}
+	w.enqueue(client.ID, &outgoing{msg: m, rcpts: m.To})
+	return Event{Kind: KindSubmit, From: serverID, To: client.ID, Dir: Local, Msg: m.ID,
+		Key: "sim.relay.queue", Line: strings.Join(m.To, ", ")}
+}
+
+// store puts a copy of m into the mailbox of address. Final delivery adds
+// the Return-Path header with the envelope sender (RFC 5321 §4.4).
+func (w *World) store(agent, address string, m *Message, queueID, raw string) Event {
+	box := w.boxes[strings.ToLower(address)]
+	raw = fmt.Sprintf("Return-Path: <%s>\r\n", m.From) + raw
+	box.Messages = append(box.Messages, &Message{ID: m.ID, From: m.From, To: []string{address},
+		Subject: m.Subject, Raw: raw, QueueID: queueID, Received: box.Address})
+	return Event{Kind: KindStore, From: agent, To: w.users[strings.ToLower(address)].UA, Dir: Local,
+		Msg: m.ID, Box: box.Address, Key: "sim.store"}
+}

@@ -1,0 +1,196 @@
+package mime
+
+import (
+	"fmt"
+
+	"mailsim/lang"
+)
+
+// Catalog holds every user-visible sentence of the package, by key. Texts with
+// arguments are fmt formats whose verbs appear in the same order in both
+// languages, so one argument list fills either.
+var Catalog = lang.Catalog{
+	// Input limits.
+	"err.empty": {
+		RO: "Intrarea este goală: scrieți un text sau alegeți un fișier.",
+		EN: "The input is empty: type some text or choose a file.",
+	},
+	"err.too-large": {
+		RO: "Intrarea are %d octeți; laboratorul acceptă cel mult %d octeți.",
+		EN: "The input has %d bytes; the lab accepts at most %d bytes.",
+	},
+	"err.not-utf8": {
+		RO: "Textul nu este UTF-8 valid la octetul %d; tratați-l ca date binare.",
+		EN: "The text is not valid UTF-8 at byte %d; treat it as binary data instead.",
+	},
+	// Base64 decoding.
+	"err.not-in-alphabet": {
+		RO: "Caracterul %s de la poziția %d nu face parte din alfabetul Base64 (A–Z, a–z, 0–9, +, /).",
+		EN: "The character %s at offset %d is not in the Base64 alphabet (A–Z, a–z, 0–9, +, /).",
+	},
+	"err.misplaced-padding": {
+		RO: "Semnul %s de la poziția %d este în locul greșit: completarea poate ocupa doar ultima sau ultimele două poziții ale grupului final de patru.",
+		EN: "The %s at offset %d is in the wrong place: padding may only fill the last one or two positions of the final group of four.",
+	},
+	"err.data-after-padding": {
+		RO: "Caracterul %s de la poziția %d vine după completarea „=” care a încheiat datele.",
+		EN: "The character %s at offset %d comes after the '=' padding that ended the data.",
+	},
+	"err.bad-length": {
+		RO: "Textul are %d caractere Base64, care nu sunt multiplu de 4: ultimul grup, de la poziția %d, are doar %d.",
+		EN: "The text has %d Base64 characters, not a multiple of 4: the last group, from offset %d, has only %d.",
+	},
+	// uuencode.
+	"err.bad-name": {
+		RO: "Numele fișierului pentru linia „begin” trebuie să aibă între 1 și 255 de caractere, fără caractere de control.",
+		EN: "The file name for the 'begin' line must have 1 to 255 characters and no control characters.",
+	},
+	// Exercises.
+	"err.bad-kind": {
+		RO: "Tip de exercițiu necunoscut %q; tipurile sunt encode, padding și decode.",
+		EN: "Unknown exercise kind %q; the kinds are encode, padding and decode.",
+	},
+	"err.exercise-size": {
+		RO: "Un exercițiu de lucrat de mână are cel mult %d octeți de intrare; acesta are %d.",
+		EN: "An exercise worked by hand takes at most %d input bytes; this one has %d.",
+	},
+	"err.padding-remainder": {
+		RO: "Un exercițiu de completare are nevoie de 1 sau 2 octeți rămași la final; %d octeți se împart exact în grupuri de 3.",
+		EN: "A padding exercise needs 1 or 2 bytes left at the end; %d bytes split exactly into groups of 3.",
+	},
+	// Base64 padding rules shown beside a final group.
+	"rule.pad-none": {
+		RO: "3 octeți = 24 de biți = exact 4 grupe de 6 biți: nu e nevoie de completare.",
+		EN: "3 bytes = 24 bits = exactly four 6-bit groups: no padding is needed.",
+	},
+	"rule.pad-two": {
+		RO: "A rămas 1 octet: cei 8 biți plus 4 biți 0 dau 2 caractere, iar cele 2 poziții lipsă devin „==”.",
+		EN: "1 byte is left: its 8 bits plus 4 zero bits make 2 characters, and the 2 missing positions become '=='.",
+	},
+	"rule.pad-one": {
+		RO: "Au rămas 2 octeți: cei 16 biți plus 2 biți 0 dau 3 caractere, iar poziția lipsă devine „=”.",
+		EN: "2 bytes are left: their 16 bits plus 2 zero bits make 3 characters, and the missing position becomes '='.",
+	},
+	"note.nonzero-discarded": {
+		RO: "Biții rămași după ultimul octet nu sunt toți 0; decodorii îngăduitori (ca encoding/base64 din Go) îi ignoră, cei stricți resping textul.",
+		EN: "The bits left over after the last byte are not all zero; lenient decoders (like Go's encoding/base64) ignore them, strict ones reject the text.",
+	},
+	// Quoted-printable reasons.
+	"qp.literal": {
+		RO: "Caracter ASCII tipăribil: se copiază ca atare.",
+		EN: "Printable ASCII character: copied as it is.",
+	},
+	"qp.non-ascii": {
+		RO: "Octet peste 127 (nu e ASCII): se scrie „=” urmat de valoarea hexazecimală.",
+		EN: "Byte above 127 (not ASCII): written as '=' and its hexadecimal value.",
+	},
+	"qp.equals": {
+		RO: "Semnul „=” însuși introduce codurile, deci se scrie „=3D”.",
+		EN: "The '=' sign itself introduces escapes, so it is written as '=3D'.",
+	},
+	"qp.control": {
+		RO: "Caracter de control: se scrie „=” urmat de valoarea hexazecimală.",
+		EN: "Control character: written as '=' and its hexadecimal value.",
+	},
+	"qp.trailing-space": {
+		RO: "Spațiu sau tab la sfârșit de rând: unele transporturi îl șterg, deci se codifică.",
+		EN: "Space or tab at the end of a line: some transports strip it, so it is escaped.",
+	},
+	"qp.hard-break": {
+		RO: "Sfârșit de rând în text: devine CRLF.",
+		EN: "End of a line in the text: becomes CRLF.",
+	},
+	"qp.soft-break": {
+		RO: "Rândul ar depăși 76 de caractere: „=” la final marchează o rupere moale, pe care decodorul o elimină.",
+		EN: "The line would exceed 76 characters: a final '=' marks a soft line break, which the decoder removes.",
+	},
+	// Exercise hints, one per cell kind.
+	"hint.byte-bits": {
+		RO: "Scrieți valoarea zecimală a octetului în binar pe 8 biți, cel mai semnificativ bit primul, completând cu 0 la stânga (ponderi 128 64 32 16 8 4 2 1).",
+		EN: "Write the byte's decimal value in binary on 8 bits, most significant bit first, padding with 0 on the left (weights 128 64 32 16 8 4 2 1).",
+	},
+	"hint.sextet-bits": {
+		RO: "Puneți biții octeților unul după altul (24 de biți) și tăiați-i în ordine în grupe de câte 6.",
+		EN: "Put the bytes' bits one after another (24 bits) and cut them, in order, into groups of 6.",
+	},
+	"hint.index": {
+		RO: "Citiți cei 6 biți ca număr binar, cu ponderile 32 16 8 4 2 1; rezultatul este între 0 și 63.",
+		EN: "Read the 6 bits as a binary number with weights 32 16 8 4 2 1; the result is between 0 and 63.",
+	},
+	"hint.char": {
+		RO: "Căutați indicele în tabel: 0–25 sunt A–Z, 26–51 sunt a–z, 52–61 sunt 0–9, 62 este +, 63 este /.",
+		EN: "Look the index up in the table: 0–25 are A–Z, 26–51 are a–z, 52–61 are 0–9, 62 is + and 63 is /.",
+	},
+	"hint.char-case": {
+		RO: "Litera este bună, dar Base64 face diferența între majuscule și minuscule: A–Z sunt 0–25, a–z sunt 26–51.",
+		EN: "Right letter, wrong case: Base64 tells upper from lower case, A–Z are 0–25 and a–z are 26–51.",
+	},
+	"hint.pad-char": {
+		RO: "Poziția nu are biți de date: 1 octet rămas dă „==”, 2 octeți rămași dau „=”.",
+		EN: "This position has no data bits: 1 byte left gives '==', 2 bytes left give '='.",
+	},
+	"hint.fill": {
+		RO: "Adăugați biți 0 până când ultima grupă are 6 biți: după 8 biți de date se adaugă 4, după 16 se adaugă 2.",
+		EN: "Add zero bits until the last group has 6 bits: 8 data bits need 4 more, 16 need 2.",
+	},
+	"hint.decode-index": {
+		RO: "Căutați caracterul în tabel și scrieți-i indicele: A–Z sunt 0–25, a–z sunt 26–51, 0–9 sunt 52–61, + este 62, / este 63.",
+		EN: "Find the character in the table and write its index: A–Z are 0–25, a–z are 26–51, 0–9 are 52–61, + is 62, / is 63.",
+	},
+	"hint.decode-sextet": {
+		RO: "Scrieți indicele în binar pe exact 6 biți, completând cu 0 la stânga.",
+		EN: "Write the index in binary on exactly 6 bits, padding with 0 on the left.",
+	},
+	"hint.decode-byte-bits": {
+		RO: "Puneți grupele de 6 biți una după alta și tăiați șirul în octeți de câte 8 biți; biții rămași la final se ignoră.",
+		EN: "Put the 6-bit groups one after another and cut the string into bytes of 8 bits; bits left over at the end are dropped.",
+	},
+	"hint.decode-value": {
+		RO: "Citiți cei 8 biți ca număr (128 64 32 16 8 4 2 1) și scrieți caracterul ASCII sau valoarea zecimală.",
+		EN: "Read the 8 bits as a number (128 64 32 16 8 4 2 1) and write the ASCII character or the decimal value.",
+	},
+	// Exercise prompts.
+	"prompt.encode": {
+		RO: "Codificați în Base64: scrieți fiecare octet în binar, tăiați cei 24 de biți în grupe de 6, apoi dați indicii și caracterele.",
+		EN: "Encode in Base64: write each byte in binary, cut the 24 bits into groups of 6, then give the indices and the characters.",
+	},
+	"prompt.padding": {
+		RO: "Codificați în Base64 un text a cărui lungime nu se împarte la 3: câți biți 0 se adaugă și unde apare „=”?",
+		EN: "Encode in Base64 a text whose length is not a multiple of 3: how many zero bits are added, and where does '=' appear?",
+	},
+	"prompt.decode": {
+		RO: "Decodificați din Base64: indicele fiecărui caracter, grupele de 6 biți, octeții în binar și caracterele obținute.",
+		EN: "Decode from Base64: each character's index, the 6-bit groups, the bytes in binary and the characters they give.",
+	},
+	// Digest steps.
+	"digest.timestamp":         {RO: "Marca de timp din salutul serverului", EN: "Timestamp from the server greeting"},
+	"digest.secret":            {RO: "Secretul partajat", EN: "Shared secret"},
+	"digest.md5-input":         {RO: "Șirul dat lui MD5: marca de timp urmată de secret", EN: "The string MD5 is applied to: the timestamp followed by the secret"},
+	"digest.digest":            {RO: "Rezumatul MD5, 16 octeți în hexazecimal", EN: "The MD5 digest, 16 bytes in hexadecimal"},
+	"digest.challenge":         {RO: "Provocarea serverului, în Base64", EN: "The server's challenge, in Base64"},
+	"digest.challenge-decoded": {RO: "Provocarea decodificată", EN: "The decoded challenge"},
+	"digest.key":               {RO: "Cheia HMAC: secretul", EN: "The HMAC key: the secret"},
+	"digest.key-md5":           {RO: "Cheia are peste 64 de octeți, deci se înlocuiește cu MD5-ul ei", EN: "The key is longer than 64 bytes, so it is replaced by its MD5"},
+	"digest.key-block":         {RO: "Cheia completată cu octeți 0 până la 64 de octeți (blocul MD5)", EN: "The key padded with zero bytes to 64 bytes (the MD5 block)"},
+	"digest.ipad-key":          {RO: "Cheia XOR ipad (0x36 repetat)", EN: "The key XOR ipad (0x36 repeated)"},
+	"digest.opad-key":          {RO: "Cheia XOR opad (0x5c repetat)", EN: "The key XOR opad (0x5c repeated)"},
+	"digest.inner-hash":        {RO: "Rezumatul interior: MD5((cheie XOR ipad) + provocare)", EN: "Inner hash: MD5((key XOR ipad) + challenge)"},
+	"digest.outer-hash":        {RO: "Rezumatul exterior: MD5((cheie XOR opad) + rezumatul interior) = HMAC-MD5", EN: "Outer hash: MD5((key XOR opad) + inner hash) = HMAC-MD5"},
+	"digest.response-plain":    {RO: "Răspunsul: utilizatorul, un spațiu și HMAC-ul în hexazecimal", EN: "The response: the user, a space and the HMAC in hexadecimal"},
+	"digest.response":          {RO: "Răspunsul trimis, în Base64", EN: "The response sent, in Base64"},
+}
+
+// msg fills the catalog entry key with args in both languages.
+func msg(key string, args ...any) lang.Text {
+	t := Catalog[key]
+	if len(args) == 0 {
+		return t
+	}
+	return lang.Text{RO: fmt.Sprintf(t.RO, args...), EN: fmt.Sprintf(t.EN, args...)}
+}
+
+// ref returns a pointer to a catalog text, for optional JSON fields.
+func ref(key string) *lang.Text {
+	t := Catalog[key]
+	return &t
+}

@@ -1,0 +1,53 @@
+package smtp
+
+// maxTextLine is the longest text line including its CRLF, not counting a
+// dot added for transparency (RFC 5321 §4.5.3.1.6).
+const maxTextLine = 1000
+
+// dataReader collects the message text between 354 and the final dot. It
+// undoes dot-stuffing and enforces the limits while reading, so that an
+// oversized message never grows the buffer beyond MaxSize: the verdict is
+// given at the final dot, because the server may not answer before it.
+type dataReader struct {
+	buf      []byte
+	size     int64 // octets received so far, CRLFs included
+	max      int64
+	tooBig   bool // size went over max; buf stopped growing
+	longLine bool // a line was over maxTextLine
+}
+
+// reset starts a new message; hint is the size the client declared with
+// SIZE= (0 if none), used only to size the buffer once.
+func (d *dataReader) reset(max, hint int64) {
+	if hint <= 0 || hint > max {
+		hint = 4096
+		if max < hint {
+			hint = max
+		}
+	}
+	*d = dataReader{buf: make([]byte, 0, hint+2), max: max}
+}
+
+// add takes one text line without its CRLF. A line holding a stray CR or LF
+// is kept as it is: only the adapter's CRLF split ends a line and only a
+// line that is exactly "." ends the message, so a bare LF can never smuggle
+// in an end of data.
+func (d *dataReader) add(line []byte) {
+	if len(line) > 0 && line[0] == '.' {
+		line = line[1:]
+	}
+	n := int64(len(line)) + 2
+	if n > maxTextLine {
+		d.longLine = true
+	}
+	d.size += n
+	if d.size > d.max {
+		d.tooBig = true
+		d.buf = nil
+	}
+	if d.tooBig {
+		return
+	}
+	d.buf = append(d.buf, line...)
+	d.buf = append(d.buf, '\r', '\n')
+}

@@ -1,0 +1,271 @@
+package smtp
+
+import "mailsim/lang"
+
+// Explanations holds the sentence a lecturer says while pointing at a line:
+// "smtp.cmd.<VERB>" for every command the server recognises and for the
+// pseudo-commands DATA-LINE (a text line), DATA-END (the final dot), UNKNOWN
+// and TOO-LONG; "smtp.reply.<code>" for every code the server produces plus
+// one fallback per class ("smtp.reply.4xx"); "smtp.state.<State>" for every
+// server and client state.
+var Explanations = lang.Catalog{
+	// Commands.
+	"smtp.cmd.HELO": {
+		RO: "HELO: clientul se prezintă cu numele său și deschide sesiunea SMTP.",
+		EN: "HELO: the client introduces itself by name and opens the SMTP session.",
+	},
+	"smtp.cmd.EHLO": {
+		RO: "EHLO: ca HELO, dar clientul cere și lista extensiilor ESMTP ale serverului.",
+		EN: "EHLO: like HELO, but the client also asks for the server's ESMTP extensions.",
+	},
+	"smtp.cmd.MAIL": {
+		RO: "MAIL FROM: începe o tranzacție și dă adresa expeditorului, unde se întorc erorile.",
+		EN: "MAIL FROM: starts a transaction and gives the sender's address, where bounces go.",
+	},
+	"smtp.cmd.RCPT": {
+		RO: "RCPT TO: adaugă un destinatar; se repetă pentru fiecare destinatar.",
+		EN: "RCPT TO: adds one recipient; it is repeated for each recipient.",
+	},
+	"smtp.cmd.DATA": {
+		RO: "DATA: clientul anunță că urmează textul mesajului, antete și corp.",
+		EN: "DATA: the client announces that the message text, headers and body, follows.",
+	},
+	"smtp.cmd.DATA-LINE": {
+		RO: "O linie din textul mesajului; serverul o păstrează și nu răspunde.",
+		EN: "A line of the message text; the server keeps it and does not answer.",
+	},
+	"smtp.cmd.DATA-END": {
+		RO: "Linia cu un singur punct încheie mesajul; acum serverul dă verdictul.",
+		EN: "The line with a single dot ends the message; now the server gives its verdict.",
+	},
+	"smtp.cmd.RSET": {
+		RO: "RSET: anulează tranzacția curentă; expeditorul și destinatarii sunt uitați.",
+		EN: "RSET: abandons the current transaction; sender and recipients are forgotten.",
+	},
+	"smtp.cmd.NOOP": {
+		RO: "NOOP: nu face nimic; verifică doar că serverul încă răspunde.",
+		EN: "NOOP: does nothing; it only checks that the server still answers.",
+	},
+	"smtp.cmd.QUIT": {
+		RO: "QUIT: clientul cere închiderea conexiunii.",
+		EN: "QUIT: the client asks to close the connection.",
+	},
+	"smtp.cmd.VRFY": {
+		RO: "VRFY: întreabă dacă există o anumită cutie poștală pe server.",
+		EN: "VRFY: asks whether a given mailbox exists on the server.",
+	},
+	"smtp.cmd.EXPN": {
+		RO: "EXPN: cere membrii unei liste de discuții.",
+		EN: "EXPN: asks for the members of a mailing list.",
+	},
+	"smtp.cmd.HELP": {
+		RO: "HELP: cere ajutor despre comenzi sau, cu STATUS, starea sesiunii.",
+		EN: "HELP: asks for help on the commands or, with STATUS, the session status.",
+	},
+	"smtp.cmd.AUTH": {
+		RO: "AUTH: clientul vrea să se autentifice; mailsim nu implementează niciun mecanism.",
+		EN: "AUTH: the client wants to log in; mailsim implements no mechanism.",
+	},
+	"smtp.cmd.STARTTLS": {
+		RO: "STARTTLS: clientul cere criptarea conexiunii cu TLS; mailsim nu o implementează.",
+		EN: "STARTTLS: the client asks to encrypt the connection with TLS; mailsim does not implement it.",
+	},
+	"smtp.cmd.TURN": {
+		RO: "TURN: comandă istorică ce inversa rolurile client/server; abandonată, căci oricine putea ridica poșta altcuiva.",
+		EN: "TURN: a historic command that swapped client and server roles; dropped because anyone could collect someone else's mail.",
+	},
+	"smtp.cmd.SEND": {
+		RO: "SEND FROM: comandă istorică ce afișa mesajul pe terminalul utilizatorului, nu în cutia poștală.",
+		EN: "SEND FROM: a historic command that showed the message on the user's terminal, not in the mailbox.",
+	},
+	"smtp.cmd.SOML": {
+		RO: "SOML FROM: comandă istorică, „send or mail”: pe terminal dacă utilizatorul era conectat, altfel în cutia poștală.",
+		EN: "SOML FROM: a historic command, send or mail: to the terminal if the user was logged in, else to the mailbox.",
+	},
+	"smtp.cmd.SAML": {
+		RO: "SAML FROM: comandă istorică, „send and mail”: și pe terminal, și în cutia poștală.",
+		EN: "SAML FROM: a historic command, send and mail: to the terminal and to the mailbox.",
+	},
+	"smtp.cmd.UNKNOWN": {
+		RO: "Serverul nu recunoaște acest cuvânt ca o comandă SMTP.",
+		EN: "The server does not recognise this word as an SMTP command.",
+	},
+	"smtp.cmd.TOO-LONG": {
+		RO: "Linia de comandă depășește 512 octeți, limita din RFC 5321.",
+		EN: "The command line is longer than 512 octets, the limit of RFC 5321.",
+	},
+
+	// Replies.
+	"smtp.reply.211": {
+		RO: "211: starea sistemului; serverul descrie sesiunea curentă.",
+		EN: "211: system status; the server describes the current session.",
+	},
+	"smtp.reply.214": {
+		RO: "214: mesaj de ajutor, pentru oameni.",
+		EN: "214: a help message, meant for people.",
+	},
+	"smtp.reply.220": {
+		RO: "220: serviciul este pregătit; serverul se prezintă.",
+		EN: "220: service ready; the server introduces itself.",
+	},
+	"smtp.reply.221": {
+		RO: "221: serverul închide canalul de transmisie.",
+		EN: "221: the server is closing the transmission channel.",
+	},
+	"smtp.reply.250": {
+		RO: "250: comanda a fost executată cu succes.",
+		EN: "250: the requested command was completed.",
+	},
+	"smtp.reply.251": {
+		RO: "251: utilizatorul nu e local; mesajul va fi redirecționat.",
+		EN: "251: user not local; the message will be forwarded.",
+	},
+	"smtp.reply.252": {
+		RO: "252: adresa nu poate fi verificată, dar mesajul va fi acceptat și livrat dacă se poate.",
+		EN: "252: the address cannot be verified, but the message will be accepted and delivery attempted.",
+	},
+	"smtp.reply.354": {
+		RO: "354: serverul așteaptă textul mesajului, încheiat cu o linie ce conține doar un punct.",
+		EN: "354: the server waits for the message text, ended by a line holding only a dot.",
+	},
+	"smtp.reply.421": {
+		RO: "421: serviciul nu e disponibil; serverul închide conexiunea, se poate reîncerca mai târziu.",
+		EN: "421: service not available; the server closes the connection, try again later.",
+	},
+	"smtp.reply.450": {
+		RO: "450: cutia poștală nu e disponibilă acum (de ex. ocupată); se reîncearcă mai târziu.",
+		EN: "450: the mailbox is unavailable for now (busy, say); try again later.",
+	},
+	"smtp.reply.451": {
+		RO: "451: comandă abandonată din cauza unei erori locale a serverului; se reîncearcă.",
+		EN: "451: command aborted by a local error on the server; try again.",
+	},
+	"smtp.reply.452": {
+		RO: "452: comandă abandonată, spațiu insuficient sau prea mulți destinatari; se reîncearcă.",
+		EN: "452: command aborted, insufficient storage or too many recipients; try again.",
+	},
+	"smtp.reply.500": {
+		RO: "500: eroare de sintaxă, comandă nerecunoscută sau linie prea lungă.",
+		EN: "500: syntax error, command unrecognised or line too long.",
+	},
+	"smtp.reply.501": {
+		RO: "501: eroare de sintaxă în parametrii sau argumentele comenzii.",
+		EN: "501: syntax error in the command's parameters or arguments.",
+	},
+	"smtp.reply.502": {
+		RO: "502: comanda există, dar nu este implementată pe acest server.",
+		EN: "502: the command exists but is not implemented on this server.",
+	},
+	"smtp.reply.503": {
+		RO: "503: comenzi în ordine greșită; trebuie urmată succesiunea HELO, MAIL, RCPT, DATA.",
+		EN: "503: bad sequence of commands; follow the order HELO, MAIL, RCPT, DATA.",
+	},
+	"smtp.reply.504": {
+		RO: "504: parametrul comenzii nu este implementat.",
+		EN: "504: the command parameter is not implemented.",
+	},
+	"smtp.reply.550": {
+		RO: "550: comanda nu a fost executată; cutia poștală nu există sau nu e disponibilă.",
+		EN: "550: command not executed; the mailbox does not exist or is unavailable.",
+	},
+	"smtp.reply.551": {
+		RO: "551: utilizatorul nu e local; clientul trebuie să încerce la adresa indicată.",
+		EN: "551: user not local; the client should try the address given.",
+	},
+	"smtp.reply.552": {
+		RO: "552: acțiune abandonată; mesajul depășește limita de spațiu a serverului.",
+		EN: "552: action aborted; the message exceeds the server's storage allocation.",
+	},
+	"smtp.reply.553": {
+		RO: "553: acțiune neexecutată; numele cutiei poștale nu este permis (sintaxă greșită).",
+		EN: "553: action not taken; the mailbox name is not allowed (bad syntax).",
+	},
+	"smtp.reply.554": {
+		RO: "554: tranzacția a eșuat, de exemplu niciun destinatar nu a fost acceptat.",
+		EN: "554: transaction failed, for example no recipient was accepted.",
+	},
+	"smtp.reply.555": {
+		RO: "555: parametrul din MAIL FROM sau RCPT TO nu este recunoscut.",
+		EN: "555: the MAIL FROM or RCPT TO parameter is not recognised.",
+	},
+	"smtp.reply.2xx": {
+		RO: "2xx: răspuns pozitiv; cererea a fost îndeplinită.",
+		EN: "2xx: positive completion; the request was carried out.",
+	},
+	"smtp.reply.3xx": {
+		RO: "3xx: răspuns pozitiv intermediar; serverul așteaptă continuarea.",
+		EN: "3xx: positive intermediate reply; the server waits for more.",
+	},
+	"smtp.reply.4xx": {
+		RO: "4xx: eșec temporar; clientul păstrează mesajul și reîncearcă mai târziu.",
+		EN: "4xx: transient failure; the client keeps the message and retries later.",
+	},
+	"smtp.reply.5xx": {
+		RO: "5xx: eșec permanent; repetarea cererii nu ajută.",
+		EN: "5xx: permanent failure; repeating the request will not help.",
+	},
+
+	// Server states.
+	"smtp.state.Connected": {
+		RO: "Conexiunea TCP e deschisă; serverul nu a trimis încă salutul 220.",
+		EN: "The TCP connection is open; the server has not sent its 220 greeting yet.",
+	},
+	"smtp.state.Greeted": {
+		RO: "Salutul 220 a fost trimis; serverul așteaptă HELO sau EHLO.",
+		EN: "The 220 greeting was sent; the server waits for HELO or EHLO.",
+	},
+	"smtp.state.Ready": {
+		RO: "Clientul s-a prezentat; serverul așteaptă MAIL FROM pentru un mesaj nou.",
+		EN: "The client has introduced itself; the server waits for MAIL FROM for a new message.",
+	},
+	"smtp.state.MailFrom": {
+		RO: "Expeditorul e cunoscut; serverul așteaptă cel puțin un RCPT TO.",
+		EN: "The sender is known; the server waits for at least one RCPT TO.",
+	},
+	"smtp.state.RcptTo": {
+		RO: "Cel puțin un destinatar a fost acceptat; urmează alt RCPT TO sau DATA.",
+		EN: "At least one recipient was accepted; next comes another RCPT TO or DATA.",
+	},
+	"smtp.state.Data": {
+		RO: "Serverul citește textul mesajului până la linia cu un singur punct.",
+		EN: "The server reads the message text up to the line with a single dot.",
+	},
+	"smtp.state.Closed": {
+		RO: "Sesiunea s-a încheiat; conexiunea se închide.",
+		EN: "The session is over; the connection closes.",
+	},
+
+	// Client states.
+	"smtp.state.WaitGreeting": {
+		RO: "Clientul s-a conectat și așteaptă salutul 220 al serverului.",
+		EN: "The client has connected and waits for the server's 220 greeting.",
+	},
+	"smtp.state.WaitHelo": {
+		RO: "Clientul a trimis HELO sau EHLO și așteaptă răspunsul 250.",
+		EN: "The client sent HELO or EHLO and waits for the 250 reply.",
+	},
+	"smtp.state.WaitMail": {
+		RO: "Clientul a trimis MAIL FROM și așteaptă acceptul expeditorului.",
+		EN: "The client sent MAIL FROM and waits for the sender to be accepted.",
+	},
+	"smtp.state.WaitRcpt": {
+		RO: "Clientul a trimis RCPT TO și așteaptă verdictul pentru acel destinatar.",
+		EN: "The client sent RCPT TO and waits for the verdict on that recipient.",
+	},
+	"smtp.state.WaitData": {
+		RO: "Clientul a trimis DATA și așteaptă 354 ca să trimită textul.",
+		EN: "The client sent DATA and waits for 354 to send the text.",
+	},
+	"smtp.state.WaitDataEnd": {
+		RO: "Clientul a trimis textul și punctul final; așteaptă verdictul asupra mesajului.",
+		EN: "The client sent the text and the final dot; it waits for the verdict on the message.",
+	},
+	"smtp.state.WaitQuit": {
+		RO: "Clientul a trimis QUIT și așteaptă 221.",
+		EN: "The client sent QUIT and waits for 221.",
+	},
+	"smtp.state.Done": {
+		RO: "Clientul a terminat; conexiunea poate fi închisă.",
+		EN: "The client is done; the connection can be closed.",
+	},
+}

@@ -1,0 +1,112 @@
+package smtp
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// FuzzServerCommand feeds arbitrary lines to a server: it must never panic,
+// every reply line must start with a 3-digit code and a valid separator, and
+// the state must stay one of the diagram's.
+func FuzzServerCommand(f *testing.F) {
+	for _, seed := range []string{
+		"HELO x\nMAIL FROM:<a@b.ro>\nRCPT TO:<c@d.ro>\nDATA\n..x\n.\nQUIT",
+		"mail from: ms@elcom.pub.ro\nrcpt to: asil@matrix.elcom.pub.ro\ndata\nx\n.",
+		"EHLO x\nMAIL FROM:<> SIZE=12 BODY=8BITMIME\nRCPT TO:<\"q\\\"x\"@[1.2.3.4]>",
+		"VRFY ana\nEXPN studenti\nHELP\nHELP STATUS\nHELP x\nTURN\nSEND FROM:<a@b>\nAUTH PLAIN",
+		"MAIL FROM:<@a,@b:c@d>\nRCPT TO:<nobody@matrix>\nDATA\nRSET\nNOOP\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		s := NewServer(Config{Hostname: "matrix", MaxSize: 4096, MaxRecipients: 3, Backend: listBackend{newBackend()}})
+		check := func(o Output) {
+			for _, r := range o.Replies {
+				for _, w := range r.Wire() {
+					if len(w) < 3 || w[0] < '2' || w[0] > '5' || !isDigit(w[1]) || !isDigit(w[2]) ||
+						len(w) > 3 && w[3] != ' ' && w[3] != '-' || strings.ContainsAny(w, "\r\n") {
+						t.Fatalf("malformed reply line %q", w)
+					}
+					if _, ok := parseReplyLine(w); !ok {
+						t.Fatalf("client cannot read %q", w)
+					}
+				}
+			}
+			if st := s.State(); st < Connected || st > Closed {
+				t.Fatalf("invalid state %d", st)
+			}
+			if o.Close != (s.State() == Closed) {
+				t.Fatalf("Close=%v in state %v", o.Close, s.State())
+			}
+		}
+		check(s.Greet())
+		for line := range strings.SplitSeq(input, "\n") {
+			check(s.Feed([]byte(line)))
+		}
+		check(s.Timeout())
+	})
+}
+
+// FuzzDataReader sends arbitrary message bytes from a client through a
+// server: within the limits they arrive byte-identical to the message in
+// CRLF form (the client ends every line with CRLF, lone LF included);
+// beyond them the server answers 552 and delivers nothing.
+func FuzzDataReader(f *testing.F) {
+	for _, seed := range []string{
+		"", ".", "..\r\n", "From: a\r\n\r\nbody\r\n.\r\n", "x\n.\ny", "\r\r\n", "a\rb", ".\r\n.\r\n",
+		strings.Repeat("y", 998) + "\r\n", strings.Repeat("z", 999),
+	} {
+		f.Add([]byte(seed))
+	}
+	const maxSize = 8192
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		b := newBackend()
+		s := NewServer(Config{Hostname: "matrix", MaxSize: maxSize, Backend: b})
+		c := NewClient(ClientConfig{EHLO: true}, Envelope{From: "a@b.ro", To: []string{"c@d.ro"}}, msg)
+		converse(c, s)
+
+		want := canonical(msg)
+		within := len(want) <= maxSize
+		for line := range bytes.SplitSeq(want, []byte("\r\n")) {
+			if len(line)+2 > maxTextLine {
+				within = false
+			}
+		}
+		res := c.Result()
+		if c.State() != Done || s.State() != Closed {
+			t.Fatalf("client %v, server %v", c.State(), s.State())
+		}
+		switch {
+		case within:
+			if len(b.msgs) != 1 || b.msgs[0].data != string(want) {
+				t.Fatalf("sent %q, delivered %q (result %+v)", msg, b.msgs, res)
+			}
+		case len(want) > maxSize:
+			// The client declared SIZE, so the server refused at MAIL.
+			if len(b.msgs) != 0 || res.Abort == nil || res.Abort.Code != 552 {
+				t.Fatalf("oversized message: delivered %d, result %+v", len(b.msgs), res)
+			}
+		default:
+			if len(b.msgs) != 0 || res.Final == nil || res.Final.Code != 552 {
+				t.Fatalf("long line: delivered %d, result %+v", len(b.msgs), res)
+			}
+		}
+	})
+}
+
+// canonical is the message in CRLF form, written independently of the
+// client: a lone LF becomes CRLF and a missing final CRLF is added.
+func canonical(msg []byte) []byte {
+	var out []byte
+	for i, c := range msg {
+		if c == '\n' && (i == 0 || msg[i-1] != '\r') {
+			out = append(out, '\r')
+		}
+		out = append(out, c)
+	}
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\r\n")) {
+		out = append(out, '\r', '\n')
+	}
+	return out
+}

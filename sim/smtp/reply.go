@@ -1,0 +1,161 @@
+package smtp
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Reply is one SMTP reply. It also implements error so that a rejection can
+// travel as a single error type, as in go-smtp.
+type Reply struct {
+	Code     int      // 250
+	Enhanced string   // "2.1.0" (RFC 3463) or ""
+	Lines    []string // text lines, at least one ("Ok")
+}
+
+// Error returns the reply on one line, e.g. "550 5.1.1 User unknown".
+func (r Reply) Error() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(r.Code))
+	if r.Enhanced != "" {
+		b.WriteByte(' ')
+		b.WriteString(r.Enhanced)
+	}
+	for _, l := range r.Lines {
+		b.WriteByte(' ')
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// Wire returns the reply as it travels, one string per line without CRLF:
+// "250-" on every line but the last, "250 " on the last, and the enhanced
+// code repeated on every line as RFC 2034 asks. CR and LF inside a text line
+// become spaces so that a reply can never inject a line of its own.
+func (r Reply) Wire() []string {
+	lines := r.Lines
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	code := strconv.Itoa(r.Code)
+	out := make([]string, len(lines))
+	for i, text := range lines {
+		sep := " "
+		if i < len(lines)-1 {
+			sep = "-"
+		}
+		if strings.ContainsAny(text, "\r\n") {
+			text = strings.Map(noBreaks, text)
+		}
+		switch {
+		case r.Enhanced != "" && text != "":
+			out[i] = code + sep + r.Enhanced + " " + text
+		case r.Enhanced != "":
+			out[i] = code + sep + r.Enhanced
+		case text != "" || sep == "-":
+			out[i] = code + sep + text
+		default:
+			out[i] = code
+		}
+	}
+	return out
+}
+
+func noBreaks(r rune) rune {
+	if r == '\r' || r == '\n' {
+		return ' '
+	}
+	return r
+}
+
+// Key returns the explanation key of the reply, "smtp.reply.250". A code the
+// catalog does not explain (a backend may answer 455, say) falls back to its
+// class, "smtp.reply.4xx", so that every reply has a sentence.
+func (r Reply) Key() string {
+	k := "smtp.reply." + strconv.Itoa(r.Code)
+	if _, ok := Explanations[k]; ok {
+		return k
+	}
+	return "smtp.reply." + strconv.Itoa(r.Code/100) + "xx"
+}
+
+// Positive reports a 2xx reply, the only class that means "done".
+func (r Reply) Positive() bool { return r.Code >= 200 && r.Code < 300 }
+
+// Transient reports a 4xx reply: the same request may succeed later.
+func (r Reply) Transient() bool { return r.Code >= 400 && r.Code < 500 }
+
+// Queued is the reply a Backend gives to an accepted message, in Postfix's
+// words: "250 2.0.0 Ok: queued as DF94192146".
+func Queued(id string) Reply {
+	return Reply{Code: 250, Enhanced: "2.0.0", Lines: []string{"Ok: queued as " + id}}
+}
+
+// reply builds a one-line reply.
+func reply(code int, enhanced, text string) Reply {
+	return Reply{Code: code, Enhanced: enhanced, Lines: []string{text}}
+}
+
+// replyLine is one parsed line of a reply as a client reads it.
+type replyLine struct {
+	code     int
+	more     bool   // "250-": further lines follow
+	enhanced string // "2.1.0" when the text starts with one
+	text     string
+}
+
+// parseReplyLine reads "250-text", "250 text" or "250". ok is false for
+// anything else, which a client must treat as a protocol error.
+func parseReplyLine(line string) (l replyLine, ok bool) {
+	if len(line) < 3 || line[0] < '2' || line[0] > '5' || !isDigit(line[1]) || !isDigit(line[2]) {
+		return l, false
+	}
+	l.code = int(line[0]-'0')*100 + int(line[1]-'0')*10 + int(line[2]-'0')
+	if len(line) == 3 {
+		return l, true
+	}
+	switch line[3] {
+	case '-':
+		l.more = true
+	case ' ':
+	default:
+		return l, false
+	}
+	l.text = line[4:]
+	if n := enhancedLen(l.text, line[0]); n > 0 {
+		l.enhanced = l.text[:n]
+		l.text = strings.TrimPrefix(l.text[n:], " ")
+	}
+	return l, true
+}
+
+// enhancedLen returns the length of an RFC 3463 code "c.sss.ddd" at the start
+// of text whose class digit is class and which ends the text or is followed
+// by a space; 0 when there is none.
+func enhancedLen(text string, class byte) int {
+	if len(text) < 5 || text[0] != class || text[1] != '.' {
+		return 0
+	}
+	i := 2
+	for part := 0; part < 2; part++ {
+		start := i
+		for i < len(text) && isDigit(text[i]) && i-start < 3 {
+			i++
+		}
+		if i == start {
+			return 0
+		}
+		if part == 0 {
+			if i >= len(text) || text[i] != '.' {
+				return 0
+			}
+			i++
+		}
+	}
+	if i < len(text) && text[i] != ' ' {
+		return 0
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,0 +1,206 @@
+package smtp
+
+import (
+	"bytes"
+	"slices"
+)
+
+// Defaults of Config, and the protocol-error limit.
+const (
+	defaultMaxSize       = 10 << 20 // 10 MiB
+	defaultMaxRecipients = 100      // the minimum RFC 5321 §4.5.3.1.8 requires
+	defaultHostname      = "localhost"
+	defaultBanner        = "ESMTP mailsim"
+	// maxErrors is how many protocol errors (500-504, 555) a client may make
+	// before the server gives up with 421, like Postfix's smtpd_hard_error_limit:
+	// it keeps a confused or hostile peer on a real socket from looping forever.
+	maxErrors = 20
+)
+
+// Config sets up one server machine.
+type Config struct {
+	Hostname      string // "matrix" -> "220 matrix ESMTP mailsim" greeting
+	Banner        string // text after the hostname in 220; default "ESMTP mailsim"
+	MaxSize       int64  // advertised with SIZE and enforced while reading DATA (552); 0 means 10 MiB default
+	MaxRecipients int    // 0 means 100; beyond it 452
+	RequireHelo   bool   // false = Postfix default (MAIL allowed straight after 220)
+	Backend       Backend
+}
+
+// Output is what the server says in answer to one input.
+type Output struct {
+	Replies []Reply // replies to send now (none while reading DATA text lines)
+	// Command is the recognised verb, upper case ("HELO", "MAIL", "RCPT",
+	// "DATA", "QUIT", "RSET", "NOOP", ...); "" for a DATA text line;
+	// "DATA-END" for the final "." of DATA; "UNKNOWN" for an unrecognised
+	// verb and "TOO-LONG" for a command line over 512 octets. Greet, Timeout
+	// and Shutdown answer no line and leave it "".
+	Command string
+	Close   bool // close the connection after sending Replies
+}
+
+// Key returns the explanation key of the line that was fed:
+// "smtp.cmd."+Command, or "smtp.cmd.DATA-LINE" for a text line.
+func (o Output) Key() string {
+	if o.Command == "" {
+		return "smtp.cmd.DATA-LINE"
+	}
+	return "smtp.cmd." + o.Command
+}
+
+// Server is the server side of one SMTP connection.
+type Server struct {
+	cfg        Config
+	state      State
+	clientName string // name given by the last HELO/EHLO, "" before any
+	env        Envelope
+	declared   int64 // SIZE= of the current MAIL, 0 when not given
+	rcptTried  bool  // a RCPT reached the backend in this transaction
+	data       dataReader
+	errors     int
+}
+
+// NewServer returns a server in state Connected; call Greet to start.
+func NewServer(cfg Config) *Server {
+	if cfg.Hostname == "" {
+		cfg.Hostname = defaultHostname
+	}
+	if cfg.Banner == "" {
+		cfg.Banner = defaultBanner
+	}
+	if cfg.MaxSize <= 0 {
+		cfg.MaxSize = defaultMaxSize
+	}
+	if cfg.MaxRecipients <= 0 {
+		cfg.MaxRecipients = defaultMaxRecipients
+	}
+	return &Server{cfg: cfg, state: Connected}
+}
+
+// State returns the current state.
+func (s *Server) State() State { return s.state }
+
+// Envelope returns a copy of the current transaction's envelope.
+func (s *Server) Envelope() Envelope {
+	return Envelope{From: s.env.From, To: slices.Clone(s.env.To)}
+}
+
+// Greet sends the 220 greeting; Connected -> Greeted. It does nothing in any
+// other state.
+func (s *Server) Greet() Output {
+	if s.state != Connected {
+		return Output{}
+	}
+	s.state = Greeted
+	return Output{Replies: []Reply{reply(220, "", s.cfg.Hostname+" "+s.cfg.Banner)}}
+}
+
+// Drop records that the connection was lost: the transaction is abandoned
+// and nothing is delivered, as RFC 5321 §3.8 requires.
+func (s *Server) Drop() {
+	s.reset()
+	s.state = Closed
+}
+
+// Timeout is called by the adapter when the client stayed silent too long
+// (RFC 5321 §4.5.3.2): 421 and close, transaction abandoned. The machine has
+// no clock, so the adapter decides when.
+func (s *Server) Timeout() Output {
+	return s.close421("4.4.2", s.cfg.Hostname+" Error: timeout exceeded")
+}
+
+// Shutdown is called when the server stops with connections open: 421 and
+// close, transaction abandoned (RFC 5321 §3.8).
+func (s *Server) Shutdown() Output {
+	return s.close421("4.3.2", s.cfg.Hostname+" Service not available, closing transmission channel")
+}
+
+func (s *Server) close421(enhanced, text string) Output {
+	if s.state == Closed {
+		return Output{Close: true}
+	}
+	s.Drop()
+	return Output{Replies: []Reply{reply(421, enhanced, text)}, Close: true}
+}
+
+// Feed takes one input line WITHOUT its CRLF and returns the answer. While
+// reading DATA every line is message text and only a line that is exactly
+// "." ends it. A closed server ignores input.
+func (s *Server) Feed(line []byte) Output {
+	switch s.state {
+	case Closed:
+		return Output{Close: true}
+	case Data:
+		if len(line) == 1 && line[0] == '.' {
+			return Output{Replies: []Reply{s.endData()}, Command: "DATA-END"}
+		}
+		s.data.add(line)
+		return Output{}
+	case Connected:
+		// The adapter calls Greet first; a line before it is a client that
+		// did not wait, which RFC 5321 §3.1 does not allow.
+		return s.answer("UNKNOWN", reply(503, "5.5.1", "Error: wait for the greeting"))
+	}
+	if len(line) > maxCommandLine-2 {
+		return s.answer("TOO-LONG", reply(500, "5.5.0", "Line too long"))
+	}
+	if bytes.ContainsAny(line, "\r\n") {
+		return s.answer("UNKNOWN", reply(500, "5.5.2", "Error: bare <CR> or <LF> in command"))
+	}
+	verb, arg := splitCommand(string(line))
+	h, ok := commands[verb]
+	if !ok {
+		return s.answer("UNKNOWN", reply(500, "5.5.2", "Error: command not recognized"))
+	}
+	return s.answer(verb, h(s, arg))
+}
+
+// answer wraps a command's reply, closing after QUIT and after too many
+// protocol errors.
+func (s *Server) answer(verb string, r Reply) Output {
+	out := Output{Replies: []Reply{r}, Command: verb, Close: s.state == Closed}
+	if r.Code >= 500 && r.Code <= 504 || r.Code == 555 {
+		s.errors++
+		if s.errors >= maxErrors && s.state != Closed {
+			bye := s.close421("4.7.0", s.cfg.Hostname+" Error: too many errors")
+			out.Replies = append(out.Replies, bye.Replies...)
+			out.Close = true
+		}
+	}
+	return out
+}
+
+// reset abandons the current transaction (RSET, HELO, end of DATA).
+func (s *Server) reset() {
+	s.env = Envelope{}
+	s.declared = 0
+	s.rcptTried = false
+	s.data = dataReader{}
+}
+
+// endData gives the verdict on the message at the final dot. Limits broken
+// while reading are reported here, because RFC 5321 lets the server speak
+// only after <CRLF>.<CRLF>; a rejected message is not delivered at all.
+func (s *Server) endData() Reply {
+	var r Reply
+	switch {
+	case s.data.tooBig:
+		r = reply(552, "5.3.4", "Error: message file too big")
+	case s.data.longLine:
+		// RFC 5321 §4.5.3.1.6 caps a text line at 1000 octets; 552
+		// ("exceeded storage allocation") is among the replies §4.3.2
+		// allows after the dot, where 500 is not, and 5.6.0 says the
+		// content, not the mailbox, is at fault.
+		r = reply(552, "5.6.0", "Error: message has a text line longer than 1000 octets")
+	case s.cfg.Backend == nil:
+		r = reply(451, "4.3.0", "Error: no mail store configured")
+	default:
+		r = s.cfg.Backend.Deliver(s.env, s.data.buf)
+		if r.Code < 200 || r.Code > 599 {
+			r = reply(451, "4.3.0", "Error: mail store gave no verdict")
+		}
+	}
+	s.reset()
+	s.state = Ready
+	return r
+}
