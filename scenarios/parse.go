@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"math/rand/v2"
+	"mime"
 	"regexp"
 	"slices"
 	"strconv"
@@ -117,12 +120,18 @@ type parser struct {
 	file    string
 	spec    *sim.Spec
 	started bool
+	last    string // the verb of the previous directive, for attach
 }
 
 func (p *parser) apply(d *directive) error {
 	if !p.started && d.verb != "scenario" {
 		return fmt.Errorf("the file must begin with a scenario line, not %q", d.verb)
 	}
+	defer func() {
+		if d.verb != "attach" {
+			p.last = d.verb
+		}
+	}()
 	switch d.verb {
 	case "scenario":
 		return p.scenario(d)
@@ -144,8 +153,10 @@ func (p *parser) apply(d *directive) error {
 		return p.send(d)
 	case "read":
 		return p.read(d)
+	case "attach":
+		return p.attach(d)
 	}
-	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, zone, user, send or read)", d.verb)
+	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, zone, user, send, attach or read)", d.verb)
 }
 
 func (p *parser) finish() error {
@@ -227,6 +238,9 @@ func (p *parser) host(d *directive) error {
 	if err := text(d, &h.Label); err != nil {
 		return err
 	}
+	if h.Down, err = boolean(d, "down"); err != nil {
+		return err
+	}
 	if slices.ContainsFunc(p.spec.Hosts, func(o sim.Host) bool { return o.ID == h.ID }) {
 		return fmt.Errorf("host %q is defined twice", h.ID)
 	}
@@ -257,6 +271,21 @@ func (p *parser) agent(d *directive) error {
 	}
 	a := sim.Agent{ID: d.args[0], Kind: sim.AgentKind(kind)}
 	if err := text(d, &a.Label); err != nil {
+		return err
+	}
+	if relay, ok := d.opt("relay"); ok {
+		if a.Kind != sim.MTAClient {
+			return fmt.Errorf("only an mta-client takes relay=")
+		}
+		if !slices.ContainsFunc(p.spec.Hosts, func(h sim.Host) bool { return h.ID == relay }) {
+			return fmt.Errorf("relay=%q names a host that is not defined above", relay)
+		}
+		a.Relay = relay
+	}
+	if _, ok := d.opts["busy"]; ok && a.Kind != sim.MTAServer {
+		return fmt.Errorf("only an mta-server takes busy=")
+	}
+	if a.Busy, err = count(d, "busy"); err != nil {
 		return err
 	}
 	p.spec.Hosts[i].Agents = append(p.spec.Hosts[i].Agents, a)
@@ -321,6 +350,9 @@ func (p *parser) user(d *directive) error {
 	if u.UA, err = required(d, "ua"); err != nil {
 		return err
 	}
+	if u.Quota, err = count(d, "quota"); err != nil {
+		return err
+	}
 	p.spec.Users = append(p.spec.Users, u)
 	return nil
 }
@@ -368,7 +400,14 @@ func (p *parser) read(d *directive) error {
 	if err != nil {
 		return err
 	}
-	p.spec.Reads = append(p.spec.Reads, sim.Read{At: at, User: user})
+	r := sim.Read{At: at, User: user}
+	if r.Keep, err = boolean(d, "keep"); err != nil {
+		return err
+	}
+	if r.APOP, err = boolean(d, "apop"); err != nil {
+		return err
+	}
+	p.spec.Reads = append(p.spec.Reads, r)
 	return nil
 }
 
@@ -393,5 +432,68 @@ func (p *parser) zone(d *directive) error {
 		return err
 	}
 	p.spec.Zones = append(p.spec.Zones, z)
+	return nil
+}
+
+// boolean reads an optional yes/no option: true or false, absent is false.
+func boolean(d *directive, key string) (bool, error) {
+	v, ok := d.opt(key)
+	if !ok {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s=%q must be true or false", key, v)
+	}
+	return b, nil
+}
+
+// count reads an optional whole number of at most a billion; absent is 0.
+func count(d *directive, key string) (int, error) {
+	v, ok := d.opt(key)
+	if !ok {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 1e9 {
+		return 0, fmt.Errorf("%s=%q must be a whole number from 0 to 1000000000", key, v)
+	}
+	return n, nil
+}
+
+// maxAttachment bounds an attachment's size: enough to fill many DATA lines,
+// small enough for a trace to stay readable.
+const maxAttachment = 64 << 10
+
+// attach adds a file to the send above it. Its bytes are made up from the
+// file name, the same every run, since a scenario file holds no binary data.
+func (p *parser) attach(d *directive) error {
+	if len(p.spec.Sends) == 0 || p.last != "send" {
+		return fmt.Errorf("attach must follow a send line")
+	}
+	name, err := required(d, "name")
+	if err != nil {
+		return err
+	}
+	typ, err := required(d, "type")
+	if err != nil {
+		return err
+	}
+	if _, _, err := mime.ParseMediaType(typ); err != nil || !strings.Contains(typ, "/") {
+		return fmt.Errorf("type=%q is not a MIME type such as image/png", typ)
+	}
+	size, err := count(d, "size")
+	if err != nil || size == 0 || size > maxAttachment {
+		return fmt.Errorf("attach needs size= from 1 to %d octets", maxAttachment)
+	}
+	seed := fnv.New64a()
+	seed.Write([]byte(name))
+	rng := rand.New(rand.NewPCG(seed.Sum64(), uint64(size)))
+	data := make([]byte, size)
+	for i := range data {
+		data[i] = byte(rng.Uint32())
+	}
+	s := &p.spec.Sends[len(p.spec.Sends)-1]
+	s.Attach = append(s.Attach, sim.Attachment{Name: name, Type: typ, Data: data})
 	return nil
 }

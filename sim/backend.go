@@ -102,8 +102,9 @@ func (w *World) relay(serverID string, m *Message) Event {
 func (w *World) store(agent, address string, m *Message, queueID, raw string) Event {
 	box := w.boxes[strings.ToLower(address)]
 	raw = fmt.Sprintf("Return-Path: <%s>\r\n", m.From) + raw
+	uid := Epoch.Add(w.now).Format("20060102150405") + w.token()[6:]
 	box.Messages = append(box.Messages, &Message{ID: m.ID, From: m.From, To: []string{address},
-		Subject: m.Subject, Raw: raw, QueueID: queueID, Received: box.Address})
+		Subject: m.Subject, Raw: raw, QueueID: queueID, UID: uid, Received: box.Address})
 	return Event{Kind: KindStore, From: agent, To: w.users[strings.ToLower(address)].UA, Dir: Local,
 		Msg: m.ID, Box: box.Address, Key: "sim.store"}
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"encoding/base64"
 	"fmt"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ func (w *World) compose(s *Send) Event {
 		To:      append([]string(nil), s.To...),
 		Subject: s.Subject,
 	}
-	m.Raw = w.header(sender, m, s) + "\r\n" + crlf(s.Body)
+	m.Raw = w.header(sender, m, s) + w.body(m, s)
 	host := w.hostOf(sender.UA)
 	if client := agentOf(host, MTAClient); client != nil {
 		w.enqueue(client.ID, &outgoing{msg: m, rcpts: m.To})
@@ -52,16 +53,48 @@ func (w *World) header(sender *User, m *Message, s *Send) string {
 	fmt.Fprintf(&b, "Date: %s\r\n", w.date())
 	fmt.Fprintf(&b, "Message-ID: <%s.%s@%s>\r\n", m.ID, w.token(), w.hostOf(sender.UA).Name)
 	b.WriteString("MIME-Version: 1.0\r\n")
-	b.WriteString("Content-Type: text/plain; charset=utf-8\r\n")
+	return b.String()
+}
+
+// body writes the MIME body: one text part, or with attachments a
+// multipart/mixed whose files are Base64 lines of 76 characters.
+func (w *World) body(m *Message, s *Send) string {
+	text := textPart(s.Body)
+	if len(s.Attach) == 0 {
+		return text
+	}
+	var b strings.Builder
+	boundary := fmt.Sprintf("=_%s.%s", m.ID, w.token())
+	fmt.Fprintf(&b, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n", boundary)
+	b.WriteString("This is a multi-part message in MIME format.\r\n")
+	fmt.Fprintf(&b, "--%s\r\n%s", boundary, text)
+	for _, a := range s.Attach {
+		fmt.Fprintf(&b, "--%s\r\n", boundary)
+		fmt.Fprintf(&b, "Content-Type: %s; name=\"%s\"\r\n", a.Type, a.Name)
+		fmt.Fprintf(&b, "Content-Disposition: attachment; filename=\"%s\"\r\n", a.Name)
+		b.WriteString("Content-Transfer-Encoding: base64\r\n\r\n")
+		enc := base64.StdEncoding.EncodeToString(a.Data)
+		for len(enc) > 76 {
+			b.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		b.WriteString(enc + "\r\n")
+	}
+	fmt.Fprintf(&b, "--%s--\r\n", boundary)
+	return b.String()
+}
+
+// textPart writes a plain text part's header fields and body: 7bit when the
+// text is ASCII, 8bit when it holds UTF-8 beyond it.
+func textPart(text string) string {
 	enc := "7bit"
-	for i := 0; i < len(s.Body); i++ {
-		if s.Body[i] >= 0x80 {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
 			enc = "8bit"
 			break
 		}
 	}
-	fmt.Fprintf(&b, "Content-Transfer-Encoding: %s\r\n", enc)
-	return b.String()
+	return "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: " + enc + "\r\n\r\n" + crlf(text)
 }
 
 // date is the current virtual time as an RFC 5322 date.

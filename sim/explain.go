@@ -29,6 +29,50 @@ var Explanations = lang.Catalog{
 		RO: "Conexiunea TCP se închide; sesiunea SMTP s-a încheiat.",
 		EN: "The TCP connection closes; the SMTP session is over.",
 	},
+	"sim.compose.local": {
+		RO: "Expeditorul și destinatarul sunt pe același sistem: mesajul ajunge direct în căsuța destinatarului, fără rețea.",
+		EN: "Sender and receiver share one system: the message goes straight into the receiver's mailbox, with no network.",
+	},
+	"sim.relay.queue": {
+		RO: "Serverul de mail a acceptat mesajul pentru alt domeniu și îl pune în coada clientului său MTA, care îl va trimite mai departe.",
+		EN: "The mail server accepted the message for another domain and queues it for its own MTA client, which will pass it on.",
+	},
+	"sim.queue.retry": {
+		RO: "A trecut timpul de așteptare: clientul MTA încearcă din nou să livreze mesajul amânat.",
+		EN: "The waiting time is over: the MTA client tries again to deliver the deferred message.",
+	},
+	"sim.bounce": {
+		RO: "Livrarea a eșuat definitiv: MTA-ul trimite expeditorului un mesaj de eroare (bounce) cu motivul.",
+		EN: "Delivery failed for good: the MTA sends the sender an error message (a bounce) with the reason.",
+	},
+	"sim.read.pop3": {
+		RO: "Agentul utilizator e pe alt sistem decât căsuța poștală: cere clientului MAA să aducă mesajele prin POP3 (pull).",
+		EN: "The user agent is on another system than the mailbox: it asks the MAA client to fetch the mail with POP3 (pull).",
+	},
+	"sim.fetch.pop3": {
+		RO: "Clientul MAA predă agentului utilizator mesajul adus prin POP3; acum e pe sistemul cititorului.",
+		EN: "The MAA client hands the message fetched with POP3 to the user agent; it is now on the reader's system.",
+	},
+	"sim.delete": {
+		RO: "În starea UPDATE, după QUIT, serverul POP3 șterge definitiv mesajul marcat cu DELE.",
+		EN: "In the UPDATE state, after QUIT, the POP3 server removes the message marked with DELE for good.",
+	},
+	"pop3.connect": {
+		RO: "Clientul MAA deschide o conexiune TCP către portul 110 al serverului POP3.",
+		EN: "The MAA client opens a TCP connection to port 110 of the POP3 server.",
+	},
+	"pop3.disconnect": {
+		RO: "Conexiunea POP3 se închide.",
+		EN: "The POP3 connection closes.",
+	},
+	"sim.fault.connect": {
+		RO: "Serverul nu răspunde la conexiune (căzut sau inaccesibil); după timeout se încearcă următorul MX.",
+		EN: "The server does not answer the connection (down or unreachable); after a timeout the next MX is tried.",
+	},
+	"sim.fault.double-bounce": {
+		RO: "Un mesaj de eroare nu a putut fi livrat; nu se trimite eroare despre eroare, ca să nu apară o buclă.",
+		EN: "An error message could not be delivered; no error is sent about an error, so that no loop can start.",
+	},
 	"sim.fault.no-mta": {
 		RO: "Pe acest sistem nu există un client MTA care să trimită mesajul.",
 		EN: "There is no MTA client on this system to send the message.",

@@ -13,6 +13,7 @@ type Message struct {
 	Subject  string   `json:"subject"`  // for lists; the header is in Raw
 	Raw      string   `json:"raw"`      // the message as stored: header, blank line, body, CRLF line ends
 	QueueID  string   `json:"queueId"`  // the receiving server's queue ID, once accepted
+	UID      string   `json:"uid"`      // unique ID in its mailbox, as POP3's UIDL shows it
 	Seen     bool     `json:"seen"`     // read by its owner's user agent
 	Deleted  bool     `json:"deleted"`  // removed from the mailbox
 	Received string   `json:"received"` // address of the mailbox it sits in, once stored
@@ -48,4 +49,21 @@ func (b *Mailbox) size() int {
 		}
 	}
 	return n
+}
+
+// Folder is the mail a user agent downloaded to its own system with POP3.
+type Folder struct {
+	Agent    string     `json:"agent"` // the user agent's ID
+	Owner    string     `json:"owner"` // the user's address
+	Messages []*Message `json:"messages"`
+}
+
+// Folders returns the user agents' downloaded mail, sorted by agent ID.
+func (w *World) Folders() []*Folder {
+	out := make([]*Folder, 0, len(w.folders))
+	for _, f := range w.folders {
+		out = append(out, f)
+	}
+	slices.SortFunc(out, func(a, b *Folder) int { return strings.Compare(a.Agent, b.Agent) })
+	return out
 }

@@ -12,7 +12,7 @@ func (w *World) read(r *Read) Event {
 	u := w.users[strings.ToLower(r.User)]
 	box := w.boxes[strings.ToLower(u.Address)]
 	if w.agentOn[u.UA] != u.Host {
-		return Event{Kind: KindFault, From: u.UA, Dir: Pull, Box: box.Address, Key: "sim.fault.remote-read"}
+		return w.startPull(u, box, r)
 	}
 	unread := 0
 	for _, m := range box.Messages {

@@ -86,10 +86,21 @@ type Send struct {
 	To      []string // recipient addresses
 	Subject string
 	Body    string // plain text, lines separated by "\n"
+	Attach  []Attachment
 }
 
-// Read is a user reading their mailbox at a virtual time.
+// Attachment is a file sent with a message, as a Base64 MIME part.
+type Attachment struct {
+	Name string // file name
+	Type string // MIME type, e.g. "image/png"
+	Data []byte
+}
+
+// Read is a user reading their mailbox at a virtual time. A user agent on
+// another system than the mailbox pulls it with POP3 through its MAA.
 type Read struct {
 	At   time.Duration
 	User string // user address
+	APOP bool   // log in with APOP instead of USER/PASS
+	Keep bool   // leave the messages on the server instead of deleting them
 }

@@ -35,6 +35,8 @@ type World struct {
 	queues  map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
 	pushing map[string]bool        // MTA client agent ID -> a session is open
 	busy    map[string]int         // MTA server agent ID -> connections turned away so far
+	locked  map[string]bool        // mailbox address -> a POP3 session holds it
+	folders map[string]*Folder     // UA agent ID -> mail it downloaded
 	msgs    int                   // messages composed so far, for IDs
 }
 
@@ -52,6 +54,8 @@ func NewWorld(spec *Spec) (*World, error) {
 		queues:  map[string][]*outgoing{},
 		pushing: map[string]bool{},
 		busy:    map[string]int{},
+		locked:  map[string]bool{},
+		folders: map[string]*Folder{},
 	}
 	if err := w.index(); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.Name, err)
