@@ -37,7 +37,7 @@ type World struct {
 	busy    map[string]int         // MTA server agent ID -> connections turned away so far
 	locked  map[string]bool        // mailbox address -> a POP3 session holds it
 	folders map[string]*Folder     // UA agent ID -> mail it downloaded
-	msgs    int                   // messages composed so far, for IDs
+	msgs    int                    // messages composed so far, for IDs
 }
 
 // NewWorld checks spec for dangling references and schedules its script.

@@ -100,11 +100,9 @@ func wire(o Output) []string {
 // the server keeps nothing of a line it was fed.
 func converse(c *Client, s *Server) {
 	var buf []byte
-	pending := s.Greet().Replies
-	for len(pending) > 0 {
-		r := pending[0]
-		pending = pending[1:]
-		for _, w := range r.Wire() {
+	pending := append(make([]Reply, 0, 16), s.Greet().Replies...)
+	for i := 0; i < len(pending); i++ {
+		for _, w := range pending[i].Wire() {
 			co := c.Feed(w)
 			for _, l := range co.Lines {
 				buf = append(buf[:0], l...)

@@ -1,6 +1,7 @@
 package smtp
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -39,7 +40,7 @@ type Client struct {
 	lines   []string // the message's text lines, not yet stuffed
 	eightOK bool     // the message holds 8-bit octets
 	state   ClientState
-	pending Reply // lines of a multi-line reply read so far
+	pending Reply // the reply being read; its Lines reuse one buffer
 	helo    bool  // fell back from EHLO to HELO
 	size    bool  // the server advertised SIZE
 	eight   bool  // the server advertised 8BITMIME
@@ -78,7 +79,7 @@ func (c *Client) Feed(line string) ClientOutput {
 	}
 	l, good := parseReplyLine(line)
 	if !good {
-		c.pending = Reply{}
+		c.pending = Reply{Lines: c.pending.Lines[:0]}
 		return c.abort(Reply{Code: 0, Lines: []string{line}})
 	}
 	c.pending.Code = l.code
@@ -90,8 +91,15 @@ func (c *Client) Feed(line string) ClientOutput {
 		return ClientOutput{}
 	}
 	r := c.pending
-	c.pending = Reply{}
+	c.pending = Reply{Lines: c.pending.Lines[:0]}
 	return c.handle(r)
+}
+
+// keep returns r with Lines of its own, for a reply that goes into the
+// Result: handle gets replies whose Lines share the reading buffer.
+func keep(r Reply) *Reply {
+	r.Lines = slices.Clone(r.Lines)
+	return &r
 }
 
 // handle acts on one complete reply according to the state.
@@ -128,7 +136,7 @@ func (c *Client) handle(r Reply) ClientOutput {
 		if r.Positive() {
 			c.res.Accepted = append(c.res.Accepted, to)
 		} else {
-			c.res.Rejected[to] = r
+			c.res.Rejected[to] = *keep(r)
 			c.res.Temporary = c.res.Temporary || r.Transient()
 		}
 		c.next++
@@ -139,7 +147,7 @@ func (c *Client) handle(r Reply) ClientOutput {
 		}
 		return c.data()
 	case WaitDataEnd:
-		c.res.Final = &r
+		c.res.Final = keep(r)
 		c.res.Temporary = c.res.Temporary || r.Transient()
 		return c.quit()
 	}
@@ -151,9 +159,9 @@ func (c *Client) handle(r Reply) ClientOutput {
 // note records a reply that ended the transaction early.
 func (c *Client) note(r Reply) {
 	if c.state == WaitDataEnd {
-		c.res.Final = &r
+		c.res.Final = keep(r)
 	} else if c.res.Abort == nil {
-		c.res.Abort = &r
+		c.res.Abort = keep(r)
 	}
 	c.res.Temporary = c.res.Temporary || !(r.Code >= 500 && r.Code < 600)
 }

@@ -32,9 +32,16 @@ var commands = map[string]handler{
 	"SAML":     historic(samlGone),
 }
 
-func syntax(usage string) Reply { return reply(501, "5.5.4", "Syntax: "+usage) }
+// misspellings maps the spellings of the lecture's keyword table (VERFY,
+// SMOL, SMAL) to the real verbs. They stay unrecognised, as on any real
+// server, but the 500 reply points students at the right word.
+var misspellings = map[string]string{
+	"VERFY": "VRFY",
+	"SMOL":  "SOML",
+	"SMAL":  "SAML",
+}
 
-var ok = reply(250, "2.0.0", "Ok")
+func syntax(usage string) Reply { return reply(501, "5.5.4", "Syntax: "+usage) }
 
 func (s *Server) helo(arg string) Reply {
 	if arg == "" {
@@ -52,7 +59,7 @@ func (s *Server) ehlo(arg string) Reply {
 		return syntax("EHLO hostname")
 	}
 	s.hello(arg)
-	lines := []string{s.cfg.Hostname, "PIPELINING", "SIZE " + strconv.FormatInt(s.cfg.MaxSize, 10), "VRFY"}
+	lines := []string{s.cfg.Hostname, "PIPELINING", "SIZE " + s.sizeText, "VRFY"}
 	if _, ok := s.cfg.Backend.(Expander); ok {
 		lines = append(lines, "EXPN")
 	}
@@ -205,11 +212,11 @@ func (s *Server) rset(arg string) Reply {
 	if s.state != Greeted {
 		s.state = Ready
 	}
-	return ok
+	return reply(250, "2.0.0", "Ok")
 }
 
 // noop ignores its argument, as RFC 5321 §4.1.1.9 asks.
-func (s *Server) noop(string) Reply { return ok }
+func (s *Server) noop(string) Reply { return reply(250, "2.0.0", "Ok") }
 
 func (s *Server) quit(arg string) Reply {
 	if arg != "" {

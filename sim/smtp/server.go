@@ -3,6 +3,7 @@ package smtp
 import (
 	"bytes"
 	"slices"
+	"strconv"
 )
 
 // Defaults of Config, and the protocol-error limit.
@@ -51,6 +52,7 @@ func (o Output) Key() string {
 // Server is the server side of one SMTP connection.
 type Server struct {
 	cfg        Config
+	sizeText   string // MaxSize in decimal, for EHLO
 	state      State
 	clientName string // name given by the last HELO/EHLO, "" before any
 	env        Envelope
@@ -74,7 +76,7 @@ func NewServer(cfg Config) *Server {
 	if cfg.MaxRecipients <= 0 {
 		cfg.MaxRecipients = defaultMaxRecipients
 	}
-	return &Server{cfg: cfg, state: Connected}
+	return &Server{cfg: cfg, state: Connected, sizeText: strconv.FormatInt(cfg.MaxSize, 10)}
 }
 
 // State returns the current state.
@@ -125,7 +127,8 @@ func (s *Server) close421(enhanced, text string) Output {
 
 // Feed takes one input line WITHOUT its CRLF and returns the answer. While
 // reading DATA every line is message text and only a line that is exactly
-// "." ends it. A closed server ignores input.
+// "." ends it. A closed server ignores input. Feed keeps nothing of line, so
+// the adapter may reuse its buffer.
 func (s *Server) Feed(line []byte) Output {
 	switch s.state {
 	case Closed:
@@ -150,7 +153,11 @@ func (s *Server) Feed(line []byte) Output {
 	verb, arg := splitCommand(string(line))
 	h, ok := commands[verb]
 	if !ok {
-		return s.answer("UNKNOWN", reply(500, "5.5.2", "Error: command not recognized"))
+		text := "Error: command not recognized"
+		if right, ok := misspellings[verb]; ok {
+			text += "; did you mean " + right + "?"
+		}
+		return s.answer("UNKNOWN", reply(500, "5.5.2", text))
 	}
 	return s.answer(verb, h(s, arg))
 }

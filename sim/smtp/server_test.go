@@ -59,7 +59,7 @@ var codeCases = []codeCase{
 	{"451 no backend", func() Config { return Config{Hostname: "matrix"} }, inDat, ".", "451 4.3.0 Error: no mail store configured", Ready},
 	{"452 RCPT insufficient storage", matrix, mail, "RCPT TO:<full@matrix>", "452 4.3.1 Insufficient system storage", MailFrom},
 	{"452 too many recipients", func() Config { c := matrix(); c.MaxRecipients = 1; return c }, rcpt, "RCPT TO:<ana@matrix>", "452 4.5.3 Error: too many recipients", RcptTo},
-	{"500 unknown command", matrix, nil, "VERFY asil", "500 5.5.2 Error: command not recognized", Greeted},
+	{"500 unknown command", matrix, nil, "XYZZY", "500 5.5.2 Error: command not recognized", Greeted},
 	{"500 empty line", matrix, nil, "", "500 5.5.2 Error: command not recognized", Greeted},
 	{"500 line too long", matrix, nil, "NOOP " + strings.Repeat("x", 506), "500 5.5.0 Line too long", Greeted},
 	{"500 bare LF in command", matrix, nil, "NOOP\nQUIT", "500 5.5.2 Error: bare <CR> or <LF> in command", Greeted},
