@@ -177,3 +177,21 @@ func TestAttachmentCrossesDataAsBase64(t *testing.T) {
 		t.Fatalf("Bob's PC did not get the message with its attachment: %+v", folders)
 	}
 }
+
+// TestEveryEventKeyExplained: every key any scenario produces has its
+// sentence in both languages, as have the words for its kind and direction.
+func TestEveryEventKeyExplained(t *testing.T) {
+	for _, spec := range library(t).List() {
+		events, err := sim.Run(spec, eventLimit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range events {
+			for _, key := range []string{e.Key, "sim.kind." + string(e.Kind), "sim.dir." + string(e.Dir)} {
+				if text, ok := sim.Explain(key); !ok || !text.Complete() {
+					t.Errorf("%s: event %d key %q has no explanation in both languages", spec.Name, e.Seq, key)
+				}
+			}
+		}
+	}
+}

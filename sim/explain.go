@@ -1,10 +1,51 @@
 package sim
 
-import "mailsim/lang"
+import (
+	"maps"
+
+	"mailsim/lang"
+	"mailsim/sim/dns"
+	"mailsim/sim/pop3"
+	"mailsim/sim/smtp"
+)
+
+// catalog is every explanation an event key can name: the world's own and
+// each protocol package's, merged once.
+var catalog = func() lang.Catalog {
+	all := lang.Catalog{}
+	for _, c := range []lang.Catalog{Explanations, dns.Explanations, smtp.Explanations, pop3.Explanations} {
+		maps.Copy(all, c)
+	}
+	return all
+}()
+
+// Explain returns the explanation of an event key; ok is false for a key no
+// catalog has.
+func Explain(key string) (t lang.Text, ok bool) {
+	t, ok = catalog[key]
+	return t, ok
+}
 
 // Explanations holds the Romanian and English sentence for every explanation
 // key the world itself produces; the protocol packages hold their own.
 var Explanations = lang.Catalog{
+	"sim.kind.connect":    {RO: "conectare", EN: "connect"},
+	"sim.kind.disconnect": {RO: "deconectare", EN: "disconnect"},
+	"sim.kind.command":    {RO: "comandă", EN: "command"},
+	"sim.kind.reply":      {RO: "răspuns", EN: "reply"},
+	"sim.kind.data":       {RO: "date", EN: "data"},
+	"sim.kind.dns-query":  {RO: "întrebare DNS", EN: "DNS query"},
+	"sim.kind.dns-answer": {RO: "răspuns DNS", EN: "DNS answer"},
+	"sim.kind.submit":     {RO: "predare", EN: "submit"},
+	"sim.kind.store":      {RO: "stocare", EN: "store"},
+	"sim.kind.fetch":      {RO: "citire", EN: "fetch"},
+	"sim.kind.delete":     {RO: "ștergere", EN: "delete"},
+	"sim.kind.state":      {RO: "stare", EN: "state"},
+	"sim.kind.fault":      {RO: "eroare", EN: "fault"},
+	"sim.kind.note":       {RO: "notă", EN: "note"},
+	"sim.dir.push":        {RO: "push", EN: "push"},
+	"sim.dir.pull":        {RO: "pull", EN: "pull"},
+	"sim.dir.local":       {RO: "local", EN: "local"},
 	"sim.submit": {
 		RO: "Agentul utilizator predă mesajul clientului MTA de pe același sistem, care îl pune în coada de ieșire.",
 		EN: "The user agent hands the message to the MTA client on the same system, which puts it in the outgoing queue.",

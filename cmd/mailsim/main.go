@@ -1,4 +1,9 @@
-// Command mailsim serves the e-mail protocol simulator as a web app.
+// Command mailsim serves the e-mail protocol simulator as a web app, and
+// lists scenarios or prints their transcripts for slides.
+//
+//	mailsim [-addr 127.0.0.1:8080] [-scenarios DIR]     serve the web app
+//	mailsim scenarios [-scenarios DIR]                   list the scenarios
+//	mailsim transcript [-lang ro|en] [-scenarios DIR] NAME   print a scenario's trace
 package main
 
 import (
@@ -6,6 +11,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -14,27 +20,79 @@ import (
 	"syscall"
 	"time"
 
+	"mailsim/lang"
 	"mailsim/scenarios"
+	"mailsim/sim"
 	"mailsim/web"
 )
 
+// eventLimit stops a scenario file that would never end.
+const eventLimit = 100000
+
 func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address the web app listens on")
-	dir := flag.String("scenarios", "", "directory of extra *.scn scenario files that add to or override the built-in ones")
-	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := run(*addr, *dir, log); err != nil {
-		log.Error("mailsim stopped", "err", err)
+	args := os.Args[1:]
+	cmd := "serve"
+	if len(args) > 0 && (args[0] == "scenarios" || args[0] == "transcript") {
+		cmd, args = args[0], args[1:]
+	}
+	fs := flag.NewFlagSet("mailsim "+cmd, flag.ExitOnError)
+	dir := fs.String("scenarios", "", "directory of extra *.scn scenario files that add to or override the built-in ones")
+	addr := fs.String("addr", "127.0.0.1:8080", "address the web app listens on (serve)")
+	language := fs.String("lang", "en", "language of the transcript: ro or en (transcript)")
+	fs.Parse(args)
+
+	lib, errs := scenarios.Load(*dir)
+	for _, err := range errs {
+		log.Warn("scenario skipped", "err", err)
+	}
+	var err error
+	switch cmd {
+	case "scenarios":
+		err = list(os.Stdout, lib)
+	case "transcript":
+		err = transcript(os.Stdout, lib, fs.Args(), *language)
+	default:
+		err = serve(*addr, lib, log)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mailsim:", err)
 		os.Exit(1)
 	}
 }
 
-// run serves until SIGINT or SIGTERM, then lets open requests finish.
-func run(addr, dir string, log *slog.Logger) error {
-	lib, errs := scenarios.Load(dir)
-	for _, err := range errs {
-		log.Warn("scenario skipped", "err", err)
+// list prints each scenario's name and English title.
+func list(out io.Writer, lib *scenarios.Library) error {
+	for _, s := range lib.List() {
+		if _, err := fmt.Fprintf(out, "%-20s %s\n", s.Name, s.Title.EN); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// transcript prints one scenario's whole trace.
+func transcript(out io.Writer, lib *scenarios.Library, args []string, code string) error {
+	if len(args) != 1 {
+		return errors.New("transcript takes one scenario name; 'mailsim scenarios' lists them")
+	}
+	l, ok := lang.Parse(code)
+	if !ok {
+		return fmt.Errorf("-lang %q: use ro or en", code)
+	}
+	spec, ok := lib.Get(args[0])
+	if !ok {
+		return fmt.Errorf("no scenario %q; 'mailsim scenarios' lists them", args[0])
+	}
+	events, err := sim.Run(spec, eventLimit)
+	if err != nil {
+		return err
+	}
+	return sim.WriteTranscript(out, spec, events, l)
+}
+
+// serve runs the web app until SIGINT or SIGTERM, then lets open requests finish.
+func serve(addr string, lib *scenarios.Library, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
