@@ -114,6 +114,10 @@ var Explanations = lang.Catalog{
 		RO: "Un mesaj de eroare nu a putut fi livrat; nu se trimite eroare despre eroare, ca să nu apară o buclă.",
 		EN: "An error message could not be delivered; no error is sent about an error, so that no loop can start.",
 	},
+	"sim.fault.compose": {
+		RO: "Mesajul nu a putut fi alcătuit; motivul e scris pe linie.",
+		EN: "The message could not be put together; the line says why.",
+	},
 	"sim.fault.no-mta": {
 		RO: "Pe acest sistem nu există un client MTA care să trimită mesajul.",
 		EN: "There is no MTA client on this system to send the message.",

@@ -34,6 +34,17 @@ const (
 	ReasonBadKind          Reason = "bad-kind"
 	ReasonExerciseSize     Reason = "exercise-size"
 	ReasonPaddingRemainder Reason = "padding-remainder"
+	ReasonNoParts          Reason = "no-parts"
+	ReasonBadHeader        Reason = "bad-header"
+	ReasonHeaderBreak      Reason = "header-break"
+	ReasonBadType          Reason = "bad-type"
+	ReasonBadEncoding      Reason = "bad-encoding"
+	ReasonBinary           Reason = "binary"
+	ReasonNUL              Reason = "nul"
+	ReasonNot7bit          Reason = "not-7bit"
+	ReasonLongLine         Reason = "long-line"
+	ReasonMalformed        Reason = "malformed"
+	ReasonTooDeep          Reason = "too-deep"
 )
 
 // Error is every refusal of this package. It says where (Offset, Char) and

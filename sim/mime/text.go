@@ -23,6 +23,51 @@ var Catalog = lang.Catalog{
 		RO: "Textul nu este UTF-8 valid la octetul %d; tratați-l ca date binare.",
 		EN: "The text is not valid UTF-8 at byte %d; treat it as binary data instead.",
 	},
+	// Composing messages.
+	"err.no-parts": {
+		RO: "Mesajul nu are nicio parte: adăugați un text sau un atașament.",
+		EN: "The message has no part: add a text or an attachment.",
+	},
+	"err.bad-header": {
+		RO: "Numele de câmp de antet %q nu este valid: doar litere ASCII, cifre și cratime, fără „:”.",
+		EN: "The header field name %q is not valid: ASCII letters, digits and hyphens only, no ':'.",
+	},
+	"err.header-break": {
+		RO: "Câmpul %s conține un sfârșit de linie; așa s-ar putea strecura antete false, deci e refuzat.",
+		EN: "The field %s contains a line break; that would let false header fields slip in, so it is refused.",
+	},
+	"err.bad-type": {
+		RO: "Tipul %q nu este un tip MIME tip/subtip valid pentru o parte (de ex. text/plain, image/png).",
+		EN: "The type %q is not a valid type/subtype for a part (e.g. text/plain, image/png).",
+	},
+	"err.bad-encoding": {
+		RO: "Codificarea %q nu există; alegeți 7bit, 8bit, binary, base64 sau quoted-printable.",
+		EN: "There is no encoding %q; choose 7bit, 8bit, binary, base64 or quoted-printable.",
+	},
+	"err.binary": {
+		RO: "Codificarea binary nu poate trece prin comanda DATA a SMTP (ar cere extensia BINARYMIME, RFC 3030); alegeți base64.",
+		EN: "The binary encoding cannot pass through SMTP's DATA command (it needs the BINARYMIME extension, RFC 3030); choose base64.",
+	},
+	"err.nul": {
+		RO: "Codificarea %s nu permite octetul NUL (0), găsit la poziția %d; alegeți base64.",
+		EN: "The %s encoding does not allow the NUL byte (0), found at offset %d; choose base64.",
+	},
+	"err.not-7bit": {
+		RO: "7bit permite doar ASCII, dar octetul de la poziția %d (linia %d) e peste 127; alegeți quoted-printable, base64 sau 8bit.",
+		EN: "7bit allows ASCII only, but the byte at offset %d (line %d) is above 127; choose quoted-printable, base64 or 8bit.",
+	},
+	"err.long-line": {
+		RO: "Linia %d are %d octeți, peste limita de 998 a SMTP pentru %s; alegeți quoted-printable sau base64, care împart liniile.",
+		EN: "Line %d has %d octets, over SMTP's limit of 998 for %s; choose quoted-printable or base64, which break lines.",
+	},
+	"err.malformed": {
+		RO: "Mesajul nu poate fi analizat: %s.",
+		EN: "The message cannot be parsed: %s.",
+	},
+	"err.too-deep": {
+		RO: "Mesajul are părți imbricate pe mai mult de %d niveluri sau peste %d părți; analiza se oprește aici.",
+		EN: "The message nests parts deeper than %d levels or has over %d parts; parsing stops here.",
+	},
 	// Base64 decoding.
 	"err.not-in-alphabet": {
 		RO: "Caracterul %s de la poziția %d nu face parte din alfabetul Base64 (A–Z, a–z, 0–9, +, /).",
