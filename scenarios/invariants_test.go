@@ -166,7 +166,7 @@ func TestAttachmentCrossesDataAsBase64(t *testing.T) {
 			data = e.Line
 		}
 	}
-	for _, want := range []string{"Content-Type: multipart/mixed;", "Content-Transfer-Encoding: base64", `filename="diagram.png"`} {
+	for _, want := range []string{"Content-Type: multipart/mixed;", "Content-Transfer-Encoding: base64", "filename=diagram.png"} {
 		if !strings.Contains(data, want) {
 			t.Errorf("DATA lacks %q", want)
 		}

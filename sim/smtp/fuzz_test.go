@@ -6,16 +6,17 @@ import (
 	"testing"
 )
 
-// FuzzServerCommand feeds arbitrary lines to a server: it must never panic,
-// every reply line must start with a 3-digit code and a valid separator, and
-// the state must stay one of the diagram's.
+// FuzzServerCommand feeds arbitrary input to a server, split on CRLF as the
+// adapter does (so lines may hold bare CR or LF): it must never panic, every
+// reply line must start with a 3-digit code and a valid separator, and the
+// state must stay one of the diagram's.
 func FuzzServerCommand(f *testing.F) {
 	for _, seed := range []string{
-		"HELO x\nMAIL FROM:<a@b.ro>\nRCPT TO:<c@d.ro>\nDATA\n..x\n.\nQUIT",
-		"mail from: ms@elcom.pub.ro\nrcpt to: asil@matrix.elcom.pub.ro\ndata\nx\n.",
-		"EHLO x\nMAIL FROM:<> SIZE=12 BODY=8BITMIME\nRCPT TO:<\"q\\\"x\"@[1.2.3.4]>",
-		"VRFY ana\nEXPN studenti\nHELP\nHELP STATUS\nHELP x\nTURN\nSEND FROM:<a@b>\nAUTH PLAIN",
-		"MAIL FROM:<@a,@b:c@d>\nRCPT TO:<nobody@matrix>\nDATA\nRSET\nNOOP\n",
+		"HELO x\r\nMAIL FROM:<a@b.ro>\r\nRCPT TO:<c@d.ro>\r\nDATA\r\n..x\r\n.\r\nQUIT",
+		"mail from: ms@elcom.pub.ro\r\nrcpt to: asil@matrix.elcom.pub.ro\r\ndata\r\nx\r\n.",
+		"EHLO x\r\nMAIL FROM:<> SIZE=12 BODY=8BITMIME\r\nRCPT TO:<\"q\\\"x\"@[1.2.3.4]>",
+		"VRFY ana\r\nEXPN studenti\r\nHELP\r\nHELP STATUS\r\nHELP x\r\nTURN\r\nSEND FROM:<a@b>\r\nAUTH PLAIN",
+		"MAIL FROM:<@a,@b:c@d>\r\nRCPT TO:<nobody@matrix>\r\nDATA\r\nRSET\r\nNOOP\r\n",
 	} {
 		f.Add(seed)
 	}
@@ -25,7 +26,7 @@ func FuzzServerCommand(f *testing.F) {
 			for _, r := range o.Replies {
 				for _, w := range r.Wire() {
 					if len(w) < 3 || w[0] < '2' || w[0] > '5' || !isDigit(w[1]) || !isDigit(w[2]) ||
-						len(w) > 3 && w[3] != ' ' && w[3] != '-' || strings.ContainsAny(w, "\r\n") {
+						len(w) > 3 && w[3] != ' ' && w[3] != '-' || strings.ContainsAny(w, "\r\r\n") {
 						t.Fatalf("malformed reply line %q", w)
 					}
 					if _, ok := parseReplyLine(w); !ok {
@@ -41,7 +42,7 @@ func FuzzServerCommand(f *testing.F) {
 			}
 		}
 		check(s.Greet())
-		for line := range strings.SplitSeq(input, "\n") {
+		for line := range strings.SplitSeq(input, "\r\n") {
 			check(s.Feed([]byte(line)))
 		}
 		check(s.Timeout())
