@@ -216,6 +216,21 @@ func TestClientDataOutput(t *testing.T) {
 	}
 }
 
+func TestHas8bit(t *testing.T) {
+	long := strings.Repeat("a", 70)
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false}, {"abc", false}, {long, false},
+		{"ă", true}, {long[:40] + "\x80", true}, {long[:33] + "\xff" + long, true}, {"\x7f", false},
+	} {
+		if got := has8bit([]byte(tc.s)); got != tc.want {
+			t.Errorf("has8bit(%q) = %v", tc.s, got)
+		}
+	}
+}
+
 func TestClientMultilineWaits(t *testing.T) {
 	c := NewClient(ClientConfig{EHLO: true}, Envelope{From: "a@b.ro", To: []string{"c@d.ro"}}, nil)
 	c.Feed("220 h")

@@ -39,12 +39,19 @@ func stuff(line string) string {
 }
 
 // has8bit reports whether msg holds an octet above 127, which needs
-// BODY=8BITMIME. It tests eight octets at a time because the client asks it
-// of every message.
+// BODY=8BITMIME. It tests 32 and then eight octets at a time because the
+// client asks it of every message.
 func has8bit(msg []byte) bool {
+	const high = 0x8080808080808080
+	le := binary.LittleEndian
 	i := 0
+	for ; i+32 <= len(msg); i += 32 {
+		if (le.Uint64(msg[i:])|le.Uint64(msg[i+8:])|le.Uint64(msg[i+16:])|le.Uint64(msg[i+24:]))&high != 0 {
+			return true
+		}
+	}
 	for ; i+8 <= len(msg); i += 8 {
-		if binary.LittleEndian.Uint64(msg[i:])&0x8080808080808080 != 0 {
+		if le.Uint64(msg[i:])&high != 0 {
 			return true
 		}
 	}

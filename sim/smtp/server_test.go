@@ -249,6 +249,8 @@ func TestMailPathForms(t *testing.T) {
 		{`MAIL FROM:<"john smith>"@elcom.pub.ro>`, `"john smith>"@elcom.pub.ro`},
 		{"MAIL FROM:<ms@[141.85.43.10]>", "ms@[141.85.43.10]"},
 		{"MAIL FROM:<root>", "root@matrix"},
+		{`MAIL FROM:<"a\"b\\c"@elcom.pub.ro>`, `"a\"b\\c"@elcom.pub.ro`},
+		{"MAIL FROM:<ms@[IPv6:2001:db8::1]>", "ms@[IPv6:2001:db8::1]"},
 		{"MAIL FROM:<ms@elcom.pub.ro> SIZE=1000 BODY=8BITMIME", "ms@elcom.pub.ro"},
 	} {
 		got, s := session(matrix(), tc.line)
@@ -258,12 +260,42 @@ func TestMailPathForms(t *testing.T) {
 	}
 }
 
+func TestMalformedPaths(t *testing.T) {
+	for _, line := range []string{"MAIL FROM:<a@b.ro>x", "MAIL FROM:", "MAIL FROM:   ", "MAIL TO:<a@b.ro>"} {
+		got, _ := session(matrix(), line)
+		if got[1] != "501 5.5.4 Syntax: MAIL FROM:<address>" {
+			t.Errorf("%q -> %q", line, got[1])
+		}
+	}
+	got, _ := session(matrix(), append(slices.Clone(mail), "RCPT TO:<"+strings.Repeat("a", 60)+"@"+strings.Repeat("b", 200)+".ro>")...)
+	if got[len(got)-1] != "501 5.5.4 Error: path too long" {
+		t.Errorf("long forward-path: %q", got[len(got)-1])
+	}
+}
+
+// TestBackendWithoutVerdict checks that a Deliver reply without a valid
+// code does not reach the wire as such.
+func TestBackendWithoutVerdict(t *testing.T) {
+	cfg := matrix()
+	cfg.Backend.(*testBackend).deliver = &Reply{}
+	got, _ := session(cfg, append(slices.Clone(inDat), ".")...)
+	if got[len(got)-1] != "451 4.3.0 Error: mail store gave no verdict" {
+		t.Errorf("got %q", got[len(got)-1])
+	}
+}
+
 func TestBadMailboxes(t *testing.T) {
-	for _, addr := range []string{"a..b@c.ro", ".a@c.ro", "a@c..ro", "a@c.ro.", "a@", "@c.ro", "a b@c.ro", "a@c_d.ro", "ă@c.ro", "a@[]", `"a"b@c.ro`, strings.Repeat("a", 65) + "@c.ro", "a@" + strings.Repeat("b", 64) + ".ro", "@relay.ro"} {
+	for _, addr := range []string{"a..b@c.ro", ".a@c.ro", "a@c..ro", "a@c.ro.", "a@", "@c.ro", "a b@c.ro", "a@c_d.ro", "ă@c.ro", "a@[]", `"a"b@c.ro`, strings.Repeat("a", 65) + "@c.ro", "a@" + strings.Repeat("b", 64) + ".ro", "@relay.ro",
+		"\"a\x01\"@c.ro", "\"a\\\x01\"@c.ro", "a@[x y]", "a@[x", "a@-c.ro", "a@c-.ro"} {
 		got, _ := session(matrix(), "HELO x", "MAIL FROM:<ms@elcom.pub.ro>", "RCPT TO:<"+addr+">")
 		if !strings.HasPrefix(got[3], "553 5.1.3 ") {
 			t.Errorf("RCPT TO:<%s> -> %q, want 553", addr, got[3])
 		}
+	}
+	// A domain over 255 octets cannot fit a path, but VRFY takes any name.
+	got, _ := session(matrix(), "VRFY a@"+strings.Repeat("b.", 127)+"ro")
+	if !strings.HasPrefix(got[1], "553 5.1.3 ") {
+		t.Errorf("long domain: %q", got[1])
 	}
 }
 
