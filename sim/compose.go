@@ -60,7 +60,7 @@ func (w *World) draft(sender *User, m *Message, s *Send) ([]byte, error) {
 			{Name: "Date", Value: w.date()},
 			{Name: "Message-ID", Value: fmt.Sprintf("<%s.%s@%s>", m.ID, w.token(), w.hostOf(sender.UA).Name)},
 		},
-		Text: &mime.Part{Type: "text/plain; charset=utf-8", Data: []byte(s.Body + "\n")},
+		Text: &mime.Part{Type: "text/plain; charset=utf-8", Data: []byte(s.Body)},
 	}
 	for _, a := range s.Attach {
 		d.Attachments = append(d.Attachments, mime.Part{Type: a.Type, Filename: a.Name, Data: a.Data})
