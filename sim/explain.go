@@ -114,6 +114,10 @@ var Explanations = lang.Catalog{
 		RO: "Un mesaj de eroare nu a putut fi livrat; nu se trimite eroare despre eroare, ca să nu apară o buclă.",
 		EN: "An error message could not be delivered; no error is sent about an error, so that no loop can start.",
 	},
+	"sim.data": {
+		RO: "Textul mesajului (antet, linie goală, corp), terminat cu o linie care conține doar „.”: abia după ea serverul răspunde.",
+		EN: "The message text (header, blank line, body), ended by a line holding only '.': only after it does the server reply.",
+	},
 	"sim.fault.compose": {
 		RO: "Mesajul nu a putut fi alcătuit; motivul e scris pe linie.",
 		EN: "The message could not be put together; the line says why.",

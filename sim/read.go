@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // read is a user opening their mailbox. A user agent on the mailbox's own
 // system reads the files directly, message by message; reading from another
@@ -14,15 +11,12 @@ func (w *World) read(r *Read) Event {
 	if w.agentOn[u.UA] != u.Host {
 		return w.startPull(u, box, r)
 	}
-	unread := 0
 	for _, m := range box.Messages {
 		if !m.Seen && !m.Deleted {
-			unread++
 			w.schedule(0, func() Event { return w.fetchLocal(u, box, m) })
 		}
 	}
-	return Event{Kind: KindNote, From: u.UA, Dir: Local, Box: box.Address, Key: "sim.read.open",
-		Line: strconv.Itoa(unread)}
+	return Event{Kind: KindNote, From: u.UA, Dir: Local, Box: box.Address, Key: "sim.read.open"}
 }
 
 // fetchLocal is a user agent reading one message from a local mailbox.

@@ -86,7 +86,7 @@ func (s *session) dataArrives(lines []string) Event {
 		s.sendReplies(s.s.Feed([]byte(l)))
 	}
 	e := s.event(KindData, s.client, s.server)
-	e.Line, e.Key = strings.Join(lines, "\r\n"), "smtp.cmd.DATA-LINE"
+	e.Line, e.Key = strings.Join(lines, "\r\n"), "sim.data"
 	return e
 }
 

@@ -1,0 +1,171 @@
+package wire
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"runtime/debug"
+	"time"
+)
+
+// Lingering close: how long and how much the server still reads after
+// its last reply before it closes.
+const (
+	lingerTimeout = time.Second
+	lingerMax     = 64 << 10
+)
+
+// conn is one served connection. Only its own goroutine touches it, except
+// interrupt and the final Close that Shutdown may call.
+type conn struct {
+	s    *Server
+	nc   net.Conn
+	peer Peer
+	lr   *lineReader
+	w    *bufio.Writer
+}
+
+func newConn(s *Server, nc net.Conn, peer Peer) *conn {
+	c := &conn{s: s, nc: nc, peer: peer}
+	c.w = bufio.NewWriter(deadlineWriter{nc, s.opt.WriteTimeout})
+	c.lr = newLineReader(flushReader{c})
+	return c
+}
+
+// interrupt wakes the goroutine from a blocked read so that it notices the
+// shutdown. The goroutine checks for the shutdown after setting its own
+// deadline, so it cannot miss it whatever the order.
+func (c *conn) interrupt() { _ = c.nc.SetReadDeadline(time.Now()) }
+
+// serve runs the session to its end. A panic in a machine ends this
+// connection only, not every student's.
+func (c *conn) serve() {
+	defer c.s.wg.Done()
+	sess := c.s.proto.NewSession(c.peer)
+	reason, last := Failed, []Reply(nil)
+	defer func() {
+		if p := recover(); p != nil {
+			c.s.opt.Log.Error("session panicked", "proto", c.s.proto.Name(), "peer", c.peer.ID, "panic", p, "stack", string(debug.Stack()))
+		}
+		if reason == Ended || reason == Timeout || reason == Shutdown {
+			c.linger()
+		}
+		_ = c.nc.Close()
+		sess.Drop()
+		c.s.mu.Lock()
+		delete(c.s.conns, c)
+		c.s.mu.Unlock()
+		c.s.observe(Observation{What: Disconnected, Peer: c.peer, Proto: c.s.proto.Name(),
+			Replies: last, State: sess.State(), Reason: reason})
+	}()
+	reason, last = c.run(sess)
+}
+
+// run greets and then feeds lines until the session or the connection ends.
+// It returns why, and what the server said on the way out.
+func (c *conn) run(sess Session) (Reason, []Reply) {
+	greet := sess.Greet()
+	c.s.observe(Observation{What: Connected, Peer: c.peer, Proto: c.s.proto.Name(), Replies: greet.Replies, State: sess.State()})
+	c.queue(greet.Replies)
+	for {
+		max, crlfOnly := sess.Limit()
+		_ = c.nc.SetReadDeadline(time.Now().Add(c.s.opt.IdleTimeout))
+		if c.s.stopping.Load() {
+			return c.leave(sess.Shutdown(), Shutdown)
+		}
+		line, long, err := c.lr.next(max, crlfOnly)
+		var werr writeError
+		switch {
+		case err == nil:
+		case c.s.stopping.Load():
+			return c.leave(sess.Shutdown(), Shutdown)
+		case errors.As(err, &werr):
+			return Failed, nil
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			return c.leave(sess.Timeout(), Timeout)
+		default: // EOF or reset: the client went away
+			return Hangup, nil
+		}
+		res := sess.Feed(line)
+		if c.s.opt.Observer != nil {
+			c.s.opt.Observer(Observation{What: LineFed, Peer: c.peer, Proto: c.s.proto.Name(), Line: line, Long: long,
+				Input: res.Input, Key: res.Key, Replies: res.Replies, State: sess.State()})
+		}
+		c.queue(res.Replies)
+		if res.Close {
+			if c.w.Flush() != nil {
+				return Failed, nil
+			}
+			return Ended, nil
+		}
+	}
+}
+
+// leave sends the session's last words and reports reason with them.
+func (c *conn) leave(res Result, reason Reason) (Reason, []Reply) {
+	c.queue(res.Replies)
+	if c.w.Flush() != nil {
+		return Failed, res.Replies
+	}
+	return reason, res.Replies
+}
+
+// queue buffers replies; they go out when the server next waits for input
+// or closes, so pipelined commands are answered in one write. A write error
+// is sticky in the buffer and surfaces at that flush.
+func (c *conn) queue(replies []Reply) {
+	for _, r := range replies {
+		for _, l := range r.Lines {
+			_, _ = c.w.WriteString(l)
+			_, _ = c.w.WriteString("\r\n")
+		}
+	}
+}
+
+// linger half-closes the connection and reads what the client still sends
+// for a moment. Closing a socket with unread input resets the connection,
+// and a reset can destroy the last reply (221, or the 421 of a timeout or
+// shutdown) before the client has read it; a client that was still
+// pipelining commands when the server decided to close is common.
+func (c *conn) linger() {
+	tc, ok := c.nc.(interface{ CloseWrite() error })
+	if !ok || tc.CloseWrite() != nil {
+		return
+	}
+	_ = c.nc.SetReadDeadline(time.Now().Add(lingerTimeout))
+	_, _ = io.CopyN(io.Discard, c.nc, lingerMax)
+}
+
+// flushReader sends the buffered replies before every read of the socket:
+// bufio asks for more input only when it has no whole line left, which is
+// exactly when the client may be waiting for our answer.
+type flushReader struct{ c *conn }
+
+func (f flushReader) Read(p []byte) (int, error) {
+	if f.c.w.Buffered() > 0 {
+		if err := f.c.w.Flush(); err != nil {
+			return 0, writeError{err}
+		}
+	}
+	return f.c.nc.Read(p)
+}
+
+// writeError marks a failed flush that surfaced inside a read, so that a
+// write timeout is not taken for an idle client.
+type writeError struct{ err error }
+
+func (e writeError) Error() string { return "write: " + e.err.Error() }
+func (e writeError) Unwrap() error { return e.err }
+
+// deadlineWriter gives every write to the socket its own deadline.
+type deadlineWriter struct {
+	nc      net.Conn
+	timeout time.Duration
+}
+
+func (d deadlineWriter) Write(p []byte) (int, error) {
+	_ = d.nc.SetWriteDeadline(time.Now().Add(d.timeout))
+	return d.nc.Write(p)
+}

@@ -1,0 +1,35 @@
+// Package wire serves mailsim's line-based server machines on real TCP
+// sockets: it owns everything a machine must not touch, namely the socket,
+// the goroutine, the clock and the limits that keep a real peer from
+// exhausting the process.
+//
+// # Lines
+//
+// A line ends with CRLF. Outside SMTP's DATA a bare LF ends a line too and a
+// CR before it is dropped, because telnet and nc users send such lines and
+// Postfix accepts them as well. Inside DATA only CRLF ends a line: a bare LF
+// is message text (RFC 5321 §2.3.8), so "\n.\n" can never end a message,
+// which is the hole that SMTP smuggling uses. A client that sends bare LFs in
+// DATA (nc without -C) therefore cannot end its message; telnet, curl and
+// every mail client send CRLF.
+//
+// Line length is bounded while reading: SMTP command lines at 512 octets and
+// text lines at 1000 (RFC 5321 §4.5.3.1, plus one for a dot added by
+// dot-stuffing), POP3 lines at 255 (RFC 2449 §4), the ending counted as two
+// octets. A longer line is read to its end but only its first limit-1 octets
+// are kept and fed to the machine, which answers with its own "line too
+// long" reply: SMTP says 500 5.5.0 at once for a command and 552 5.6.0 at the
+// final dot for a text line; POP3 says -ERR. The connection stays open.
+// Per connection the reader holds one 4 KiB buffer and one line, never more.
+//
+// # Time and connections
+//
+// Each line must arrive within the idle timeout (SMTP 5 minutes, RFC 5321
+// §4.5.3.2.7; POP3 10 minutes, RFC 1939 §3). When it expires an SMTP client
+// gets the machine's 421 and the connection closes; a POP3 connection closes
+// without a reply and without entering UPDATE, as RFC 1939 §3 asks, so
+// nothing is deleted. Every write has its own deadline. Replies are flushed
+// whenever the server is about to wait for input, so pipelined commands are
+// answered in one write. Beyond MaxConns open connections a new one gets the
+// protocol's refusal line and is closed without running a machine.
+package wire

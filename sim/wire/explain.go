@@ -1,0 +1,12 @@
+package wire
+
+import "mailsim/lang"
+
+// Explanations holds the sentence for every key this package gives a line
+// of its own; every other line is a machine's and explained by its package.
+var Explanations = lang.Catalog{
+	KeyPOP3TooMany: {
+		RO: "Serverul are deja prea multe conexiuni deschise și o refuză pe aceasta; clientul poate reîncerca mai târziu.",
+		EN: "The server already has too many open connections and refuses this one; the client may try again later.",
+	},
+}

@@ -1,0 +1,99 @@
+package web
+
+import (
+	"errors"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"mailsim/lang"
+	"mailsim/sim"
+	"mailsim/sim/smtp"
+)
+
+// playerView is everything player.templ draws for one scenario at one step.
+// The page shows the same state the websocket would send for that step, so a
+// link with ?step=N opens that moment even before the script connects.
+type playerView struct {
+	Name, Title string
+	Topo        topology
+	Frame       *frame
+	Lines       []transcriptLine
+	States      []diagramState
+	Envelope    envelope
+}
+
+// envelope is where the topology's envelope rests: on the agent that received
+// the last event, or on the one that acted when nobody received. From and To
+// are the last event's agents, whose chips are marked.
+type envelope struct {
+	Shown    bool
+	X, Y     int
+	Dir      string
+	From, To string
+}
+
+// play renders the player page for /play/{name}?step=N.
+func (a *app) play(w http.ResponseWriter, r *http.Request) {
+	l := pageLang(w, r)
+	name := r.PathValue("name")
+	spec, ok := a.lib.Get(name)
+	if !ok {
+		a.noScenario(w, r, l, name)
+		return
+	}
+	f, err := a.totals.frameAt(spec, parseStep(r.URL.Query().Get("step")), l)
+	if err != nil {
+		a.internalError(w, r, l, err)
+		return
+	}
+	v := newPlayerView(spec, f, l)
+	a.render(w, r, http.StatusOK, playerPage(newMeta(r, l, v.Title), v))
+}
+
+// parseStep reads the step parameter. Anything that is not a number opens the
+// start; frameAt clamps numbers to the scenario's length.
+func parseStep(s string) int {
+	n, err := strconv.Atoi(s)
+	if errors.Is(err, strconv.ErrRange) && n > 0 {
+		return math.MaxInt
+	}
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func newPlayerView(spec *sim.Spec, f *frame, l lang.Lang) playerView {
+	v := playerView{Name: spec.Name, Title: spec.Title.In(l), Topo: newTopology(spec, l), Frame: f}
+	label := func(id string) string {
+		if c, ok := v.Topo.chip(id); ok {
+			return c.Label
+		}
+		return id
+	}
+	for _, e := range f.Events {
+		v.Lines = append(v.Lines, newTranscriptLine(e, label))
+	}
+	for _, s := range smtp.States {
+		v.States = append(v.States, diagramState{Name: s.String(), Text: explain(l, s.Key())})
+	}
+	if n := len(f.Events); n > 0 {
+		last := f.Events[n-1]
+		at := last.To
+		if at == "" {
+			at = last.From
+		}
+		v.Envelope = envelope{From: last.From, To: last.To, Dir: string(last.Dir)}
+		if c, ok := v.Topo.chip(at); ok {
+			v.Envelope.Shown, v.Envelope.X, v.Envelope.Y = true, c.DockX, c.DockY
+		}
+	}
+	return v
+}
+
+// playURL is the player page of scenario name.
+func playURL(name string) string {
+	return "/play/" + url.PathEscape(name)
+}

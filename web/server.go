@@ -1,0 +1,134 @@
+// Package web owns mailsim's browser app: the HTTP routes, the pages (templ
+// components rendered on the server in the reader's language), the websocket
+// that drives the player, and the embedded scripts and styles.
+package web
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"mailsim/lang"
+	"mailsim/scenarios"
+	"mailsim/sim"
+)
+
+// library is what the app needs from a scenario library. *scenarios.Library
+// is the real one; tests hand in specs of their own.
+type library interface {
+	List() []*sim.Spec
+	Get(name string) (*sim.Spec, bool)
+}
+
+// app holds what the handlers share. Every player gets its own replayed
+// world per request, so nothing here is mutable except the totals cache.
+type app struct {
+	lib    library
+	log    *slog.Logger
+	totals totals
+}
+
+// New returns the browser app for the scenarios in lib. log receives
+// server-side errors; nil discards them.
+func New(lib *scenarios.Library, log *slog.Logger) http.Handler {
+	return newHandler(lib, log)
+}
+
+func newHandler(lib library, log *slog.Logger) http.Handler {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a := &app{lib: lib, log: log}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", a.home)
+	mux.HandleFunc("GET /play/{name}", a.play)
+	mux.HandleFunc("GET /ws/play/{name}", a.playSocket)
+	mux.HandleFunc("GET /static/{version}/{file...}", serveAsset)
+	mux.HandleFunc("/", a.notFound)
+	return securityHeaders(a.onlyGet(mux))
+}
+
+// NewServer returns an http.Server for h with every timeout set, so that a
+// slow or idle client cannot hold a connection open for ever. Websockets set
+// their own deadlines on each read and write after the upgrade.
+func NewServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+	}
+}
+
+// onlyGet answers 405 to anything but GET and HEAD: the app reads, it never
+// accepts a body.
+func (a *app) onlyGet(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			l, _ := requestLang(r)
+			a.render(w, r, http.StatusMethodNotAllowed, errorPage(newMeta(r, l, tr(l, "error.method")), tr(l, "error.method.text"), ""))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// meta is what every page's frame needs: its language, title and address
+// (for the language switch).
+type meta struct {
+	Lang  lang.Lang
+	Title string
+	URL   *url.URL
+}
+
+func newMeta(r *http.Request, l lang.Lang, title string) meta {
+	return meta{Lang: l, Title: title, URL: r.URL}
+}
+
+// render writes a page. It renders into a buffer first so that a template
+// error becomes a clean 500 instead of half a page.
+func (a *app) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	var buf bytes.Buffer
+	if err := c.Render(r.Context(), &buf); err != nil {
+		a.log.Error("rendering page", "path", r.URL.Path, "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
+}
+
+// notFound is the page for an address that names nothing.
+func (a *app) notFound(w http.ResponseWriter, r *http.Request) {
+	l := pageLang(w, r)
+	a.render(w, r, http.StatusNotFound, errorPage(newMeta(r, l, tr(l, "error.notfound")), tr(l, "error.notfound.text"), ""))
+}
+
+// noScenario is the 404 page for /play/{name} with an unknown name.
+func (a *app) noScenario(w http.ResponseWriter, r *http.Request, l lang.Lang, name string) {
+	a.render(w, r, http.StatusNotFound, errorPage(newMeta(r, l, tr(l, "error.notfound")), tr(l, "error.noscenario.text"), name))
+}
+
+// internalError is the page for a scenario the world refuses to run.
+func (a *app) internalError(w http.ResponseWriter, r *http.Request, l lang.Lang, err error) {
+	a.log.Error("running scenario", "path", r.URL.Path, "err", err)
+	a.render(w, r, http.StatusInternalServerError, errorPage(newMeta(r, l, tr(l, "error.internal")), tr(l, "error.internal.text"), ""))
+}
+
+// home lists the scenarios, each with a link to its player.
+func (a *app) home(w http.ResponseWriter, r *http.Request) {
+	l := pageLang(w, r)
+	a.render(w, r, http.StatusOK, homePage(newMeta(r, l, tr(l, "app.name")), a.lib.List()))
+}

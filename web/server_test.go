@@ -1,0 +1,227 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"mailsim/lang"
+	"mailsim/scenarios"
+	"mailsim/sim"
+)
+
+// specList is a library of specs built by a test.
+type specList []*sim.Spec
+
+func (s specList) List() []*sim.Spec { return s }
+
+func (s specList) Get(name string) (*sim.Spec, bool) {
+	for _, spec := range s {
+		if spec.Name == name {
+			return spec, true
+		}
+	}
+	return nil, false
+}
+
+// shipped loads the scenarios the binary embeds.
+func shipped(t testing.TB) *scenarios.Library {
+	t.Helper()
+	lib, errs := scenarios.Load("")
+	if len(errs) > 0 {
+		t.Fatalf("loading scenarios: %v", errs)
+	}
+	return lib
+}
+
+// twoSystems is the lecture's scenario 2 as shipped.
+func twoSystems(t testing.TB) *sim.Spec {
+	t.Helper()
+	spec, ok := shipped(t).Get("two-systems")
+	if !ok {
+		t.Fatal(`scenario "two-systems" is not shipped`)
+	}
+	return spec
+}
+
+// get sends one request to h; header is pairs of name and value.
+func get(t testing.TB, h http.Handler, method, target string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(method, target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+func TestHomeListsScenariosInBothLanguages(t *testing.T) {
+	h := New(shipped(t), nil)
+	spec := twoSystems(t)
+	for _, l := range lang.All {
+		w := get(t, h, "GET", "/?lang="+string(l))
+		body := w.Body.String()
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", l, w.Code)
+		}
+		for _, want := range []string{
+			`<html lang="` + string(l) + `"`,
+			escape(spec.Title.In(l)),
+			escape(spec.About.In(l)),
+			`href="/play/two-systems"`,
+			tr(l, "home.title"),
+		} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: home page lacks %q", l, want)
+			}
+		}
+	}
+}
+
+// escape is how templ writes text into HTML.
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+func TestLanguageChoice(t *testing.T) {
+	h := New(shipped(t), nil)
+	cases := []struct {
+		name   string
+		target string
+		header []string
+		want   lang.Lang
+	}{
+		{"default", "/", nil, lang.EN},
+		{"accept-language", "/", []string{"Accept-Language", "ro-RO,ro;q=0.9,en;q=0.8"}, lang.RO},
+		{"cookie beats accept-language", "/", []string{"Cookie", "lang=en", "Accept-Language", "ro"}, lang.EN},
+		{"query beats cookie", "/?lang=ro", []string{"Cookie", "lang=en"}, lang.RO},
+		{"unknown query ignored", "/?lang=xx", []string{"Accept-Language", "ro"}, lang.RO},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := get(t, h, "GET", c.target, c.header...)
+			if !strings.Contains(w.Body.String(), `<html lang="`+string(c.want)+`"`) {
+				t.Errorf("page is not in %s", c.want)
+			}
+		})
+	}
+	w := get(t, h, "GET", "/?lang=ro")
+	cookie := w.Result().Cookies()
+	if len(cookie) != 1 || cookie[0].Name != "lang" || cookie[0].Value != "ro" || cookie[0].Path != "/" {
+		t.Errorf("?lang=ro set cookies %v, want lang=ro on /", cookie)
+	}
+	if c := get(t, h, "GET", "/").Result().Cookies(); len(c) != 0 {
+		t.Errorf("a page without ?lang set cookies %v", c)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	h := New(shipped(t), nil)
+	for _, l := range lang.All {
+		w := get(t, h, "GET", "/play/no-such-scenario?lang="+string(l))
+		if w.Code != http.StatusNotFound {
+			t.Errorf("%s: unknown scenario: status %d, want 404", l, w.Code)
+		}
+		body := w.Body.String()
+		if !strings.Contains(body, tr(l, "error.noscenario.text")) || !strings.Contains(body, "<code>no-such-scenario</code>") {
+			t.Errorf("%s: 404 page does not name the scenario in its language:\n%s", l, body)
+		}
+		w = get(t, h, "GET", "/nothing/here?lang="+string(l))
+		if w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), tr(l, "error.notfound")) {
+			t.Errorf("%s: unknown path: status %d, want a 404 page in its language", l, w.Code)
+		}
+	}
+	if w := get(t, h, "GET", "/ws/play/no-such-scenario"); w.Code != http.StatusNotFound {
+		t.Errorf("websocket for an unknown scenario: status %d, want 404", w.Code)
+	}
+}
+
+func TestMethodNotAllowed(t *testing.T) {
+	h := New(shipped(t), nil)
+	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"} {
+		for _, target := range []string{"/", "/play/two-systems", "/ws/play/two-systems", "/static/x/style.css", "/nothing"} {
+			w := get(t, h, m, target+"?lang=ro")
+			if w.Code != http.StatusMethodNotAllowed {
+				t.Errorf("%s %s: status %d, want 405", m, target, w.Code)
+			}
+			if w.Header().Get("Allow") != "GET, HEAD" {
+				t.Errorf("%s %s: Allow %q", m, target, w.Header().Get("Allow"))
+			}
+			if !strings.Contains(w.Body.String(), tr(lang.RO, "error.method")) {
+				t.Errorf("%s %s: 405 page not in the chosen language", m, target)
+			}
+		}
+	}
+	if w := get(t, h, "HEAD", "/play/two-systems"); w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Errorf("HEAD: status %d with %d body bytes, want 200 and none", w.Code, w.Body.Len())
+	}
+}
+
+func TestSecurityHeadersOnEveryResponse(t *testing.T) {
+	h := New(shipped(t), nil)
+	for _, c := range []struct{ method, target string }{
+		{"GET", "/"}, {"GET", "/play/two-systems"}, {"GET", "/play/nope"}, {"GET", "/nope"},
+		{"POST", "/"}, {"GET", assetURL("player.js")}, {"GET", "/static/x/nope.js"},
+	} {
+		w := get(t, h, c.method, c.target)
+		csp := w.Header().Get("Content-Security-Policy")
+		if csp != contentSecurityPolicy {
+			t.Errorf("%s %s: CSP %q", c.method, c.target, csp)
+		}
+		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") || !strings.Contains(csp, "script-src 'self'") {
+			t.Errorf("%s %s: CSP allows more than our own scripts: %q", c.method, c.target, csp)
+		}
+		if w.Header().Get("X-Content-Type-Options") != "nosniff" || w.Header().Get("Referrer-Policy") != "no-referrer" {
+			t.Errorf("%s %s: headers %v", c.method, c.target, w.Header())
+		}
+	}
+}
+
+func TestPagesHaveNoInlineScriptOrStyle(t *testing.T) {
+	h := New(shipped(t), nil)
+	for _, target := range []string{"/", "/play/two-systems?step=1000", "/play/nope"} {
+		body := get(t, h, "GET", target).Body.String()
+		for _, bad := range []string{"<script>", "<style", " style=", " onclick=", " onload=", "javascript:"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s contains %q, which the CSP would block", target, bad)
+			}
+		}
+	}
+}
+
+func TestStaticAssets(t *testing.T) {
+	h := New(shipped(t), nil)
+	for name, want := range map[string]string{
+		"player.js": "javascript", "transcript.js": "javascript", "style.css": "text/css", "icon.svg": "image/svg+xml",
+	} {
+		w := get(t, h, "GET", assetURL(name))
+		if w.Code != http.StatusOK || !strings.Contains(w.Header().Get("Content-Type"), want) {
+			t.Errorf("%s: status %d, type %q", name, w.Code, w.Header().Get("Content-Type"))
+		}
+		if w.Header().Get("Cache-Control") != "public, max-age=31536000, immutable" {
+			t.Errorf("%s: Cache-Control %q", name, w.Header().Get("Cache-Control"))
+		}
+		again := get(t, h, "GET", assetURL(name), "If-None-Match", w.Header().Get("ETag"))
+		if again.Code != http.StatusNotModified {
+			t.Errorf("%s: revalidation gave %d, want 304", name, again.Code)
+		}
+	}
+	if w := get(t, h, "GET", "/static/old/player.js"); w.Code != http.StatusOK || w.Header().Get("Cache-Control") != "no-cache" {
+		t.Errorf("stale version: status %d, Cache-Control %q", w.Code, w.Header().Get("Cache-Control"))
+	}
+	if w := get(t, h, "GET", assetURL("nope.js")); w.Code != http.StatusNotFound {
+		t.Errorf("unknown asset: status %d", w.Code)
+	}
+	if w := get(t, h, "GET", "/static/"+assetVersion+"/"); w.Code != http.StatusNotFound {
+		t.Errorf("asset directory: status %d, want 404, no listing", w.Code)
+	}
+}
+
+func TestNewServerSetsEveryLimit(t *testing.T) {
+	s := NewServer("127.0.0.1:0", http.NotFoundHandler())
+	if s.ReadHeaderTimeout <= 0 || s.ReadTimeout <= 0 || s.WriteTimeout <= 0 || s.IdleTimeout <= 0 || s.MaxHeaderBytes <= 0 {
+		t.Errorf("server without a limit: %+v", s)
+	}
+}

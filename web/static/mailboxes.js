@@ -1,0 +1,38 @@
+// The mailboxes as of the current step, built like mailbox.templ builds them.
+import { el } from './dom.js';
+
+// renderMailboxes replaces the mailbox views, keeping open the messages the
+// reader had opened.
+export function renderMailboxes(root, boxes, words) {
+  const open = new Set();
+  for (const d of root.querySelectorAll('details[open]')) {
+    open.add(`${d.closest('[data-address]').dataset.address} ${d.dataset.msg}`);
+  }
+  root.replaceChildren(...boxes.map((b) => mailbox(b, words, open)));
+}
+
+function mailbox(b, words, open) {
+  const section = el('section', 'mailbox');
+  section.dataset.testid = 'mailbox';
+  section.dataset.address = b.address;
+  section.append(el('h3', '', b.address));
+  const messages = b.messages ?? [];
+  if (messages.length === 0) section.append(el('p', 'empty', words.tEmpty));
+  const list = el('ul');
+  for (const m of messages) {
+    const details = el('details', m.seen ? 'seen' : '');
+    details.dataset.testid = 'message';
+    details.dataset.msg = m.id;
+    details.open = open.has(`${b.address} ${m.id}`);
+    const summary = el('summary');
+    summary.append(el('span', 'subject', m.subject));
+    if (m.seen) summary.append(el('span', 'flag', words.tSeen));
+    summary.append(el('span', 'from', `${words.tFrom}: ${m.from}`));
+    details.append(summary, el('pre', 'raw', m.raw.replaceAll('\r\n', '\n')));
+    const li = el('li');
+    li.append(details);
+    list.append(li);
+  }
+  section.append(list);
+  return section;
+}

@@ -1,0 +1,47 @@
+// The transcript: one list item per event, built like transcript.templ builds
+// the items of the first page, from the same rules as transcript.go.
+import { el } from './dom.js';
+
+const sides = { command: 'C:', data: 'C:', 'dns-query': 'C:', reply: 'S:', 'dns-answer': 'S:' };
+
+// renderTranscript makes list show exactly events. A replay always gives the
+// same first events, so items already on the page are kept.
+export function renderTranscript(list, events, words, label) {
+  while (list.lastElementChild && Number(list.lastElementChild.dataset.seq) >= events.length) {
+    list.lastElementChild.remove();
+  }
+  for (let i = list.children.length; i < events.length; i++) {
+    list.append(item(events[i], words, label));
+  }
+  for (const li of list.querySelectorAll('.latest')) li.classList.remove('latest');
+  list.lastElementChild?.classList.add('latest');
+  list.scrollTop = list.scrollHeight; // the list scrolls, never the page
+
+}
+
+function item(e, words, label) {
+  const side = sides[e.kind] ?? '';
+  const li = el('li', `ev kind-${e.kind} dir-${e.dir}`);
+  if (!side) li.classList.add('narration');
+  li.dataset.testid = 'event';
+  li.dataset.seq = e.seq;
+  const who = e.to ? `${label(e.from)} → ${label(e.to)}` : label(e.from);
+  const wire = el('div', 'wire');
+  for (const line of e.line ? e.line.split('\r\n') : []) wire.append(wireLine(e, line));
+  li.append(el('span', 'ms', `${e.ms} ${words.tMs}`), el('span', 'side', side), el('span', 'who', who), wire,
+    el('div', 'why', e.text));
+  return li;
+}
+
+// wireLine splits a reply's code off its line to colour it by class.
+function wireLine(e, line) {
+  const div = el('div', 'wl');
+  const code = String(e.code);
+  if (e.kind === 'reply' && e.code && line.startsWith(code)) {
+    const n = Math.min(4, line.length);
+    div.append(el('span', `code c${Math.floor(e.code / 100)}`, line.slice(0, n)), line.slice(n));
+  } else {
+    div.textContent = line;
+  }
+  return div;
+}

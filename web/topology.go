@@ -1,0 +1,133 @@
+package web
+
+import (
+	"fmt"
+
+	"mailsim/lang"
+	"mailsim/sim"
+)
+
+// The topology's geometry in SVG user units. Hosts stand in one row, in the
+// order the scenario lists them, which scenario authors use to put the
+// sender on the left and the recipient on the right.
+const (
+	topoMargin = 24
+	hostW      = 300
+	hostGap    = 190 // room between boxes for a link and its label
+	hostHead   = 74  // the host's label and name above its chips
+	hostPad    = 16
+	chipH      = 48
+	chipGap    = 12
+	arcRise    = 70 // how far above the boxes a link between non-neighbours arcs
+	dnsGap     = 36 // between the host boxes and the DNS chip under them
+	dnsW       = 400
+)
+
+// topology is a scenario's hosts, agents and links laid out for topology.templ.
+type topology struct {
+	Width, Height int
+	Hosts         []hostBox
+	Links         []linkLine
+	DNS           *agentChip // the world's resolver, when the scenario has zones
+}
+
+type hostBox struct {
+	ID, Name, Label string
+	X, Y, W, H      int
+	Chips           []agentChip
+}
+
+// agentChip is one agent inside its host. DockX and DockY are where the
+// envelope stops when the agent sends or receives: at the chip's right end,
+// clear of its centred label.
+type agentChip struct {
+	ID, Kind, Label string
+	X, Y, W, H      int
+	DockX, DockY    int
+}
+
+// newChip places a chip and its dock.
+func newChip(id, kind, label string, x, y, w int) agentChip {
+	return agentChip{ID: id, Kind: kind, Label: label, X: x, Y: y, W: w, H: chipH,
+		DockX: x + w - chipH/2 - 8, DockY: y + chipH/2}
+}
+
+type linkLine struct {
+	Kind           string
+	Path           string // SVG path data
+	Label          string
+	LabelX, LabelY int
+}
+
+// newTopology places spec's hosts, agents and links, with labels in l.
+func newTopology(spec *sim.Spec, l lang.Lang) topology {
+	most := 0
+	for _, h := range spec.Hosts {
+		most = max(most, len(h.Agents))
+	}
+	boxH := hostHead + most*chipH + max(most-1, 0)*chipGap + hostPad
+	top := topoMargin
+	pos := map[string]int{}
+	for i, h := range spec.Hosts {
+		pos[h.ID] = i
+	}
+	for _, k := range spec.Links {
+		if d := pos[k.A] - pos[k.B]; d > 1 || d < -1 {
+			top += arcRise
+			break
+		}
+	}
+	t := topology{
+		Width:  2*topoMargin + len(spec.Hosts)*hostW + max(len(spec.Hosts)-1, 0)*hostGap,
+		Height: top + boxH + topoMargin,
+	}
+	for i, h := range spec.Hosts {
+		b := hostBox{ID: h.ID, Name: h.Name, Label: h.Label.In(l),
+			X: topoMargin + i*(hostW+hostGap), Y: top, W: hostW, H: boxH}
+		for j, a := range h.Agents {
+			b.Chips = append(b.Chips, newChip(a.ID, string(a.Kind), a.Label.In(l),
+				b.X+hostPad, b.Y+hostHead+j*(chipH+chipGap), hostW-2*hostPad))
+		}
+		t.Hosts = append(t.Hosts, b)
+	}
+	for _, k := range spec.Links {
+		i, j := pos[k.A], pos[k.B]
+		if i > j {
+			i, j = j, i
+		}
+		a, b := t.Hosts[i], t.Hosts[j]
+		ln := linkLine{Kind: string(k.Kind),
+			Label: fmt.Sprintf("%s · %d ms", tr(l, "link."+string(k.Kind)), k.Latency.Milliseconds())}
+		if j-i == 1 {
+			y := top + boxH/2
+			ln.Path = fmt.Sprintf("M %d %d H %d", a.X+a.W, y, b.X)
+			ln.LabelX, ln.LabelY = (a.X+a.W+b.X)/2, y-14
+		} else {
+			x1, x2 := a.X+a.W/2, b.X+b.W/2
+			ln.Path = fmt.Sprintf("M %d %d Q %d %d %d %d", x1, top, (x1+x2)/2, top-2*arcRise+20, x2, top)
+			ln.LabelX, ln.LabelY = (x1+x2)/2, top-arcRise+4
+		}
+		t.Links = append(t.Links, ln)
+	}
+	if len(spec.Zones) > 0 {
+		c := newChip(sim.DNSAgent, "dns", tr(l, "topology.dns"), (t.Width-dnsW)/2, t.Height-topoMargin+dnsGap, dnsW)
+		t.DNS = &c
+		t.Height += dnsGap + chipH
+	}
+	return t
+}
+
+// chip returns the chip of agent id, if the layout has one.
+func (t topology) chip(id string) (agentChip, bool) {
+	if t.DNS != nil && t.DNS.ID == id {
+		return *t.DNS, true
+	}
+	for _, h := range t.Hosts {
+		for _, c := range h.Chips {
+			if c.ID == id {
+				return c, true
+			}
+		}
+	}
+	return agentChip{}, false
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"strconv"
+	"strings"
+
+	"mailsim/sim"
+)
+
+// transcriptLine is one event as the transcript shows it. static/transcript.js
+// builds the same markup from the same rules for the events that arrive over
+// the websocket; keep the two in step.
+type transcriptLine struct {
+	Seq      int
+	Kind     string
+	Dir      string
+	Ms       string
+	Side     string // "C:" for what a client sends, "S:" for what a server answers, "" for narration
+	From, To string // agent labels
+	Lines    []wireLine
+	Text     string // the explanation
+}
+
+// wireLine is one line on the wire; a reply's code is split off to colour it.
+type wireLine struct {
+	Code  string // "250-" or "250 ", empty when the line has no reply code
+	Class string // "c2" .. "c5" for the reply class
+	Rest  string
+}
+
+// side tells which end of a connection produced an event of kind k, or ""
+// when the event is narration rather than a line on the wire.
+func side(k sim.Kind) string {
+	switch k {
+	case sim.KindCommand, sim.KindData, sim.KindDNSQuery:
+		return "C:"
+	case sim.KindReply, sim.KindDNSAnswer:
+		return "S:"
+	}
+	return ""
+}
+
+// newTranscriptLine prepares e for the transcript, naming agents by label.
+func newTranscriptLine(e frameEvent, label func(agentID string) string) transcriptLine {
+	t := transcriptLine{
+		Seq: e.Seq, Kind: string(e.Kind), Dir: string(e.Dir), Ms: strconv.FormatInt(e.Ms, 10),
+		Side: side(e.Kind), From: label(e.From), To: label(e.To), Text: e.Text,
+	}
+	if e.Line == "" {
+		return t
+	}
+	for _, l := range strings.Split(e.Line, "\r\n") {
+		w := wireLine{Rest: l}
+		if e.Kind == sim.KindReply && e.Code > 0 && strings.HasPrefix(l, strconv.Itoa(e.Code)) {
+			n := min(4, len(l))
+			w = wireLine{Code: l[:n], Class: "c" + strconv.Itoa(e.Code/100), Rest: l[n:]}
+		}
+		t.Lines = append(t.Lines, w)
+	}
+	return t
+}

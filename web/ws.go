@@ -1,0 +1,136 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"mailsim/lang"
+	"mailsim/sim"
+)
+
+// The websocket at /ws/play/{name} drives one open player.
+//
+// The browser sends one small command per message:
+//
+//	{"op":"goto","step":N}
+//
+// (the page's step, back and restart buttons are all goto). The server
+// answers each with the state at step N, clamped to [0, total]:
+//
+//	{"step":N,"total":T,"events":[...],"mailboxes":[...],"state":"RcptTo"}
+//
+// events are the sim.Event JSON of events 0..N-1 of sim.Replay, each with an
+// added "text" (its explanation in the connection's language); mailboxes are
+// sim.Mailbox values as of step N; state is the SMTP server state after the
+// last SMTP event, or "" before the first. The connection's language is the
+// page's: ?lang=, then the cookie, then Accept-Language.
+const (
+	wsReadLimit  = 4 << 10 // a command is a few dozen bytes
+	wsQueue      = 16      // frames waiting for a slow client before it is dropped
+	wsWriteWait  = 10 * time.Second
+	wsPongWait   = 60 * time.Second
+	wsPingPeriod = wsPongWait * 9 / 10
+)
+
+// upgrader keeps gorilla's default origin check (CheckOrigin nil): a page on
+// another origin cannot open a player socket with the reader's cookies.
+var upgrader = websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 4096, HandshakeTimeout: 10 * time.Second}
+
+// command is one message from the browser.
+type command struct {
+	Op   string `json:"op"`
+	Step int    `json:"step"`
+}
+
+// playSocket upgrades the connection and runs one reader (this goroutine) and
+// one writer, as gorilla requires: at most one of each at a time.
+func (a *app) playSocket(w http.ResponseWriter, r *http.Request) {
+	l, _ := requestLang(r)
+	name := r.PathValue("name")
+	spec, ok := a.lib.Get(name)
+	if !ok {
+		a.noScenario(w, r, l, name)
+		return
+	}
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		a.log.Debug("websocket handshake refused", "err", err, "origin", r.Header.Get("Origin"))
+		return // Upgrade has already answered with an HTTP error
+	}
+	send := make(chan []byte, wsQueue)
+	go writeFrames(conn, send)
+	a.readCommands(conn, spec, l, send)
+}
+
+// readCommands answers commands until the connection fails or the client
+// misbehaves, then closes send so that the writer says goodbye and closes the
+// socket. It never blocks on the writer: a client whose queue is full is
+// dropped, so a stalled browser costs at most wsQueue frames of memory.
+func (a *app) readCommands(conn *websocket.Conn, spec *sim.Spec, l lang.Lang, send chan<- []byte) {
+	defer close(send)
+	conn.SetReadLimit(wsReadLimit)
+	conn.SetReadDeadline(time.Now().Add(wsPongWait))
+	conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(time.Now().Add(wsPongWait)) })
+	for {
+		var c command
+		if err := conn.ReadJSON(&c); err != nil {
+			if websocket.IsUnexpectedCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway) {
+				a.log.Debug("websocket read", "err", err)
+			}
+			return
+		}
+		if c.Op != "goto" {
+			a.log.Debug("websocket: unknown command", "op", c.Op)
+			return
+		}
+		f, err := a.totals.frameAt(spec, c.Step, l)
+		if err != nil {
+			a.log.Error("running scenario", "scenario", spec.Name, "err", err)
+			return
+		}
+		b, err := json.Marshal(f)
+		if err != nil {
+			a.log.Error("encoding frame", "scenario", spec.Name, "err", err)
+			return
+		}
+		select {
+		case send <- b:
+		default:
+			a.log.Warn("websocket: client too slow, dropping it", "scenario", spec.Name)
+			conn.Close()
+			return
+		}
+	}
+}
+
+// writeFrames sends queued frames and keep-alive pings, each under a
+// deadline, and closes the connection when the queue is closed or a write
+// fails.
+func writeFrames(conn *websocket.Conn, send <-chan []byte) {
+	ping := time.NewTicker(wsPingPeriod)
+	defer func() {
+		ping.Stop()
+		conn.Close()
+	}()
+	for {
+		select {
+		case b, ok := <-send:
+			conn.SetWriteDeadline(time.Now().Add(wsWriteWait))
+			if !ok {
+				conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
+				return
+			}
+			if err := conn.WriteMessage(websocket.TextMessage, b); err != nil {
+				return
+			}
+		case <-ping.C:
+			conn.SetWriteDeadline(time.Now().Add(wsWriteWait))
+			if err := conn.WriteMessage(websocket.PingMessage, nil); err != nil {
+				return
+			}
+		}
+	}
+}
