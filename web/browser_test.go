@@ -1,156 +1,18 @@
 package web
 
 import (
-	"bufio"
-	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"net/http/httptest"
-	"os"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim"
 )
 
-// chromium is the browser the test drives.
-const chromium = "/usr/bin/chromium"
-
-// browserOrSkip returns the browser's path, or skips the test when there is
-// none, unless MAILSIM_BROWSER=required (as in CI), where a missing browser
-// is a failure rather than a silent pass.
-func browserOrSkip(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("MAILSIM_BROWSER") == "required" {
-			t.Fatalf("MAILSIM_BROWSER=required but %s is missing: %v", chromium, err)
-		}
-		t.Skipf("no browser at %s (set MAILSIM_BROWSER=required to fail instead)", chromium)
-	}
-	return chromium
-}
-
-// consoleWatch collects what the page reports as an error: console.error,
-// uncaught exceptions, and browser log errors such as CSP violations and
-// failed loads.
-type consoleWatch struct {
-	mu       sync.Mutex
-	problems []string
-	wg       sync.WaitGroup
-}
-
-func watchConsole(ctx context.Context) *consoleWatch {
-	w := &consoleWatch{}
-	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
-	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
-	logs := chromedp.Events(ctx, log.EntryAdded)
-	w.wg.Go(func() {
-		for ev, err := range console {
-			if err != nil {
-				return
-			}
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, cmp(a.Description, string(a.Value)))
-				}
-				w.add("console.%s: %s", ev.Type, strings.Join(args, " "))
-			}
-		}
-	})
-	w.wg.Go(func() {
-		for ev, err := range exceptions {
-			if err != nil {
-				return
-			}
-			d := ev.ExceptionDetails
-			text := d.Text
-			if d.Exception != nil {
-				text += " " + d.Exception.Description
-			}
-			w.add("exception at %s:%d: %s", d.URL, d.LineNumber, text)
-		}
-	})
-	w.wg.Go(func() {
-		for ev, err := range logs {
-			if err != nil {
-				return
-			}
-			if ev.Entry.Level == log.EntryLevelError {
-				w.add("log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
-			}
-		}
-	})
-	return w
-}
-
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-func (w *consoleWatch) add(format string, args ...any) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.problems = append(w.problems, fmt.Sprintf(format, args...))
-}
-
-// wait returns what was collected once the browser context has ended.
-func (w *consoleWatch) wait() []string {
-	w.wg.Wait()
-	return w.problems
-}
-
-// cutter lets a test cut every websocket the handler has taken over, as a
-// server restart or a dropped network would.
-type cutter struct {
-	http.Handler
-	mu    sync.Mutex
-	conns []net.Conn
-}
-
-func (c *cutter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	c.Handler.ServeHTTP(hijackWatch{w, c}, r)
-}
-
-func (c *cutter) cut() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, conn := range c.conns {
-		conn.Close()
-	}
-	c.conns = nil
-}
-
-// hijackWatch records the connections its handler hijacks.
-type hijackWatch struct {
-	http.ResponseWriter
-	c *cutter
-}
-
-func (h hijackWatch) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	conn, rw, err := http.NewResponseController(h.ResponseWriter).Hijack()
-	if err == nil {
-		h.c.mu.Lock()
-		h.c.conns = append(h.c.conns, conn)
-		h.c.mu.Unlock()
-	}
-	return conn, rw, err
-}
-
 func TestBrowserPlaysScenarioTwo(t *testing.T) {
-	exe := browserOrSkip(t)
 	spec := twoSystems(t)
 	trace, err := sim.Run(spec, traceLimit)
 	if err != nil {
@@ -163,50 +25,8 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 	srv := httptest.NewServer(app) // listens on 127.0.0.1
 	defer srv.Close()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 900),
-	)
-	defer cancelAlloc()
-	browser, closeBrowser := chromedp.NewContext(alloc)
-	defer closeBrowser()
-	if err := chromedp.Do(browser); err != nil { // start the browser and its tab
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	watch := watchConsole(browser)
-
-	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(browser, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(browser, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("evaluating %s: %v", js, err)
-		}
-		return s
-	}
-	until := func(what, js string) {
-		t.Helper()
-		_, err := chromedp.Run(browser, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(10*time.Second)))
-		if err != nil {
-			t.Fatalf("waiting for %s: %v", what, err)
-		}
-	}
+	tb := openBrowser(t)
+	browser, do, eval, until := tb.ctx, tb.do, tb.eval, tb.until
 	atStep := func(n int) {
 		t.Helper()
 		until(fmt.Sprintf("step %d", n), fmt.Sprintf(`document.querySelector('[data-testid="step"]').textContent === '%d'`, n))
@@ -301,18 +121,5 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 		t.Errorf("space did not pause: aria-pressed=%q", p)
 	}
 
-	closeBrowser()
-	if problems := watch.wait(); len(problems) > 0 {
-		t.Errorf("the browser reported errors:\n%s", strings.Join(problems, "\n"))
-	}
-}
-
-// inOrder reports whether want occurs in got in order, other items between.
-func inOrder(got []string, want ...string) bool {
-	for _, g := range got {
-		if len(want) > 0 && g == want[0] {
-			want = want[1:]
-		}
-	}
-	return len(want) == 0 && !slices.Contains(got, "")
+	tb.close()
 }
