@@ -14,15 +14,21 @@ import (
 )
 
 // ui holds every word the pages and scripts show that is not scenario or
-// protocol content. Templates look keys up with tr; a test fails when a key
-// lacks a language or when a template asks for a key that is not here.
-var ui = lang.Catalog{
-	"app.name":    {RO: "mailsim", EN: "mailsim"},
-	"app.tagline": {RO: "Poșta electronică pas cu pas: UA, MTA, MAA, SMTP, POP3, IMAP", EN: "E-mail step by step: UA, MTA, MAA, SMTP, POP3, IMAP"},
-	"lang.switch": {RO: "Limba", EN: "Language"},
-	"lang.ro":     {RO: "Română", EN: "Romanian"},
-	"lang.en":     {RO: "Engleză", EN: "English"},
-	"nav.home":    {RO: "Toate scenariile", EN: "All scenarios"},
+// protocol content: the frame's and player's words, then each section's own
+// catalog from its file. Templates look keys up with tr; a test fails when a
+// key lacks a language or when a template asks for a key that is not here.
+var ui = mergeCatalogs(uiCore)
+
+// uiCore is the words of the frame, the home page and the player.
+var uiCore = lang.Catalog{
+	"app.name":      {RO: "mailsim", EN: "mailsim"},
+	"app.tagline":   {RO: "Poșta electronică pas cu pas: UA, MTA, MAA, SMTP, POP3, IMAP", EN: "E-mail step by step: UA, MTA, MAA, SMTP, POP3, IMAP"},
+	"lang.switch":   {RO: "Limba", EN: "Language"},
+	"lang.ro":       {RO: "Română", EN: "Romanian"},
+	"lang.en":       {RO: "Engleză", EN: "English"},
+	"nav.home":      {RO: "Toate scenariile", EN: "All scenarios"},
+	"nav.sections":  {RO: "Secțiuni", EN: "Sections"},
+	"nav.scenarios": {RO: "Scenarii", EN: "Scenarios"},
 
 	"home.title": {RO: "Scenarii", EN: "Scenarios"},
 	"home.open":  {RO: "Deschide", EN: "Open"},

@@ -84,9 +84,10 @@ func (a *app) onlyGet(next http.Handler) http.Handler {
 // meta is what every page's frame needs: its language, title and address
 // (for the language switch).
 type meta struct {
-	Lang  lang.Lang
-	Title string
-	URL   *url.URL
+	Lang   lang.Lang
+	Title  string
+	URL    *url.URL
+	Styles []string // the page's own stylesheets besides style.css
 }
 
 func newMeta(r *http.Request, l lang.Lang, title string) meta {
