@@ -20,7 +20,10 @@ func (w *World) compose(s *Send) Event {
 		To:      append([]string(nil), s.To...),
 		Subject: s.Subject,
 	}
-	raw, err := w.draft(sender, m, s)
+	raw, err := s.Raw, error(nil)
+	if raw == nil {
+		raw, err = w.draft(sender, m, s)
+	}
 	if err != nil {
 		return Event{Kind: KindFault, From: sender.UA, Dir: Local, Msg: m.ID, Key: "sim.fault.compose", Line: err.Error()}
 	}

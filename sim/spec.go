@@ -87,6 +87,7 @@ type Send struct {
 	Subject string
 	Body    string // plain text, lines separated by "\n"
 	Attach  []Attachment
+	Raw     []byte // a whole message composed elsewhere (the MIME composer); replaces Subject, Body and Attach
 }
 
 // Attachment is a file sent with a message, as a Base64 MIME part.

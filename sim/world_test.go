@@ -159,3 +159,20 @@ func TestExplanationsComplete(t *testing.T) {
 		t.Fatalf("keys lacking a language: %v", missing)
 	}
 }
+
+// TestComposedRawTravelsUnchanged: a message made by the MIME composer is
+// sent as it is, and arrives with only the trace headers added.
+func TestComposedRawTravelsUnchanged(t *testing.T) {
+	spec := twoSystems()
+	raw := "From: alice@a.example\r\nSubject: made elsewhere\r\nMIME-Version: 1.0\r\n\r\n.leading dot\r\nbody\r\n"
+	spec.Sends[0].Raw = []byte(raw)
+	events, err := Run(spec, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := Replay(spec, len(events))
+	got := w.Mailbox("bob@b.example").Messages[0].Raw
+	if !strings.HasSuffix(got, "\r\n"+raw) || !strings.HasPrefix(got, "Return-Path: <alice@a.example>\r\nReceived: ") {
+		t.Fatalf("stored %q", got)
+	}
+}

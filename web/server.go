@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/a-h/templ"
@@ -67,17 +68,23 @@ func NewServer(addr string, h http.Handler) *http.Server {
 	}
 }
 
-// onlyGet answers 405 to anything but GET and HEAD: the app reads, it never
-// accepts a body.
-func (a *app) onlyGet(next http.Handler) http.Handler {
+// onlyGet answers 405 to anything but GET and HEAD, except on the few
+// routes registered for POST (a form that sends a body the server bounds).
+func (a *app) onlyGet(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			if _, pattern := mux.Handler(r); strings.HasPrefix(pattern, "POST ") {
+				mux.ServeHTTP(w, r)
+				return
+			}
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			l, _ := requestLang(r)
 			a.render(w, r, http.StatusMethodNotAllowed, errorPage(newMeta(r, l, tr(l, "error.method")), tr(l, "error.method.text"), ""))
 			return
 		}
-		next.ServeHTTP(w, r)
+		mux.ServeHTTP(w, r)
 	})
 }
 
