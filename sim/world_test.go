@@ -176,3 +176,37 @@ func TestComposedRawTravelsUnchanged(t *testing.T) {
 		t.Fatalf("stored %q", got)
 	}
 }
+
+// TestRetriesThenBounces: a server that stays busy makes the MTA client try
+// MaxTries times, RetryDelay apart, then give up with one bounce.
+func TestRetriesThenBounces(t *testing.T) {
+	spec := twoSystems()
+	spec.Hosts[1].Agents[0].Busy = 100
+	spec.Reads = nil
+	events, err := Run(spec, 10000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var connects []time.Duration
+	bounces := 0
+	for _, e := range events {
+		if e.Kind == KindConnect {
+			connects = append(connects, e.Time)
+		}
+		if e.Key == "sim.bounce" {
+			bounces++
+		}
+	}
+	if len(connects) != MaxTries || bounces != 1 {
+		t.Fatalf("%d connections and %d bounces, want %d and 1", len(connects), bounces, MaxTries)
+	}
+	for i := 1; i < len(connects); i++ {
+		if gap := connects[i] - connects[i-1]; gap < RetryDelay {
+			t.Errorf("retry %d came %v after the previous try, want at least %v", i, gap, RetryDelay)
+		}
+	}
+	w, _ := Replay(spec, len(events))
+	if n := len(w.Mailbox("alice@a.example").Messages); n != 1 {
+		t.Errorf("alice has %d messages, want the bounce", n)
+	}
+}
