@@ -25,6 +25,10 @@ type conn struct {
 	peer Peer
 	lr   *lineReader
 	w    *bufio.Writer
+	// armed says the read deadline is set for the line being read. It is
+	// set at the line's first read of the socket, not for every line, so
+	// that lines already in the buffer (most of a message's) cost no timer.
+	armed bool
 }
 
 func newConn(s *Server, nc net.Conn, peer Peer) *conn {
@@ -35,31 +39,37 @@ func newConn(s *Server, nc net.Conn, peer Peer) *conn {
 }
 
 // interrupt wakes the goroutine from a blocked read so that it notices the
-// shutdown. The goroutine checks for the shutdown after setting its own
+// shutdown. The goroutine checks for the shutdown after arming its own
 // deadline, so it cannot miss it whatever the order.
 func (c *conn) interrupt() { _ = c.nc.SetReadDeadline(time.Now()) }
 
 // serve runs the session to its end. A panic in a machine ends this
-// connection only, not every student's.
+// connection only, not every student's. The machine is dropped before the
+// lingering close, so that a POP3 maildrop is unlocked at once.
 func (c *conn) serve() {
 	defer c.s.wg.Done()
-	sess := c.s.proto.NewSession(c.peer)
+	var sess Session
 	reason, last := Failed, []Reply(nil)
 	defer func() {
 		if p := recover(); p != nil {
 			c.s.opt.Log.Error("session panicked", "proto", c.s.proto.Name(), "peer", c.peer.ID, "panic", p, "stack", string(debug.Stack()))
 		}
+		state := ""
+		if sess != nil {
+			sess.Drop()
+			state = sess.State()
+		}
 		if reason == Ended || reason == Timeout || reason == Shutdown {
 			c.linger()
 		}
 		_ = c.nc.Close()
-		sess.Drop()
 		c.s.mu.Lock()
 		delete(c.s.conns, c)
 		c.s.mu.Unlock()
 		c.s.observe(Observation{What: Disconnected, Peer: c.peer, Proto: c.s.proto.Name(),
-			Replies: last, State: sess.State(), Reason: reason})
+			Replies: last, State: state, Reason: reason})
 	}()
+	sess = c.s.proto.NewSession(c.peer)
 	reason, last = c.run(sess)
 }
 
@@ -70,11 +80,11 @@ func (c *conn) run(sess Session) (Reason, []Reply) {
 	c.s.observe(Observation{What: Connected, Peer: c.peer, Proto: c.s.proto.Name(), Replies: greet.Replies, State: sess.State()})
 	c.queue(greet.Replies)
 	for {
-		max, crlfOnly := sess.Limit()
-		_ = c.nc.SetReadDeadline(time.Now().Add(c.s.opt.IdleTimeout))
 		if c.s.stopping.Load() {
 			return c.leave(sess.Shutdown(), Shutdown)
 		}
+		max, crlfOnly := sess.Limit()
+		c.armed = false
 		line, long, err := c.lr.next(max, crlfOnly)
 		var werr writeError
 		switch {
@@ -140,17 +150,29 @@ func (c *conn) linger() {
 
 // flushReader sends the buffered replies before every read of the socket:
 // bufio asks for more input only when it has no whole line left, which is
-// exactly when the client may be waiting for our answer.
+// exactly when the client may be waiting for our answer. It also arms the
+// idle timeout for the line being read.
 type flushReader struct{ c *conn }
 
 func (f flushReader) Read(p []byte) (int, error) {
-	if f.c.w.Buffered() > 0 {
-		if err := f.c.w.Flush(); err != nil {
+	c := f.c
+	if c.w.Buffered() > 0 {
+		if err := c.w.Flush(); err != nil {
 			return 0, writeError{err}
 		}
 	}
-	return f.c.nc.Read(p)
+	if !c.armed {
+		_ = c.nc.SetReadDeadline(time.Now().Add(c.s.opt.IdleTimeout))
+		c.armed = true
+		if c.s.stopping.Load() {
+			return 0, errStopping
+		}
+	}
+	return c.nc.Read(p)
 }
+
+// errStopping ends a read that would begin after Shutdown.
+var errStopping = errors.New("wire: server stopping")
 
 // writeError marks a failed flush that surfaced inside a read, so that a
 // write timeout is not taken for an idle client.

@@ -25,7 +25,9 @@
 // # Time and connections
 //
 // Each line must arrive within the idle timeout (SMTP 5 minutes, RFC 5321
-// §4.5.3.2.7; POP3 10 minutes, RFC 1939 §3). When it expires an SMTP client
+// §4.5.3.2.7; POP3 10 minutes, RFC 1939 §3), counted from when the server
+// starts waiting on the socket for it, so a client trickling one octet at a
+// time cannot hold a connection forever. When it expires an SMTP client
 // gets the machine's 421 and the connection closes; a POP3 connection closes
 // without a reply and without entering UPDATE, as RFC 1939 §3 asks, so
 // nothing is deleted. Every write has its own deadline. Replies are flushed

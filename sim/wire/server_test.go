@@ -401,3 +401,45 @@ func TestNoGoroutineLeak(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// panicky is a Protocol whose machine panics on its first line.
+type panicky struct{}
+
+func (panicky) Name() string               { return "panicky" }
+func (panicky) Refusal() Reply             { return Reply{Lines: []string{"busy"}} }
+func (panicky) IdleTimeout() time.Duration { return time.Minute }
+func (panicky) NewSession(Peer) Session    { return panickySession{} }
+
+type panickySession struct{}
+
+func (panickySession) Greet() Result      { return Result{Replies: []Reply{{Lines: []string{"hello"}}}} }
+func (panickySession) Feed([]byte) Result { panic("machine bug") }
+func (panickySession) Limit() (int, bool) { return 100, false }
+func (panickySession) Timeout() Result    { return Result{Close: true} }
+func (panickySession) Shutdown() Result   { return Result{Close: true} }
+func (panickySession) Drop()              {}
+func (panickySession) State() string      { return "Open" }
+
+// TestPanicEndsOneConnection: a machine that panics loses its own
+// connection; the server goes on serving the others.
+func TestPanicEndsOneConnection(t *testing.T) {
+	rec := &recorder{}
+	s, err := Listen("127.0.0.1:0", panicky{}, Options{Observer: rec.observe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := dial(t, s)
+	c.expect("hello")
+	c.send("boom\r\n")
+	c.closed()
+	again := dial(t, s)
+	again.expect("hello")
+	again.c.Close()
+	s.Close()
+	for _, o := range rec.all() {
+		if o.What == Disconnected && o.Peer.ID == 1 && o.Reason != Failed {
+			t.Errorf("the panicked connection ended as %v", o.Reason)
+		}
+	}
+}
