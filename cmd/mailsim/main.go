@@ -1,7 +1,8 @@
 // Command mailsim serves the e-mail protocol simulator as a web app, and
 // lists scenarios or prints their transcripts for slides.
 //
-//	mailsim [-addr 127.0.0.1:8080] [-scenarios DIR]     serve the web app
+//	mailsim [-addr 127.0.0.1:8080] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-accounts FILE] [-scenarios DIR]
+//	                                                    serve the web app and the lab's real ports
 //	mailsim scenarios [-scenarios DIR]                   list the scenarios
 //	mailsim transcript [-lang ro|en] [-scenarios DIR] NAME   print a scenario's trace
 package main
@@ -17,9 +18,11 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
+	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
@@ -40,6 +43,9 @@ func main() {
 	dir := fs.String("scenarios", "", "directory of extra *.scn scenario files that add to or override the built-in ones")
 	addr := fs.String("addr", "127.0.0.1:8080", "address the web app listens on (serve)")
 	language := fs.String("lang", "en", "language of the transcript: ro or en (transcript)")
+	smtpAddr := fs.String("smtp", lab.DefaultSMTPAddr, `address of the lab's real SMTP port, or "off" (serve)`)
+	pop3Addr := fs.String("pop3", lab.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
+	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
 	fs.Parse(args)
 
 	lib, errs := scenarios.Load(*dir)
@@ -53,7 +59,14 @@ func main() {
 	case "transcript":
 		err = transcript(os.Stdout, lib, fs.Args(), *language)
 	default:
-		err = serve(*addr, lib, log)
+		cfg := lab.DefaultConfig()
+		cfg.SMTPAddr, cfg.POP3Addr = *smtpAddr, *pop3Addr
+		if *accounts != "" {
+			if cfg.Accounts, err = lab.LoadAccountsFile(*accounts); err != nil {
+				break
+			}
+		}
+		err = serve(*addr, lib, cfg, log)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mailsim:", err)
@@ -91,14 +104,21 @@ func transcript(out io.Writer, lib *scenarios.Library, args []string, code strin
 	return sim.WriteTranscript(out, spec, events, l)
 }
 
-// serve runs the web app until SIGINT or SIGTERM, then lets open requests finish.
-func serve(addr string, lib *scenarios.Library, log *slog.Logger) error {
+// serve runs the web app and the lab's ports until SIGINT or SIGTERM, then
+// closes the lab's sessions and lets open requests finish.
+func serve(addr string, lib *scenarios.Library, cfg lab.Config, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
+	live, err := lab.Start(cfg, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	srv := web.NewServer(addr, web.New(lib, log))
 	fmt.Printf("mailsim is serving %d scenarios at http://%s/\n", len(lib.List()), ln.Addr())
+	printLab(os.Stdout, live)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -112,6 +132,9 @@ func serve(addr string, lib *scenarios.Library, log *slog.Logger) error {
 	log.Info("stopping")
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	if err := live.Shutdown(shutdown); err != nil {
+		log.Warn("closing the lab", "err", err)
+	}
 	if err := srv.Shutdown(shutdown); err != nil {
 		return err
 	}
@@ -119,4 +142,28 @@ func serve(addr string, lib *scenarios.Library, log *slog.Logger) error {
 		return err
 	}
 	return nil
+}
+
+// printLab tells how to reach the lab's real ports, as the lecture's telnet
+// demonstration does, and with which accounts.
+func printLab(out io.Writer, l *lab.Lab) {
+	for _, p := range []struct {
+		name string
+		addr net.Addr
+	}{{"SMTP", l.SMTPAddr()}, {"POP3", l.POP3Addr()}} {
+		if p.addr == nil {
+			fmt.Fprintf(out, "lab %s port: off\n", p.name)
+			continue
+		}
+		host, port, _ := net.SplitHostPort(p.addr.String())
+		fmt.Fprintf(out, "lab %s port: telnet %s %s\n", p.name, host, port)
+	}
+	fmt.Fprintln(out, "lab accounts:")
+	for _, a := range l.Accounts() {
+		if a.IsList() {
+			fmt.Fprintf(out, "  %-24s list of %s\n", a.Address, strings.Join(a.Members, ", "))
+		} else {
+			fmt.Fprintf(out, "  %-24s password %s\n", a.Address, a.Password)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"mailsim/lab"
 	"mailsim/scenarios"
 )
 
@@ -38,5 +39,23 @@ func TestListAndTranscript(t *testing.T) {
 	}
 	if err := transcript(&out, lib, []string{"two-systems"}, "fr"); err == nil {
 		t.Error("transcript -lang fr: no error")
+	}
+}
+
+func TestPrintLab(t *testing.T) {
+	cfg := lab.DefaultConfig()
+	cfg.SMTPAddr, cfg.POP3Addr = "127.0.0.1:0", "off"
+	l, err := lab.Start(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	var out bytes.Buffer
+	printLab(&out, l)
+	text := out.String()
+	for _, want := range []string{"lab SMTP port: telnet 127.0.0.1 ", "lab POP3 port: off", "student@mailsim.test", "password student", "list of "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lab banner lacks %q:\n%s", want, text)
+		}
 	}
 }
