@@ -142,6 +142,7 @@ func TestVariantsShowTheirReplies(t *testing.T) {
 		{"mx-fallback", 220, "sim.fault.connect"},
 		{"pop3-apop", 0, "pop3.cmd.APOP"},
 		{"pop3-keep", 0, "sim.delete"},
+		{"imap-pull", 0, "imap.ok.fetch-partial"},
 	}
 	for _, c := range cases {
 		codeSeen, keySeen := c.code == 0, false
@@ -192,6 +193,34 @@ func TestEveryEventKeyExplained(t *testing.T) {
 					t.Errorf("%s: event %d key %q has no explanation in both languages", spec.Name, e.Seq, key)
 				}
 			}
+		}
+	}
+}
+
+// TestIMAPKeepsMailOnTheServer: the partial read brings less than the whole
+// message and leaves it unread; the full read marks it seen; nothing is
+// deleted, as IMAP means.
+func TestIMAPKeepsMailOnTheServer(t *testing.T) {
+	spec, _ := library(t).Get("imap-pull")
+	events := run(t, "imap-pull")
+	w, _ := sim.Replay(spec, len(events))
+	box := w.Mailbox("bob@example.net")
+	if len(box.Messages) != 1 || box.Messages[0].Deleted || !box.Messages[0].Seen {
+		t.Fatalf("the message should stay on the server, seen: %+v", box.Messages)
+	}
+	full := box.Messages[0].Raw
+	f := w.Folders()
+	if len(f) != 1 || len(f[0].Messages) != 2 {
+		t.Fatalf("Bob's PC should hold the preview and the whole message: %+v", f)
+	}
+	preview, whole := f[0].Messages[0].Raw, f[0].Messages[1].Raw
+	if len(preview) >= len(full) || strings.Contains(preview, "trip.jpg") || whole != full {
+		t.Errorf("preview has %d octets of %d (attachment in it: %v); whole equals the stored message: %v",
+			len(preview), len(full), strings.Contains(preview, "trip.jpg"), whole == full)
+	}
+	for _, e := range events {
+		if e.Kind == sim.KindDelete {
+			t.Errorf("IMAP read deleted a message: %+v", e)
 		}
 	}
 }

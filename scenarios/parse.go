@@ -407,6 +407,15 @@ func (p *parser) read(d *directive) error {
 	if r.APOP, err = boolean(d, "apop"); err != nil {
 		return err
 	}
+	if r.Via, _ = d.opt("via"); r.Via != "" && r.Via != "pop3" && r.Via != "imap" {
+		return fmt.Errorf("via=%q: a user agent reads with pop3 or imap", r.Via)
+	}
+	if r.Partial, err = count(d, "partial"); err != nil {
+		return err
+	}
+	if r.Partial > 0 && r.Via != "imap" {
+		return fmt.Errorf("partial= needs via=imap: POP3 cannot fetch part of a message")
+	}
 	p.spec.Reads = append(p.spec.Reads, r)
 	return nil
 }

@@ -64,6 +64,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad address", header + "send at=0s from=x@a.example to=not-an-address\n", 13, "is not an e-mail address"},
 		{"body without send", header + "| stray\n", 13, "must follow a send or zone"},
 		{"bad zone record", header + "zone b.example\n# the MX\n| b.example. IN MX 10 b.example.\n| b.example. IN A 300.1.1.1\n", 16, "300.1.1.1"},
+		{"partial without imap", header + "read at=1s user=y@b.example partial=10\n", 13, "partial= needs via=imap"},
+		{"unknown access protocol", header + "read at=1s user=y@b.example via=uucp\n", 13, `via="uucp"`},
 		{"empty zone", header + "zone b.example\n", 13, "has no records"},
 		{"duplicate host", header + "host a name=z.example ro=Z en=Z\n", 13, "defined twice"},
 		{"duplicate option", header + "read at=1s at=2s user=y@b.example\n", 13, "given twice"},

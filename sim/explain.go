@@ -5,6 +5,7 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim/dns"
+	"mailsim/sim/imap"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
 )
@@ -13,7 +14,7 @@ import (
 // each protocol package's, merged once.
 var catalog = func() lang.Catalog {
 	all := lang.Catalog{}
-	for _, c := range []lang.Catalog{Explanations, dns.Explanations, smtp.Explanations, pop3.Explanations} {
+	for _, c := range []lang.Catalog{Explanations, dns.Explanations, smtp.Explanations, pop3.Explanations, imap.Explanations} {
 		maps.Copy(all, c)
 	}
 	return all
@@ -97,6 +98,26 @@ var Explanations = lang.Catalog{
 	"sim.delete": {
 		RO: "În starea UPDATE, după QUIT, serverul POP3 șterge definitiv mesajul marcat cu DELE.",
 		EN: "In the UPDATE state, after QUIT, the POP3 server removes the message marked with DELE for good.",
+	},
+	"sim.read.imap": {
+		RO: "Agentul utilizator e pe alt sistem decât căsuța poștală: cere clientului MAA să citească mesajele prin IMAP; ele rămân pe server, în foldere.",
+		EN: "The user agent is on another system than the mailbox: it asks the MAA client to read the mail with IMAP; it stays on the server, in folders.",
+	},
+	"sim.fetch.imap": {
+		RO: "Clientul MAA predă agentului utilizator ce a adus prin IMAP: mesajul întreg sau, la o citire parțială, doar antetul și începutul textului.",
+		EN: "The MAA client hands the user agent what it fetched with IMAP: the whole message or, in a partial fetch, only the header and the start of the text.",
+	},
+	"sim.delete.imap": {
+		RO: "Mesajul marcat \\Deleted a fost eliminat cu EXPUNGE: dispare din căsuța de pe server.",
+		EN: "The message flagged \\Deleted was removed with EXPUNGE: it is gone from the mailbox on the server.",
+	},
+	"imap.connect": {
+		RO: "Clientul MAA deschide o conexiune TCP către portul 143 al serverului IMAP.",
+		EN: "The MAA client opens a TCP connection to port 143 of the IMAP server.",
+	},
+	"imap.disconnect": {
+		RO: "Conexiunea IMAP se închide.",
+		EN: "The IMAP connection closes.",
 	},
 	"pop3.connect": {
 		RO: "Clientul MAA deschide o conexiune TCP către portul 110 al serverului POP3.",

@@ -100,8 +100,10 @@ type Attachment struct {
 // Read is a user reading their mailbox at a virtual time. A user agent on
 // another system than the mailbox pulls it with POP3 through its MAA.
 type Read struct {
-	At   time.Duration
-	User string // user address
-	APOP bool   // log in with APOP instead of USER/PASS
-	Keep bool   // leave the messages on the server instead of deleting them
+	At      time.Duration
+	User    string // user address
+	Via     string // "pop3" (the default) or "imap"
+	APOP    bool   // POP3: log in with APOP instead of USER/PASS
+	Keep    bool   // leave the messages on the server instead of deleting them
+	Partial int    // IMAP: fetch only the header and the first Partial octets of each text
 }

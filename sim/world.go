@@ -26,36 +26,38 @@ type World struct {
 	rng       *rand.Rand
 	resolver  *dns.Resolver
 
-	hosts   map[string]*Host  // by ID
-	byName  map[string]*Host  // by fully qualified name
-	agents  map[string]*Agent // by agent ID
-	agentOn map[string]string // agent ID -> host ID
-	users   map[string]*User  // by address
-	boxes   map[string]*Mailbox
-	queues  map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
-	pushing map[string]bool        // MTA client agent ID -> a session is open
-	busy    map[string]int         // MTA server agent ID -> connections turned away so far
-	locked  map[string]bool        // mailbox address -> a POP3 session holds it
-	folders map[string]*Folder     // UA agent ID -> mail it downloaded
-	msgs    int                    // messages composed so far, for IDs
+	hosts     map[string]*Host  // by ID
+	byName    map[string]*Host  // by fully qualified name
+	agents    map[string]*Agent // by agent ID
+	agentOn   map[string]string // agent ID -> host ID
+	users     map[string]*User  // by address
+	boxes     map[string]*Mailbox
+	queues    map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
+	pushing   map[string]bool        // MTA client agent ID -> a session is open
+	busy      map[string]int         // MTA server agent ID -> connections turned away so far
+	locked    map[string]bool        // mailbox address -> a POP3 session holds it
+	folders   map[string]*Folder     // UA agent ID -> mail it downloaded
+	imapBoxes map[string]*imapBox    // host ID -> its IMAP server's store
+	msgs      int                    // messages composed so far, for IDs
 }
 
 // NewWorld checks spec for dangling references and schedules its script.
 func NewWorld(spec *Spec) (*World, error) {
 	w := &World{
-		spec:    spec,
-		rng:     rand.New(rand.NewPCG(1, uint64(len(spec.Name)))),
-		hosts:   map[string]*Host{},
-		byName:  map[string]*Host{},
-		agents:  map[string]*Agent{},
-		agentOn: map[string]string{},
-		users:   map[string]*User{},
-		boxes:   map[string]*Mailbox{},
-		queues:  map[string][]*outgoing{},
-		pushing: map[string]bool{},
-		busy:    map[string]int{},
-		locked:  map[string]bool{},
-		folders: map[string]*Folder{},
+		spec:      spec,
+		rng:       rand.New(rand.NewPCG(1, uint64(len(spec.Name)))),
+		hosts:     map[string]*Host{},
+		byName:    map[string]*Host{},
+		agents:    map[string]*Agent{},
+		agentOn:   map[string]string{},
+		users:     map[string]*User{},
+		boxes:     map[string]*Mailbox{},
+		queues:    map[string][]*outgoing{},
+		pushing:   map[string]bool{},
+		busy:      map[string]int{},
+		locked:    map[string]bool{},
+		folders:   map[string]*Folder{},
+		imapBoxes: map[string]*imapBox{},
 	}
 	if err := w.index(); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.Name, err)
