@@ -23,6 +23,9 @@ type backend struct {
 
 func newBackend(l *Lab, c *connState, p wire.Peer) backend {
 	peer := p.Remote.String()
+	if p.Remote.Network() == consoleNetwork { // "from console:3": no address to bracket
+		return backend{l: l, c: c, peer: peer}
+	}
 	if host, _, err := net.SplitHostPort(peer); err == nil {
 		peer = host
 	}

@@ -53,6 +53,16 @@ func (c *connState) takeText(end string) string {
 	return strings.TrimSuffix(b.String(), "\r\n")
 }
 
+// clientID names a connection's client in events: "client:" and its
+// address for a real socket, "console:3" for a session typed in the
+// browser, whose address says so already.
+func clientID(p wire.Peer) string {
+	if p.Remote.Network() == consoleNetwork {
+		return p.Remote.String()
+	}
+	return "client:" + p.Remote.String()
+}
+
 // conns maps one port's open connections to their state.
 type conns struct {
 	mu sync.Mutex
@@ -60,7 +70,7 @@ type conns struct {
 }
 
 func (t *conns) open(p wire.Peer) *connState {
-	c := &connState{client: "client:" + p.Remote.String()}
+	c := &connState{client: clientID(p)}
 	t.mu.Lock()
 	t.m[p.ID] = c
 	t.mu.Unlock()

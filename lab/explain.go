@@ -14,6 +14,14 @@ var Explanations = lang.Catalog{
 		RO: "Un program de pe acest calculator (telnet, curl, un client de e-mail) deschide o conexiune TCP reală către portul POP3 al laboratorului.",
 		EN: "A program on this computer (telnet, curl, a mail client) opens a real TCP connection to the lab's POP3 port.",
 	},
+	"lab.connect.console.smtp": {
+		RO: "Consola din browser deschide o sesiune cu serverul SMTP al laboratorului, ca telnet pe portul 25: aceleași comenzi, aceleași căsuțe poștale.",
+		EN: "The browser console opens a session with the lab's SMTP server, as telnet does on port 25: the same commands, the same mailboxes.",
+	},
+	"lab.connect.console.pop3": {
+		RO: "Consola din browser deschide o sesiune cu serverul POP3 al laboratorului, ca telnet pe portul 110: aceleași comenzi, aceleași căsuțe poștale.",
+		EN: "The browser console opens a session with the lab's POP3 server, as telnet does on port 110: the same commands, the same mailboxes.",
+	},
 	"lab.data.abandoned": {
 		RO: "Conexiunea s-a închis înainte de linia cu punct: textul primit până aici se aruncă, nimic nu se livrează.",
 		EN: "The connection closed before the line with the dot: the text received so far is thrown away, nothing is delivered.",

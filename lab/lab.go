@@ -8,11 +8,10 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"mailsim/sim"
-	"mailsim/sim/pop3"
-	"mailsim/sim/smtp"
 	"mailsim/sim/wire"
 )
 
@@ -62,6 +61,11 @@ type Lab struct {
 	pop3Addr net.Addr
 	warnings []error
 	once     sync.Once
+
+	consoles     map[string]*service // the in-process servers of Console, by protocol
+	consoleIDs   atomic.Uint64       // the last console session's number
+	consoleCount atomic.Int64        // console sessions open now
+	pop3Sessions atomic.Uint64       // POP3 sessions started, for unique APOP timestamps
 }
 
 // Start opens the lab's ports. A port that cannot be opened (taken by
@@ -101,35 +105,24 @@ func Start(cfg Config, log *slog.Logger) (*Lab, error) {
 	l.store = newStore(cfg.Accounts, cfg.Hostname, cfg.Storage, l.start)
 	l.hub = newHub(cfg.History, cfg.Now)
 
-	smtpConns := &conns{m: map[uint64]*connState{}}
-	l.smtpAddr = l.listen(log, cfg.SMTPAddr, smtpConns, sim.Push, SMTPAgent, wire.SMTP(func(p wire.Peer) smtp.Config {
-		c := smtpConns.open(p)
-		return smtp.Config{Hostname: cfg.Hostname, MaxSize: cfg.MaxSize, Backend: newBackend(l, c, p)}
-	}))
-	pop3Conns := &conns{m: map[uint64]*connState{}}
-	l.pop3Addr = l.listen(log, cfg.POP3Addr, pop3Conns, sim.Pull, POP3Agent, wire.POP3(func(p wire.Peer) pop3.Config {
-		c := pop3Conns.open(p)
-		// RFC 1939 §7: a timestamp unique to the session, here the
-		// connection number and the lab's start, which no later run repeats.
-		stamp := fmt.Sprintf("%d.%d@%s", p.ID, l.start.Unix(), cfg.Hostname)
-		return pop3.Config{Hostname: cfg.Hostname, Timestamp: "<" + stamp + ">",
-			Challenge: "<cram." + stamp + ">", Maildrop: maildrop{l, c}}
-	}))
+	l.smtpAddr = l.listen(log, cfg.SMTPAddr, l.smtpService())
+	l.pop3Addr = l.listen(log, cfg.POP3Addr, l.pop3Service())
+	l.consoles = map[string]*service{"smtp": l.smtpService(), "pop3": l.pop3Service()}
 	return l, nil
 }
 
-// listen opens one port; "" and "off" leave it closed, a failure becomes a
-// warning. It returns the bound address, or nil.
-func (l *Lab) listen(log *slog.Logger, addr string, t *conns, dir sim.Dir, agent string, p wire.Protocol) net.Addr {
+// listen opens one port for svc; "" and "off" leave it closed, a failure
+// becomes a warning. It returns the bound address, or nil.
+func (l *Lab) listen(log *slog.Logger, addr string, svc *service) net.Addr {
 	if addr == "" || addr == "off" {
 		return nil
 	}
 	opt := l.cfg.Wire
-	opt.Observer = l.observer(p.Name(), agent, dir, t)
-	s, err := wire.Listen(addr, p, opt)
+	opt.Observer = svc.observe
+	s, err := wire.Listen(addr, svc.proto, opt)
 	if err != nil {
-		err = fmt.Errorf("lab: %s port %s not opened: %w", p.Name(), addr, err)
-		log.Warn("lab port not opened", "proto", p.Name(), "addr", addr, "err", err)
+		err = fmt.Errorf("lab: %s port %s not opened: %w", svc.proto.Name(), addr, err)
+		log.Warn("lab port not opened", "proto", svc.proto.Name(), "addr", addr, "err", err)
 		l.warnings = append(l.warnings, err)
 		return nil
 	}
@@ -144,6 +137,9 @@ func (l *Lab) SMTPAddr() net.Addr { return l.smtpAddr }
 // POP3Addr is the address the POP3 port listens on, or nil when it is not
 // open.
 func (l *Lab) POP3Addr() net.Addr { return l.pop3Addr }
+
+// Hostname is the servers' name in greetings and Received lines.
+func (l *Lab) Hostname() string { return l.cfg.Hostname }
 
 // Warnings lists the ports that could not be opened.
 func (l *Lab) Warnings() []error { return l.warnings }

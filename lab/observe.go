@@ -7,7 +7,7 @@ import (
 
 // Agent IDs of the lab's servers in events. The clients are named by their
 // address, "client:127.0.0.1:50312", because the lab knows nothing else of
-// them.
+// them, and the browser console's sessions by their number, "console:3".
 const (
 	SMTPAgent = "lab.mta-server"
 	POP3Agent = "lab.maa-server"
@@ -31,7 +31,7 @@ func (l *Lab) observer(proto, agent string, dir sim.Dir, t *conns) wire.Observer
 	return func(o wire.Observation) {
 		c := t.get(o.Peer.ID)
 		if c == nil { // refused: no session was started
-			c = &connState{client: "client:" + o.Peer.Remote.String()}
+			c = &connState{client: clientID(o.Peer)}
 		}
 		base := sim.Event{Proto: proto, Dir: dir, State: o.State}
 		up := base
@@ -41,6 +41,9 @@ func (l *Lab) observer(proto, agent string, dir sim.Dir, t *conns) wire.Observer
 		switch o.What {
 		case wire.Connected:
 			up.Kind, up.Key = sim.KindConnect, "lab.connect."+proto
+			if o.Peer.Remote.Network() == consoleNetwork {
+				up.Key = "lab.connect.console." + proto
+			}
 			events = append(events, up)
 		case wire.LineFed:
 			switch o.Input {

@@ -6,18 +6,21 @@ import (
 	"net/url"
 	"time"
 
+	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/dns"
+	"mailsim/sim/imap"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
+	"mailsim/sim/wire"
 )
 
 // ui holds every word the pages and scripts show that is not scenario or
 // protocol content: the frame's and player's words, then each section's own
 // catalog from its file. Templates look keys up with tr; a test fails when a
 // key lacks a language or when a template asks for a key that is not here.
-var ui = mergeCatalogs(uiCore)
+var ui = mergeCatalogs(uiCore, uiLab, uiPlayer, uiConsole)
 
 // uiCore is the words of the frame, the home page and the player.
 var uiCore = lang.Catalog{
@@ -50,14 +53,14 @@ var uiCore = lang.Catalog{
 	"ctl.pause":   {RO: "Pauză", EN: "Pause"},
 	"ctl.step":    {RO: "Pas", EN: "Step"},
 	"ctl.counter": {RO: "Pasul", EN: "Step"},
-	"ctl.keys":    {RO: "Taste: spațiu = pornește/pauză, → = pas, ← = înapoi, Home = de la început", EN: "Keys: space = play/pause, → = step, ← = back, Home = restart"},
+	"ctl.keys":    {RO: "Taste: spațiu = pornește/pauză, → = pas, ← = înapoi, Home = de la început, End = la sfârșit, P = prezentare, Q = ghicește", EN: "Keys: space = play/pause, → = step, ← = back, Home = restart, End = end, P = present, Q = predict"},
 	"ctl.offline": {RO: "Legătura cu serverul s-a pierdut; reconectare…", EN: "Lost the connection to the server; reconnecting…"},
 
 	"transcript.title": {RO: "Transcriere", EN: "Transcript"},
 	"transcript.empty": {RO: "Apasă „Pas” pentru primul eveniment.", EN: "Press “Step” for the first event."},
 	"transcript.ms":    {RO: "ms", EN: "ms"},
 
-	"state.title": {RO: "Starea serverului SMTP", EN: "SMTP server state"},
+	"state.title": {RO: "Diagrame de stare", EN: "State diagrams"},
 
 	"mailboxes.title": {RO: "Căsuțe poștale", EN: "Mailboxes"},
 	"mailbox.empty":   {RO: "(goală)", EN: "(empty)"},
@@ -74,8 +77,10 @@ var uiCore = lang.Catalog{
 }
 
 // explanations is every protocol and world explanation by event key, merged
-// once: the world's own sentences first, then each protocol package's.
-var explanations = mergeCatalogs(sim.Explanations, dns.Explanations, smtp.Explanations, pop3.Explanations)
+// once: the world's own sentences first, then each protocol package's, then
+// those of the live lab's own events and of its real-socket adapter.
+var explanations = mergeCatalogs(sim.Explanations, dns.Explanations, smtp.Explanations, pop3.Explanations,
+	imap.Explanations, lab.Explanations, wire.Explanations)
 
 func mergeCatalogs(cs ...lang.Catalog) lang.Catalog {
 	out := lang.Catalog{}

@@ -64,7 +64,7 @@ func TestEveryKeyTheCodeUsesExists(t *testing.T) {
 var missingMarker = regexp.MustCompile(`\[[a-z]+(\.[a-z]+)+\]`)
 
 func TestRenderedPagesShowNoMissingKey(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	for _, l := range lang.All {
 		for _, c := range []struct{ method, target string }{
 			{"GET", "/"}, {"GET", "/play/two-systems"}, {"GET", "/play/two-systems?step=8"},

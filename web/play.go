@@ -9,7 +9,6 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim"
-	"mailsim/sim/smtp"
 )
 
 // playerView is everything player.templ draws for one scenario at one step.
@@ -20,7 +19,8 @@ type playerView struct {
 	Topo        topology
 	Frame       *frame
 	Lines       []transcriptLine
-	States      []diagramState
+	Machines    []machine
+	Ladder      ladder
 	Envelope    envelope
 }
 
@@ -38,7 +38,7 @@ type envelope struct {
 func (a *app) play(w http.ResponseWriter, r *http.Request) {
 	l := pageLang(w, r)
 	name := r.PathValue("name")
-	spec, ok := a.lib.Get(name)
+	spec, ok := a.specFor(name, r.URL.Query().Get("msg"))
 	if !ok {
 		a.noScenario(w, r, l, name)
 		return
@@ -48,7 +48,12 @@ func (a *app) play(w http.ResponseWriter, r *http.Request) {
 		a.internalError(w, r, l, err)
 		return
 	}
-	v := newPlayerView(spec, f, l)
+	run, err := a.totals.get(spec)
+	if err != nil {
+		a.internalError(w, r, l, err)
+		return
+	}
+	v := newPlayerView(spec, f, run, l)
 	a.render(w, r, http.StatusOK, playerPage(newMeta(r, l, v.Title), v))
 }
 
@@ -65,8 +70,9 @@ func parseStep(s string) int {
 	return n
 }
 
-func newPlayerView(spec *sim.Spec, f *frame, l lang.Lang) playerView {
-	v := playerView{Name: spec.Name, Title: spec.Title.In(l), Topo: newTopology(spec, l), Frame: f}
+func newPlayerView(spec *sim.Spec, f *frame, r *run, l lang.Lang) playerView {
+	v := playerView{Name: spec.Name, Title: spec.Title.In(l), Topo: newTopology(spec, l), Frame: f,
+		Machines: machines(l), Ladder: newLadder(spec, r.trace, f.Step, l)}
 	label := func(id string) string {
 		if c, ok := v.Topo.chip(id); ok {
 			return c.Label
@@ -75,9 +81,6 @@ func newPlayerView(spec *sim.Spec, f *frame, l lang.Lang) playerView {
 	}
 	for _, e := range f.Events {
 		v.Lines = append(v.Lines, newTranscriptLine(e, label))
-	}
-	for _, s := range smtp.States {
-		v.States = append(v.States, diagramState{Name: s.String(), Text: explain(l, s.Key())})
 	}
 	if n := len(f.Events); n > 0 {
 		last := f.Events[n-1]

@@ -15,6 +15,9 @@ type section struct {
 // sections are the bar's entries, in the order they show.
 var sections = []section{
 	{Path: "/", Key: "nav.scenarios"},
+	{Path: "/lab", Key: "nav.lab"},
+	{Path: "/console", Key: "nav.console"},
+	{Path: "/live", Key: "nav.live"},
 }
 
 // current reports whether the page at u belongs to the section.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
@@ -31,23 +32,36 @@ type app struct {
 	lib    library
 	log    *slog.Logger
 	totals totals
+	msgs   messageStore // messages composed in the lab, for the player to send
+	live   *lab.Lab     // the live lab behind the console and live pages; nil when it is off
 }
 
-// New returns the browser app for the scenarios in lib. log receives
-// server-side errors; nil discards them.
-func New(lib *scenarios.Library, log *slog.Logger) http.Handler {
-	return newHandler(lib, log)
+// New returns the browser app for the scenarios in lib, with the consoles
+// and the live page on the live lab l (nil: those pages say the lab is
+// off). log receives server-side errors; nil discards them.
+func New(lib *scenarios.Library, l *lab.Lab, log *slog.Logger) http.Handler {
+	return newHandler(lib, l, log)
 }
 
-func newHandler(lib library, log *slog.Logger) http.Handler {
+func newHandler(lib library, l *lab.Lab, log *slog.Logger) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &app{lib: lib, log: log}
+	a := &app{lib: lib, log: log, live: l}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", a.home)
 	mux.HandleFunc("GET /play/{name}", a.play)
 	mux.HandleFunc("GET /ws/play/{name}", a.playSocket)
+	mux.HandleFunc("GET /play/{name}/transcript.txt", a.transcriptText)
+	mux.HandleFunc("GET /play/{name}/ladder.svg", a.ladderSVG)
+	mux.HandleFunc("GET /play/{name}/message/{file}", a.messageEML)
+	a.labRoutes(mux)
+	mux.HandleFunc("GET /console", a.console)
+	mux.HandleFunc("GET /ws/console/{proto}", a.consoleSocket)
+	mux.HandleFunc("GET /console/nslookup", a.nslookup)
+	mux.HandleFunc("GET /ws/nslookup", a.nslookupSocket)
+	mux.HandleFunc("GET /live", a.livePage)
+	mux.HandleFunc("GET /ws/live", a.liveSocket)
 	mux.HandleFunc("GET /static/{version}/{file...}", serveAsset)
 	mux.HandleFunc("/", a.notFound)
 	return securityHeaders(a.onlyGet(mux))

@@ -58,7 +58,7 @@ func get(t testing.TB, h http.Handler, method, target string, header ...string) 
 }
 
 func TestHomeListsScenariosInBothLanguages(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	spec := twoSystems(t)
 	for _, l := range lang.All {
 		w := get(t, h, "GET", "/?lang="+string(l))
@@ -86,7 +86,7 @@ func escape(s string) string {
 }
 
 func TestLanguageChoice(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	cases := []struct {
 		name   string
 		target string
@@ -118,7 +118,7 @@ func TestLanguageChoice(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	for _, l := range lang.All {
 		w := get(t, h, "GET", "/play/no-such-scenario?lang="+string(l))
 		if w.Code != http.StatusNotFound {
@@ -139,7 +139,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestMethodNotAllowed(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"} {
 		for _, target := range []string{"/", "/play/two-systems", "/ws/play/two-systems", "/static/x/style.css", "/nothing"} {
 			w := get(t, h, m, target+"?lang=ro")
@@ -160,7 +160,7 @@ func TestMethodNotAllowed(t *testing.T) {
 }
 
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	for _, c := range []struct{ method, target string }{
 		{"GET", "/"}, {"GET", "/play/two-systems"}, {"GET", "/play/nope"}, {"GET", "/nope"},
 		{"POST", "/"}, {"GET", assetURL("player.js")}, {"GET", "/static/x/nope.js"},
@@ -180,7 +180,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 }
 
 func TestPagesHaveNoInlineScriptOrStyle(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	for _, target := range []string{"/", "/play/two-systems?step=1000", "/play/nope"} {
 		body := get(t, h, "GET", target).Body.String()
 		for _, bad := range []string{"<script>", "<style", " style=", " onclick=", " onload=", "javascript:"} {
@@ -192,7 +192,7 @@ func TestPagesHaveNoInlineScriptOrStyle(t *testing.T) {
 }
 
 func TestStaticAssets(t *testing.T) {
-	h := New(shipped(t), nil)
+	h := New(shipped(t), nil, nil)
 	for name, want := range map[string]string{
 		"player.js": "javascript", "transcript.js": "javascript", "style.css": "text/css", "icon.svg": "image/svg+xml",
 	} {

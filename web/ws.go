@@ -50,7 +50,7 @@ type command struct {
 func (a *app) playSocket(w http.ResponseWriter, r *http.Request) {
 	l, _ := requestLang(r)
 	name := r.PathValue("name")
-	spec, ok := a.lib.Get(name)
+	spec, ok := a.specFor(name, r.URL.Query().Get("msg"))
 	if !ok {
 		a.noScenario(w, r, l, name)
 		return
@@ -71,9 +71,7 @@ func (a *app) playSocket(w http.ResponseWriter, r *http.Request) {
 // dropped, so a stalled browser costs at most wsQueue frames of memory.
 func (a *app) readCommands(conn *websocket.Conn, spec *sim.Spec, l lang.Lang, send chan<- []byte) {
 	defer close(send)
-	conn.SetReadLimit(wsReadLimit)
-	conn.SetReadDeadline(time.Now().Add(wsPongWait))
-	conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(time.Now().Add(wsPongWait)) })
+	listen(conn, wsReadLimit)
 	for {
 		var c command
 		if err := conn.ReadJSON(&c); err != nil {
@@ -96,13 +94,31 @@ func (a *app) readCommands(conn *websocket.Conn, spec *sim.Spec, l lang.Lang, se
 			a.log.Error("encoding frame", "scenario", spec.Name, "err", err)
 			return
 		}
-		select {
-		case send <- b:
-		default:
+		if !offer(send, b) {
 			a.log.Warn("websocket: client too slow, dropping it", "scenario", spec.Name)
 			conn.Close()
 			return
 		}
+	}
+}
+
+// listen prepares conn for its one reader: messages of at most limit
+// octets, and a read deadline that each pong pushes forward, so that a
+// client gone without a word is noticed.
+func listen(conn *websocket.Conn, limit int64) {
+	conn.SetReadLimit(limit)
+	conn.SetReadDeadline(time.Now().Add(wsPongWait))
+	conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(time.Now().Add(wsPongWait)) })
+}
+
+// offer queues a frame for the writer without waiting: false means the
+// queue is full and the client too slow, and the caller drops it.
+func offer(send chan<- []byte, b []byte) bool {
+	select {
+	case send <- b:
+		return true
+	default:
+		return false
 	}
 }
 

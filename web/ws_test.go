@@ -63,7 +63,7 @@ func gotoStep(t *testing.T, conn *websocket.Conn, step int) wireFrame {
 }
 
 func TestWebsocketGoto(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil))
+	srv := httptest.NewServer(New(shipped(t), nil, nil))
 	defer srv.Close()
 	spec := twoSystems(t)
 	full, err := sim.Run(spec, traceLimit)
@@ -108,7 +108,7 @@ func TestWebsocketGoto(t *testing.T) {
 }
 
 func TestWebsocketRefusesOtherOrigins(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil))
+	srv := httptest.NewServer(New(shipped(t), nil, nil))
 	defer srv.Close()
 	_, resp, err := dial(t, srv, "/ws/play/two-systems", "Origin", "http://evil.example")
 	if err == nil {
@@ -127,7 +127,7 @@ func TestWebsocketRefusesOtherOrigins(t *testing.T) {
 }
 
 func TestWebsocketClosesOnMisbehaviour(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil))
+	srv := httptest.NewServer(New(shipped(t), nil, nil))
 	defer srv.Close()
 	for name, msg := range map[string]string{
 		"unknown op":   `{"op":"explode"}`,
@@ -181,7 +181,7 @@ func TestWebsocketDropsAClientThatDoesNotRead(t *testing.T) {
 		defer mu.Unlock()
 		return logged.Write(p)
 	}), nil))
-	srv := httptest.NewServer(New(shipped(t), log))
+	srv := httptest.NewServer(New(shipped(t), nil, log))
 	defer srv.Close()
 	conn, _, err := dial(t, srv, "/ws/play/two-systems")
 	if err != nil {

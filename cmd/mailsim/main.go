@@ -116,7 +116,7 @@ func serve(addr string, lib *scenarios.Library, cfg lab.Config, log *slog.Logger
 		ln.Close()
 		return err
 	}
-	srv := web.NewServer(addr, web.New(lib, log))
+	srv := web.NewServer(addr, web.New(lib, live, log))
 	fmt.Printf("mailsim is serving %d scenarios at http://%s/\n", len(lib.List()), ln.Addr())
 	printLab(os.Stdout, live)
 

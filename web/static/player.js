@@ -1,27 +1,40 @@
 // The player: asks the server over a websocket for the state at a step and
 // shows it. The server renders the first state into the page; every later one
-// arrives as a frame {step, total, events, mailboxes, state} (see web/ws.go).
+// arrives as a frame {step, total, events, mailboxes, state, machine,
+// message, quiz} (see web/ws.go).
 import { renderTranscript } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
-import { agentLabel, lightState, showEvent } from './topology.js';
+import { agentLabel, showEvent } from './topology.js';
+import { showMachine } from './states.js';
+import { rowStep, showLadder } from './ladder.js';
+import { renderInspector } from './inspector.js';
+import { Predictor } from './predict.js';
 
-const playDelay = 1200; // ms between steps while playing
 const retryFirst = 500; // ms before the first reconnection attempt
 const retryMost = 8000;
 
 const root = document.getElementById('player');
 const words = root.dataset; // data-t-* attributes: words in the page's language
 const topology = root.querySelector('.topology');
-const states = root.querySelector('.statediagram');
+const ladder = root.querySelector('.ladder');
+const states = root.querySelector('.states');
 const transcript = root.querySelector('#transcript');
 const mailboxes = root.querySelector('#mailboxes');
+const inspector = root.querySelector('.inspector');
 const hint = root.querySelector('.transcript .hint');
 const offline = root.querySelector('.offline');
 const stepOut = root.querySelector('[data-testid="step"]');
 const totalOut = root.querySelector('[data-testid="total"]');
+const progress = root.querySelector('[data-testid="progress"]');
+const speed = root.querySelector('[data-testid="speed"]');
 const playButton = root.querySelector('[data-op="play"]');
+const predictor = new Predictor(root.querySelector('.quiz'));
 const label = (id) => agentLabel(topology, id);
+// msg is a message composed in the lab, which this player carries; the
+// socket and the exports must ask for the same scenario.
+const msg = new URL(location.href).searchParams.get('msg');
 
+let frame = null; // the frame on screen
 let step = Number(words.step); // the step on screen
 let target = step; // the step last asked for
 let total = Number(words.total);
@@ -33,6 +46,7 @@ let retry = retryFirst;
 function connect() {
   const url = new URL(words.ws, location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  if (msg) url.searchParams.set('msg', msg);
   socket = new WebSocket(url);
   socket.addEventListener('open', () => {
     retry = retryFirst;
@@ -57,24 +71,50 @@ function ask(n) {
 
 function show(f) {
   const forward = f.step === step + 1;
+  frame = f;
   step = f.step;
   total = f.total;
   renderTranscript(transcript, f.events, words, label);
   renderMailboxes(mailboxes, f.mailboxes, words);
   showEvent(topology, f.events[step - 1], forward);
-  lightState(states, f.state);
+  showLadder(ladder, step);
+  showMachine(states, f.machine);
+  renderInspector(inspector, f.message, (id) => exportURL(`message/${encodeURIComponent(id)}.eml`));
+  predictor.reveal(f);
   stepOut.textContent = step;
   totalOut.textContent = total;
+  progress.max = total;
+  progress.value = step;
   hint.hidden = step > 0;
   remember();
   if (playing && step === target) {
     if (step >= total) setPlaying(false);
-    else timer = setTimeout(() => ask(step + 1), playDelay);
+    else timer = setTimeout(forwardOne, Number(speed.value));
   }
 }
 
+// forwardOne moves one step on, unless predict mode first asks about the
+// reply that comes next; answering continues.
+function forwardOne() {
+  if (frame && step === target && predictor.wants(frame)) {
+    predictor.ask(frame, () => ask(step + 1));
+    return;
+  }
+  ask(target + 1);
+}
+
+// exportURL is an export's address for the current step, language and
+// composed message.
+function exportURL(path) {
+  const url = new URL(`/play/${encodeURIComponent(words.name)}/${path}`, location.href);
+  url.searchParams.set('step', step);
+  url.searchParams.set('lang', words.lang);
+  if (msg) url.searchParams.set('msg', msg);
+  return url.pathname + url.search;
+}
+
 // remember puts the step in the address, so that a copied link reopens this
-// moment, and keeps the language links on it too.
+// moment, and keeps the language links and the exports on it too.
 function remember() {
   const url = new URL(location.href);
   url.searchParams.set('step', step);
@@ -85,6 +125,8 @@ function remember() {
     link.searchParams.set('lang', a.dataset.lang);
     a.href = link.pathname + link.search;
   }
+  root.querySelector('[data-testid="export-ladder"]').href = exportURL('ladder.svg');
+  root.querySelector('[data-testid="export-transcript"]').href = exportURL('transcript.txt');
 }
 
 function setPlaying(on) {
@@ -92,28 +134,78 @@ function setPlaying(on) {
   clearTimeout(timer);
   playButton.textContent = on ? `❚❚ ${words.tPause}` : `▶ ${words.tPlay}`;
   playButton.setAttribute('aria-pressed', String(on));
-  if (on) ask(step >= total ? 0 : step + 1);
+  if (on && step >= total) jump(0);
+  else if (on) forwardOne();
+}
+
+// jump goes to step n, dropping any open question.
+function jump(n) {
+  predictor.clear();
+  ask(n);
+}
+
+// togglePresent enters or leaves presentation mode: large type, high
+// contrast, no chrome. The choice lasts for the tab (sessionStorage).
+function togglePresent(on = !document.documentElement.classList.contains('present')) {
+  document.documentElement.classList.toggle('present', on);
+  root.querySelector('[data-op="present"]').setAttribute('aria-pressed', String(on));
+  sessionStorage.setItem('mailsim.present', on ? '1' : '');
 }
 
 const ops = {
   play: () => setPlaying(!playing),
-  step: () => { setPlaying(false); ask(target + 1); },
-  back: () => { setPlaying(false); ask(target - 1); },
-  restart: () => { setPlaying(false); ask(0); },
+  step: () => { setPlaying(false); forwardOne(); },
+  back: () => { setPlaying(false); jump(target - 1); },
+  restart: () => { setPlaying(false); jump(0); },
+  end: () => { setPlaying(false); jump(total); },
+  predict: () => {
+    const on = predictor.toggle();
+    root.querySelector('[data-op="predict"]').setAttribute('aria-pressed', String(on));
+  },
+  present: () => togglePresent(),
 };
 
-const keys = { ' ': 'play', ArrowRight: 'step', ArrowLeft: 'back', Home: 'restart' };
+const keys = {
+  ' ': 'play', ArrowRight: 'step', ArrowLeft: 'back', Home: 'restart', End: 'end',
+  p: 'present', P: 'present', q: 'predict', Q: 'predict',
+};
 
-root.querySelector('.controls').addEventListener('click', (e) => {
-  const op = e.target.closest('button')?.dataset.op;
-  if (op) ops[op]();
+root.addEventListener('click', (e) => {
+  const op = e.target.closest('button[data-op]')?.dataset.op;
+  if (op) {
+    ops[op]();
+    return;
+  }
+  const n = rowStep(e.target) ?? transcriptStep(e.target);
+  if (n !== undefined) {
+    setPlaying(false);
+    jump(n);
+  }
+});
+
+// transcriptStep is the step that ends with the transcript item clicked.
+function transcriptStep(target) {
+  const li = target.closest?.('#transcript li[data-seq]');
+  return li ? Number(li.dataset.seq) + 1 : undefined;
+}
+
+progress.addEventListener('input', () => {
+  setPlaying(false);
+  jump(Number(progress.value));
 });
 
 document.addEventListener('keydown', (e) => {
+  if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest?.('input, textarea, select')) return;
+  if (/^[1-9]$/.test(e.key) && predictor.asking() && predictor.choose(Number(e.key) - 1)) {
+    e.preventDefault();
+    return;
+  }
   const op = keys[e.key];
-  if (!op || e.altKey || e.ctrlKey || e.metaKey || e.target.closest('input, textarea, select')) return;
+  if (!op) return;
   e.preventDefault(); // also keeps space from clicking a focused button twice
   ops[op]();
 });
 
+if (sessionStorage.getItem('mailsim.present')) togglePresent(true);
+showLadder(ladder, step);
 connect();

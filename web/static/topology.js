@@ -1,5 +1,5 @@
-// The topology's moving parts: the envelope, the chips of the agents in the
-// current event, and the lit state of the SMTP state diagram.
+// The topology's moving parts: the envelope and the chips of the agents in
+// the current event.
 
 // agentLabel is the label the topology shows for an agent, or its ID.
 export function agentLabel(svg, id) {
@@ -26,11 +26,6 @@ export function showEvent(svg, e, animate) {
     envelope.getBoundingClientRect(); // commit the start so the move transitions
   }
   place(envelope, end, animate && Boolean(from && to));
-}
-
-// lightState lights the diagram's box for state and no other.
-export function lightState(svg, state) {
-  for (const g of svg.querySelectorAll('[data-state]')) g.classList.toggle('lit', g.dataset.state === state);
 }
 
 function chip(svg, id) {

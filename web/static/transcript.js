@@ -19,7 +19,8 @@ export function renderTranscript(list, events, words, label) {
 
 }
 
-function item(e, words, label) {
+// item is one event's list item; the console and the live lab use it too.
+export function item(e, words, label) {
   const side = sides[e.kind] ?? '';
   const li = el('li', `ev kind-${e.kind} dir-${e.dir}`);
   if (!side) li.classList.add('narration');

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"mailsim/lab"
+	"mailsim/lang"
+	"mailsim/sim"
+	"mailsim/sim/pop3"
+	"mailsim/sim/smtp"
+)
+
+// consoleProtos are the servers a console connects to, with the port a
+// real one listens on, as the lecture's telnet sessions name them.
+var consoleProtos = map[string]string{"smtp": "25", "pop3": "110"}
+
+// consoleView is what console.templ draws: the terminal is empty until the
+// reader connects; the diagrams, mailboxes and accounts are the lab's.
+type consoleView struct {
+	On        bool // the lab runs; without it the page says so and offers nothing to type into
+	Host      string
+	Machines  []machine
+	Mailboxes []*sim.Mailbox
+	Accounts  []lab.Account
+	Try       []trySession
+	MaxLine   int
+}
+
+// trySession is one of the lecture's telnet sessions as it works in the
+// lab: Key introduces it, Open is the command that opens it on a real port
+// ("" in the console, whose buttons connect), Lines are what to type.
+type trySession struct {
+	Key, Open string
+	Lines     []string
+}
+
+// console renders /console.
+func (a *app) console(w http.ResponseWriter, r *http.Request) {
+	l := pageLang(w, r)
+	m := newMeta(r, l, tr(l, "console.title"))
+	m.Styles = []string{"console.css"}
+	v := consoleView{Machines: machines(l), MaxLine: consoleMaxLine}
+	if a.live != nil {
+		v.On, v.Host, v.Mailboxes, v.Accounts = true, a.live.Hostname(), a.live.Mailboxes(), a.live.Accounts()
+		v.Try = lectureSessions(v.Accounts)
+	}
+	a.render(w, r, http.StatusOK, consolePage(m, v))
+}
+
+// lectureSessions adapts the lecture's SMTP and POP3 sessions to the lab's
+// accounts: the recipient is bob, whose password is the lecture's "hungry",
+// when the lab has him, or else its first user, since the lecture's
+// recipient at elcom.pub.ro is a domain the lab refuses to relay to.
+func lectureSessions(accts []lab.Account) []trySession {
+	users := slices.DeleteFunc(slices.Clone(accts), lab.Account.IsList)
+	if len(users) == 0 {
+		return nil
+	}
+	u := users[0]
+	if i := slices.IndexFunc(users, func(a lab.Account) bool { return strings.HasPrefix(a.Address, "bob@") }); i >= 0 {
+		u = users[i]
+	}
+	name, _, _ := strings.Cut(u.Address, "@")
+	return []trySession{
+		{Key: "try.smtp", Lines: []string{"mail from: ms@elcom.pub.ro", "rcpt to: " + u.Address, "data",
+			"From: Studentu Cutare", "Subject: test", "", "mail de test", ".", "quit"}},
+		{Key: "try.pop3", Lines: []string{"user " + name, "pass " + u.Password, "list", "retr 1", "quit"}},
+	}
+}
+
+// consoleHint is the hint line under the prompt: the verbs valid in the
+// machine's state, or what to do when no verb is.
+func consoleHint(proto, state string, closed bool, l lang.Lang) string {
+	var verbs []string
+	switch proto {
+	case "smtp":
+		if i := slices.IndexFunc(smtp.States, func(s smtp.State) bool { return s.String() == state }); i >= 0 {
+			verbs = smtp.Commands(smtp.States[i])
+		}
+	case "pop3":
+		if i := slices.IndexFunc(pop3.States, func(s pop3.State) bool { return s.String() == state }); i >= 0 {
+			verbs = pop3.Commands(pop3.States[i])
+		}
+	}
+	switch {
+	case closed:
+		return tr(l, "console.hint.closed")
+	case proto == "smtp" && state == smtp.Data.String():
+		return tr(l, "console.hint.data")
+	}
+	return tr(l, "console.hint") + " " + strings.Join(verbs, " · ")
+}

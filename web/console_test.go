@@ -1,0 +1,208 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/gorilla/websocket"
+
+	"mailsim/lab"
+)
+
+// startLab runs a live lab for a test; ports "" keeps both ports closed.
+func startLab(t testing.TB, ports string) *lab.Lab {
+	t.Helper()
+	l, err := lab.Start(lab.Config{SMTPAddr: ports, POP3Addr: ports}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+// consoleServer serves the app with a lab whose ports are closed.
+func consoleServer(t *testing.T) (*httptest.Server, *lab.Lab) {
+	t.Helper()
+	l := startLab(t, "")
+	srv := httptest.NewServer(New(shipped(t), l, nil))
+	t.Cleanup(srv.Close)
+	return srv, l
+}
+
+// wireConsoleFrame is a console frame as a client decodes it.
+type wireConsoleFrame struct {
+	Events []struct {
+		Kind string `json:"kind"`
+		Line string `json:"line"`
+		Code int    `json:"code"`
+		Text string `json:"text"`
+	} `json:"events"`
+	Machine machineState `json:"machine"`
+	Hint    string       `json:"hint"`
+	Closed  bool         `json:"closed"`
+}
+
+func readConsole(t *testing.T, conn *websocket.Conn) wireConsoleFrame {
+	t.Helper()
+	deadline(conn)
+	var f wireConsoleFrame
+	if err := conn.ReadJSON(&f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// typeConsole sends one line and returns the answer.
+func typeConsole(t *testing.T, conn *websocket.Conn, line string) wireConsoleFrame {
+	t.Helper()
+	deadline(conn)
+	if err := conn.WriteJSON(typedLine{Line: line}); err != nil {
+		t.Fatal(err)
+	}
+	return readConsole(t, conn)
+}
+
+func TestConsoleSocketSession(t *testing.T) {
+	srv, _ := consoleServer(t)
+	conn, _, err := dial(t, srv, "/ws/console/smtp?lang=en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := readConsole(t, conn)
+	if len(g.Events) != 1 || !strings.HasPrefix(g.Events[0].Line, "220 mailsim.test") || g.Events[0].Text == "" {
+		t.Fatalf("greeting frame %+v", g)
+	}
+	if g.Machine != (machineState{Proto: "smtp", State: "Greeted", From: "Connected"}) || !strings.HasPrefix(g.Hint, "Valid now: HELO · EHLO · MAIL") {
+		t.Errorf("greeting machine %+v, hint %q", g.Machine, g.Hint)
+	}
+	f := typeConsole(t, conn, "HELO pc")
+	if len(f.Events) != 2 || f.Events[0].Kind != "command" || f.Events[0].Line != "HELO pc" || f.Events[1].Code != 250 {
+		t.Errorf("HELO frame %+v", f)
+	}
+	if f.Machine.State != "Ready" || f.Machine.From != "Greeted" {
+		t.Errorf("after HELO: %+v", f.Machine)
+	}
+	typeConsole(t, conn, "MAIL FROM:<a@mailsim.test>")
+	typeConsole(t, conn, "RCPT TO:<bob@mailsim.test>")
+	if f := typeConsole(t, conn, "DATA"); f.Hint != tr("en", "console.hint.data") {
+		t.Errorf("hint in DATA: %q", f.Hint)
+	}
+	if f := typeConsole(t, conn, "Subject: hi"); len(f.Events) != 1 || f.Events[0].Kind != "data" {
+		t.Errorf("a text line gives %+v", f)
+	}
+	// A paste of several lines is fed line by line, one frame each.
+	deadline(conn)
+	if err := conn.WriteJSON(typedLine{Line: "\r\nbody\r\n.\r\nQUIT"}); err != nil {
+		t.Fatal(err)
+	}
+	var last wireConsoleFrame
+	for range 4 {
+		last = readConsole(t, conn)
+	}
+	if !last.Closed || last.Events[1].Code != 221 || last.Hint != tr("en", "console.hint.closed") {
+		t.Errorf("QUIT frame %+v", last)
+	}
+	deadline(conn)
+	if _, _, err := conn.ReadMessage(); !websocket.IsCloseError(err, websocket.CloseNormalClosure) {
+		t.Errorf("after QUIT the socket should close normally, got %v", err)
+	}
+}
+
+// TestConsoleOverlongLine: a line far over the limit gets the machine's
+// own error, and the session goes on.
+func TestConsoleOverlongLine(t *testing.T) {
+	srv, _ := consoleServer(t)
+	for _, c := range []struct{ proto, want string }{
+		{"smtp", "500 5.5.0 Line too long"},
+		{"pop3", "-ERR Line too long"},
+	} {
+		conn, _, err := dial(t, srv, "/ws/console/"+c.proto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		readConsole(t, conn)
+		f := typeConsole(t, conn, "NOOP "+strings.Repeat("x", consoleMaxLine*3))
+		if len(f.Events) != 2 || !strings.HasPrefix(f.Events[1].Line, c.want) {
+			t.Errorf("%s: overlong line answered %+v", c.proto, f.Events)
+		}
+		if f := typeConsole(t, conn, "QUIT"); !f.Closed {
+			t.Errorf("%s: the session did not go on after the long line", c.proto)
+		}
+	}
+}
+
+func TestConsoleSocketsRefuseOtherOrigins(t *testing.T) {
+	srv, _ := consoleServer(t)
+	for _, path := range []string{"/ws/console/smtp", "/ws/console/pop3", "/ws/nslookup", "/ws/live"} {
+		conn, resp, err := dial(t, srv, path, "Origin", "http://evil.example")
+		if err == nil {
+			conn.Close()
+			t.Errorf("%s: a cross-origin websocket was accepted", path)
+			continue
+		}
+		if resp == nil || resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s: cross-origin handshake got %v, want 403", path, resp)
+		}
+	}
+}
+
+func TestLabOff(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	for _, path := range []string{"/console", "/live"} {
+		for _, c := range []struct{ lang, want string }{{"en", "The live lab is off"}, {"ro", "Laboratorul live este oprit"}} {
+			w := get(t, h, "GET", path+"?lang="+c.lang)
+			if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `data-testid="lab-off"`) || !strings.Contains(w.Body.String(), c.want) {
+				t.Errorf("%s in %s: %d, lab-off message missing", path, c.lang, w.Code)
+			}
+		}
+	}
+	for _, path := range []string{"/ws/console/smtp", "/ws/live"} {
+		w := get(t, h, "GET", path+"?lang=en")
+		if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "runs without the live lab") {
+			t.Errorf("%s with the lab off: %d %q", path, w.Code, w.Body.String())
+		}
+	}
+	if w := get(t, h, "GET", "/console/nslookup"); w.Code != http.StatusOK {
+		t.Errorf("nslookup needs no lab, got %d", w.Code)
+	}
+}
+
+func TestConsoleUnknownProtocol(t *testing.T) {
+	srv, _ := consoleServer(t)
+	if _, resp, err := dial(t, srv, "/ws/console/imap"); err == nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("imap console: %v %v", err, resp)
+	}
+}
+
+func TestConsolePagesShowNoMissingKey(t *testing.T) {
+	l := startLab(t, "127.0.0.1:0")
+	h := New(shipped(t), l, nil)
+	for _, lg := range []string{"ro", "en"} {
+		for _, path := range []string{"/console", "/console/nslookup", "/live"} {
+			body := get(t, h, "GET", path+"?lang="+lg).Body.String()
+			if m := missingMarker.FindString(body); m != "" {
+				t.Errorf("%s in %s shows the missing key %s", path, lg, m)
+			}
+		}
+	}
+	body := get(t, h, "GET", "/live").Body.String()
+	if want := "telnet " + l.SMTPAddr().String(); !strings.Contains(body, strings.Replace(want, ":", " ", 1)) {
+		t.Errorf("the live page does not say %q", want)
+	}
+}
+
+func TestLectureSessionsUseTheLabsAccounts(t *testing.T) {
+	s := lectureSessions(lab.DefaultAccounts())
+	if s[0].Lines[1] != "rcpt to: bob@mailsim.test" || s[1].Lines[1] != "pass hungry" {
+		t.Errorf("default accounts: %+v", s)
+	}
+	s = lectureSessions([]lab.Account{{Address: "ana@x.test", Password: "pw"}})
+	if s[1].Lines[0] != "user ana" || s[1].Lines[1] != "pass pw" {
+		t.Errorf("one user: %+v", s)
+	}
+	if lectureSessions(nil) != nil {
+		t.Error("no users, no sessions")
+	}
+}

@@ -1,0 +1,207 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"mailsim/lab"
+	"mailsim/lang"
+	"mailsim/sim"
+	"mailsim/sim/wire"
+)
+
+// The websocket at /ws/console/{proto} ("smtp" or "pop3") is one session
+// with the live lab's server, typed in the browser: opening the socket
+// connects, as telnet does, and closing it hangs up.
+//
+// The browser sends one typed line per message, {"line":"mail from: ms@elcom.pub.ro"};
+// a line holding newlines is fed as several lines, as a terminal sends a
+// paste. The server answers the greeting and every line with
+//
+//	{"events":[...],"machine":{...},"hint":"...","mailboxes":[...],"closed":false}
+//
+// events are the line as the server received it (kind "command", or "data"
+// for a line of message text) and the replies to it, as sim.Event JSON with
+// "text", their explanation in the page's language; machine is the state
+// diagram's state (see machine.go); hint says what the server accepts now;
+// mailboxes are the lab's, since a line may have delivered or deleted mail.
+// After the frame with "closed" true the server closes the socket.
+const (
+	// consoleReadLimit is well above the longest line a machine accepts
+	// (1000 octets of SMTP text), so that an overlong line reaches the
+	// machine and gets its own error instead of a closed socket.
+	consoleReadLimit = 16 << 10
+	// consoleMaxLine is how much of a line the page's input takes.
+	consoleMaxLine = 4000
+)
+
+// typedLine is one message from a console page.
+type typedLine struct {
+	Line string `json:"line"`
+}
+
+// consoleFrame is the answer to one typed line, or the greeting.
+type consoleFrame struct {
+	Events    []frameEvent   `json:"events"`
+	Machine   machineState   `json:"machine"`
+	Hint      string         `json:"hint"`
+	Mailboxes []*sim.Mailbox `json:"mailboxes"`
+	Closed    bool           `json:"closed"`
+}
+
+// consoleSocket connects a page to a new console session of the lab.
+func (a *app) consoleSocket(w http.ResponseWriter, r *http.Request) {
+	l, _ := requestLang(r)
+	if a.live == nil {
+		http.Error(w, tr(l, "lab.off.text"), http.StatusServiceUnavailable)
+		return
+	}
+	proto := r.PathValue("proto")
+	if _, ok := consoleProtos[proto]; !ok {
+		a.notFound(w, r)
+		return
+	}
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		a.log.Debug("websocket handshake refused", "err", err, "origin", r.Header.Get("Origin"))
+		return
+	}
+	s, err := a.live.Console(proto)
+	if err != nil {
+		msg := tr(l, "console.failed")
+		if errors.Is(err, lab.ErrConsoleBusy) {
+			msg = tr(l, "console.busy")
+		}
+		conn.SetWriteDeadline(time.Now().Add(wsWriteWait))
+		conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseTryAgainLater, msg))
+		conn.Close()
+		return
+	}
+	defer s.Close()
+	t := &terminal{s: s, live: a.live, l: l}
+	send := make(chan []byte, wsQueue)
+	go writeFrames(conn, send)
+	before := s.State()
+	if !a.queue(conn, send, t.frame(nil, s.Greet(), before)) {
+		close(send)
+		return
+	}
+	a.readLines(conn, send, s.Idle(), func(line string, timedOut bool) (any, bool) {
+		before := s.State()
+		if timedOut {
+			return t.frame(nil, s.Timeout(), before), true
+		}
+		return t.frame(&line, s.Feed(line), before), s.Closed()
+	})
+}
+
+// queue encodes a frame and offers it to the writer; false means the
+// client is gone or too slow, and the connection is closed.
+func (a *app) queue(conn *websocket.Conn, send chan<- []byte, f any) bool {
+	b, err := json.Marshal(f)
+	if err != nil {
+		a.log.Error("encoding frame", "err", err)
+		conn.Close()
+		return false
+	}
+	if !offer(send, b) {
+		a.log.Warn("websocket: client too slow, dropping it")
+		conn.Close()
+		return false
+	}
+	return true
+}
+
+// readLines is the reader of a console socket: it hands each typed line to
+// answer and queues the frame it returns, until answer says the session is
+// over or the client leaves, misbehaves or falls behind. With idle above
+// zero a client that types nothing for that long is timed out even while
+// its browser answers pings: answer gets timedOut and says the last words.
+// readLines closes send at the end, so that the writer says goodbye.
+func (a *app) readLines(conn *websocket.Conn, send chan<- []byte, idle time.Duration,
+	answer func(line string, timedOut bool) (frame any, over bool)) {
+	defer close(send)
+	listen(conn, consoleReadLimit)
+	var idleAt time.Time
+	arm := func() {} // moves the idle deadline; a no-op without one
+	if idle > 0 {
+		// Pongs keep the socket alive but must not keep the session so.
+		deadline := func() time.Time {
+			if d := time.Now().Add(wsPongWait); d.Before(idleAt) {
+				return d
+			}
+			return idleAt
+		}
+		conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(deadline()) })
+		arm = func() {
+			idleAt = time.Now().Add(idle)
+			conn.SetReadDeadline(deadline())
+		}
+	}
+	arm()
+	for {
+		var m typedLine
+		if err := conn.ReadJSON(&m); err != nil {
+			var ne interface{ Timeout() bool }
+			if idle > 0 && errors.As(err, &ne) && ne.Timeout() && !time.Now().Before(idleAt) {
+				f, _ := answer("", true)
+				a.queue(conn, send, f)
+			}
+			return
+		}
+		arm()
+		for _, line := range strings.Split(m.Line, "\n") {
+			f, over := answer(strings.TrimSuffix(line, "\r"), false)
+			if !a.queue(conn, send, f) || over {
+				return
+			}
+		}
+	}
+}
+
+// terminal words one console session's exchanges for its page: it numbers
+// the lines it shows and explains them in the page's language.
+type terminal struct {
+	s    *lab.ConsoleSession
+	live *lab.Lab
+	l    lang.Lang
+	seq  int
+}
+
+// frame shows one exchange: the typed line (nil for the greeting and a
+// timeout) and the server's answer, with the state before it for the
+// diagram's transition.
+func (t *terminal) frame(typed *string, r wire.Result, before string) consoleFrame {
+	proto, state := t.s.Proto(), t.s.State()
+	dir := sim.Push
+	if proto == "pop3" {
+		dir = sim.Pull
+	}
+	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
+		Hint: consoleHint(proto, state, t.s.Closed(), t.l), Mailboxes: t.live.Mailboxes()}
+	if before != state {
+		f.Machine.From = before
+	}
+	add := func(e sim.Event) {
+		e.Seq, e.Proto, e.Dir, e.State = t.seq, proto, dir, state
+		t.seq++
+		f.Events = append(f.Events, frameEvent{Event: e, Text: explain(t.l, e.Key)})
+	}
+	if typed != nil {
+		kind := sim.KindCommand
+		if r.Input != wire.Command {
+			kind = sim.KindData
+		}
+		add(sim.Event{Kind: kind, From: t.s.Client(), To: t.s.Server(), Line: *typed, Key: r.Key})
+	}
+	for _, rep := range r.Replies {
+		add(sim.Event{Kind: sim.KindReply, From: t.s.Server(), To: t.s.Client(),
+			Line: strings.Join(rep.Lines, "\r\n"), Code: rep.Code, Key: rep.Key})
+	}
+	return f
+}

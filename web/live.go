@@ -1,0 +1,130 @@
+package web
+
+import (
+	"net"
+	"net/http"
+
+	"mailsim/lab"
+	"mailsim/lang"
+	"mailsim/sim"
+)
+
+// Agent IDs of the live topology's outside host: one chip for every SMTP
+// client and one for every POP3 client, since the lab knows its clients
+// only by address. live.js puts an event's client on its protocol's chip.
+const (
+	liveClientSMTP = "client.smtp"
+	liveClientPOP3 = "client.pop3"
+)
+
+// liveView is what live.templ draws: the lab as a topology, the latest
+// events as a transcript, and how to reach the real ports.
+type liveView struct {
+	On        bool
+	Topo      topology
+	Machines  []machine
+	Now       machineState
+	Lines     []transcriptLine
+	LastSeq   int // the last event shown, -1 for none; the socket's events after it are new
+	Mailboxes []*sim.Mailbox
+	Accounts  []lab.Account
+	Try       []trySession
+	Ports     []livePort
+}
+
+// livePort is one of the lab's real ports as the page names it.
+type livePort struct {
+	Proto  string // "SMTP" or "POP3"
+	Telnet string // "telnet 127.0.0.1 2525", or "" when the port is closed
+}
+
+// livePage renders /live with the lab's history so far; live.js then
+// follows the websocket.
+func (a *app) livePage(w http.ResponseWriter, r *http.Request) {
+	l := pageLang(w, r)
+	m := newMeta(r, l, tr(l, "live.title"))
+	m.Styles = []string{"console.css"}
+	v := liveView{Machines: machines(l), Now: machineState{Proto: "smtp"}, LastSeq: -1}
+	if a.live != nil {
+		v.On, v.Mailboxes, v.Accounts = true, a.live.Mailboxes(), a.live.Accounts()
+		v.Topo = liveTopology(a.live, l)
+		v.Ports = []livePort{{Proto: "SMTP", Telnet: telnet(a.live.SMTPAddr())}, {Proto: "POP3", Telnet: telnet(a.live.POP3Addr())}}
+		v.Try = lectureSessions(v.Accounts)
+		for i := range v.Try {
+			v.Try[i].Open = v.Ports[i].Telnet
+		}
+		states := sessionStates{}
+		for _, e := range a.live.History() {
+			if ms, ok := states.see(e); ok {
+				v.Now = ms
+			}
+			v.Lines = append(v.Lines, newTranscriptLine(frameEvent{Event: e, Text: explain(l, e.Key)}, func(id string) string {
+				if c, ok := v.Topo.chip(id); ok {
+					return c.Label
+				}
+				return id
+			}))
+			v.LastSeq = e.Seq
+		}
+	}
+	a.render(w, r, http.StatusOK, livePage(m, v))
+}
+
+// telnet is the command that reaches a port, as the lecture's "telnet
+// localhost 25"; "" for a closed port.
+func telnet(addr net.Addr) string {
+	if addr == nil {
+		return ""
+	}
+	host, port, _ := net.SplitHostPort(addr.String())
+	return "telnet " + host + " " + port
+}
+
+// liveTopology draws the lab as two hosts: this computer, whose programs
+// are the clients, and the lab with its two servers.
+func liveTopology(l *lab.Lab, lg lang.Lang) topology {
+	text := func(key string) lang.Text { return ui[key] }
+	spec := &sim.Spec{
+		Hosts: []sim.Host{
+			{ID: "outside", Name: "127.0.0.1", Label: text("live.host.outside"), Agents: []sim.Agent{
+				{ID: liveClientSMTP, Kind: sim.MTAClient, Label: text("live.client.smtp")},
+				{ID: liveClientPOP3, Kind: sim.MAAClient, Label: text("live.client.pop3")},
+			}},
+			{ID: "lab", Name: l.Hostname(), Label: text("live.host.lab"), Agents: []sim.Agent{
+				{ID: lab.SMTPAgent, Kind: sim.MTAServer, Label: text("live.server.smtp")},
+				{ID: lab.POP3Agent, Kind: sim.MAAServer, Label: text("live.server.pop3")},
+			}},
+		},
+		Links: []sim.Link{{A: "outside", B: "lab", Kind: sim.LinkLocal}},
+	}
+	return newTopology(spec, lg)
+}
+
+// sessionStates follows the server state of every open live session, so
+// that the state diagram can mark the transition that led to it. A line
+// that leaves the state as it was (a reply after its command) keeps the
+// last transition marked.
+type sessionStates map[string]machineState // by protocol and client
+
+// see notes e and returns the diagram's state after it, or false for an
+// event that carries no state (a delivery, a DNS line).
+func (s sessionStates) see(e sim.Event) (machineState, bool) {
+	if e.State == "" || (e.Proto != "smtp" && e.Proto != "pop3") {
+		return machineState{}, false
+	}
+	client := e.From
+	if e.From == lab.SMTPAgent || e.From == lab.POP3Agent {
+		client = e.To
+	}
+	key := e.Proto + " " + client
+	m, ok := s[key]
+	if !ok || m.State != e.State {
+		m = machineState{Proto: e.Proto, State: e.State, From: m.State}
+	}
+	if e.Kind == sim.KindDisconnect {
+		delete(s, key)
+	} else {
+		s[key] = m
+	}
+	return m, true
+}

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gorilla/websocket"
+
+	"mailsim/lang"
+	"mailsim/sim"
+)
+
+// The websocket at /ws/live follows the live lab: it sends the lab's
+// history first and then every event as it happens, a burst of them in one
+// frame:
+//
+//	{"events":[...],"machine":{...},"mailboxes":[...]}
+//
+// events are sim.Event JSON with "text", their explanation in the page's
+// language; machine is the state diagram's state after the last event that
+// has one, absent when none has; mailboxes come with the history and with
+// every frame that stored or deleted mail. The browser sends nothing; a
+// client too slow for the lab's pace is dropped and reconnects.
+const (
+	liveReadLimit = 512 // the browser sends nothing but pongs and a close
+	liveBurst     = 256 // events in one frame at most
+)
+
+// liveFrame is one frame of the live socket.
+type liveFrame struct {
+	Events    []frameEvent   `json:"events"`
+	Machine   *machineState  `json:"machine,omitempty"`
+	Mailboxes []*sim.Mailbox `json:"mailboxes,omitempty"`
+}
+
+// liveSocket subscribes a page to the lab's events.
+func (a *app) liveSocket(w http.ResponseWriter, r *http.Request) {
+	l, _ := requestLang(r)
+	if a.live == nil {
+		http.Error(w, tr(l, "lab.off.text"), http.StatusServiceUnavailable)
+		return
+	}
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		a.log.Debug("websocket handshake refused", "err", err, "origin", r.Header.Get("Origin"))
+		return
+	}
+	events, cancel := a.live.Subscribe()
+	defer cancel()
+	send := make(chan []byte, wsQueue)
+	go writeFrames(conn, send)
+	go a.forwardLive(conn, events, l, send)
+	listen(conn, liveReadLimit)
+	for {
+		if _, _, err := conn.NextReader(); err != nil {
+			return
+		}
+	}
+}
+
+// forwardLive sends the history and then the subscription's events, until
+// the subscription ends (the page left, the lab stopped, or the page fell
+// behind), and then closes send. History is read after subscribing, so
+// nothing falls between the two; events already in it are skipped.
+func (a *app) forwardLive(conn *websocket.Conn, events <-chan sim.Event, l lang.Lang, send chan<- []byte) {
+	defer close(send)
+	states := sessionStates{}
+	history := a.live.History()
+	last := -1
+	if n := len(history); n > 0 {
+		last = history[n-1].Seq
+	}
+	if !a.queue(conn, send, a.liveFrame(history, states, l, true)) {
+		return
+	}
+	for e := range events {
+		batch := []sim.Event{e}
+		more := true
+		for more && len(batch) < liveBurst {
+			select {
+			case e, ok := <-events:
+				if ok {
+					batch = append(batch, e)
+				}
+				more = ok
+			default:
+				more = false
+			}
+		}
+		for len(batch) > 0 && batch[0].Seq <= last {
+			batch = batch[1:]
+		}
+		if len(batch) > 0 && !a.queue(conn, send, a.liveFrame(batch, states, l, false)) {
+			return
+		}
+	}
+}
+
+// liveFrame words events for the page, with the mailboxes when asked or
+// when the events changed them.
+func (a *app) liveFrame(events []sim.Event, states sessionStates, l lang.Lang, boxes bool) liveFrame {
+	f := liveFrame{Events: make([]frameEvent, len(events))}
+	for i, e := range events {
+		f.Events[i] = frameEvent{Event: e, Text: explain(l, e.Key)}
+		if m, ok := states.see(e); ok {
+			f.Machine = &m
+		}
+		boxes = boxes || e.Kind == sim.KindStore || e.Kind == sim.KindDelete
+	}
+	if boxes {
+		f.Mailboxes = a.live.Mailboxes()
+	}
+	return f
+}

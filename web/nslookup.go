@@ -1,0 +1,131 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"mailsim/sim/dns"
+)
+
+// nslookupServer is the resolver the console asks, as nslookup prints it
+// in its "Server:" and "Address:" lines.
+const nslookupServer = "10.0.0.53"
+
+// The websocket at /ws/nslookup is one nslookup session over the simulated
+// zones: it remembers "set type=" between lines, as nslookup does. The
+// browser sends {"line":"set type=MX"}; the server answers each line with
+//
+//	{"line":"set type=MX","lines":[...],"text":"...","qtype":"MX","rows":["0.3","0.4"]}
+//
+// lines are what nslookup prints, text explains the line in the page's
+// language, qtype is the type the next query asks for, and rows name the
+// zone table rows ("zone.row", both counted from 0) that the answer holds.
+
+// nslookupFrame is the answer to one line.
+type nslookupFrame struct {
+	Line  string   `json:"line"`
+	Lines []string `json:"lines"`
+	Text  string   `json:"text"`
+	QType dns.Type `json:"qtype"`
+	Rows  []string `json:"rows"`
+}
+
+// consoleZones are the zones the nslookup console knows: the lecture's
+// example.com, then those of every scenario of the library in its order,
+// each origin once (scenarios share their zones' names, and the first one
+// given is the one asked).
+func consoleZones(lib library) ([]*dns.Zone, error) {
+	lecture, err := dns.Lecture()
+	if err != nil {
+		return nil, err
+	}
+	zones := []*dns.Zone{lecture}
+	seen := map[string]bool{lecture.Origin(): true}
+	for _, s := range lib.List() {
+		for _, z := range s.Zones {
+			if !seen[z.Origin()] {
+				seen[z.Origin()] = true
+				zones = append(zones, z)
+			}
+		}
+	}
+	return zones, nil
+}
+
+// newNslookup starts a console over the library's zones.
+func (a *app) newNslookup() (*dns.Console, error) {
+	zones, err := consoleZones(a.lib)
+	if err != nil {
+		return nil, err
+	}
+	res, err := dns.NewResolver(zones...)
+	if err != nil {
+		return nil, err
+	}
+	return dns.NewConsole(res, nslookupServer), nil
+}
+
+// nslookupView is what nslookup.templ draws.
+type nslookupView struct {
+	Tables  []dns.Table
+	MaxLine int
+}
+
+// nslookup renders /console/nslookup.
+func (a *app) nslookup(w http.ResponseWriter, r *http.Request) {
+	l := pageLang(w, r)
+	c, err := a.newNslookup()
+	if err != nil {
+		a.internalError(w, r, l, err)
+		return
+	}
+	m := newMeta(r, l, tr(l, "nslookup.title"))
+	m.Styles = []string{"console.css"}
+	a.render(w, r, http.StatusOK, nslookupPage(m, nslookupView{Tables: c.Table(), MaxLine: consoleMaxLine}))
+}
+
+// nslookupSocket runs one nslookup session.
+func (a *app) nslookupSocket(w http.ResponseWriter, r *http.Request) {
+	l, _ := requestLang(r)
+	c, err := a.newNslookup()
+	if err != nil {
+		a.internalError(w, r, l, err)
+		return
+	}
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		a.log.Debug("websocket handshake refused", "err", err, "origin", r.Header.Get("Origin"))
+		return
+	}
+	send := make(chan []byte, wsQueue)
+	go writeFrames(conn, send)
+	tables := c.Table()
+	a.readLines(conn, send, 0, func(line string, _ bool) (any, bool) {
+		out := c.Do(line)
+		return nslookupFrame{Line: line, Lines: out.Lines, Text: explain(l, out.Key), QType: c.QueryType(),
+			Rows: answerRows(tables, out.Answer)}, c.Done()
+	})
+}
+
+// answerRows finds the records of an answer in the zone tables.
+func answerRows(tables []dns.Table, a *dns.Answer) []string {
+	rows := []string{}
+	if a == nil {
+		return rows
+	}
+	for _, rec := range a.Records {
+		for i, t := range tables {
+			for j, row := range t.Rows {
+				if row.Type == rec.Type && row.Data == rec.Data() &&
+					strings.TrimSuffix(row.Name, ".") == strings.TrimSuffix(rec.Name, ".") {
+					rows = append(rows, zoneRowID(i, j))
+				}
+			}
+		}
+	}
+	return rows
+}
+
+// zoneRowID is a table row's name in nslookupFrame.Rows.
+func zoneRowID(table, row int) string { return strconv.Itoa(table) + "." + strconv.Itoa(row) }

@@ -1,0 +1,278 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"mailsim/sim"
+)
+
+// playerTab opens a browser on a fresh server of the shipped scenarios.
+func playerTab(t *testing.T) (*tab, string) {
+	t.Helper()
+	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	t.Cleanup(srv.Close)
+	return openBrowser(t), srv.URL
+}
+
+// stepIs is the JavaScript condition that the player shows step n.
+func stepIs(n int) string {
+	return fmt.Sprintf(`document.querySelector('[data-testid="step"]').textContent === '%d'`, n)
+}
+
+const liveJS = `document.getElementById('player').dataset.live === 'true'`
+
+func TestBrowserPlaysEveryScenarioToItsEnd(t *testing.T) {
+	for _, spec := range shipped(t).List() {
+		t.Run(spec.Name, func(t *testing.T) { playToTheEnd(t, spec) })
+	}
+}
+
+// playToTheEnd steps through spec in a browser of its own, since a
+// browser's context lasts a minute.
+func playToTheEnd(t *testing.T, spec *sim.Spec) {
+	tb, base := playerTab(t)
+	defer tb.close()
+	trace, err := sim.Run(spec, traceLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)))
+	tb.until(spec.Name+" connecting", liveJS)
+	// The page steps itself with the → key, waiting for each step to show:
+	// one round trip to the browser per step would take minutes.
+	stepped, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
+		const shown = () => document.querySelector('[data-testid="step"]').textContent;
+		for (let i = 1; i <= %d; i++) {
+			document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
+			for (let wait = 0; shown() !== String(i); wait++) {
+				if (wait > 2000) return 'stuck at step ' + shown() + ', want ' + i;
+				await new Promise((ok) => setTimeout(ok, 2));
+			}
+		}
+		return 'ok';
+	})()`, len(trace)), chromedp.EvalAwaitPromise))
+	if err != nil || stepped != "ok" {
+		t.Fatalf("%s: stepping to the end: %s %v", spec.Name, stepped, err)
+	}
+	shown := tb.eval(`JSON.stringify([
+		document.querySelectorAll('#transcript [data-testid="event"]').length,
+		document.querySelectorAll('.ladder .row:not(.future)').length,
+		document.querySelectorAll('.machine:not([hidden])').length])`)
+	if want := fmt.Sprintf("[%d,%d,1]", len(trace), len(trace)); shown != want {
+		t.Errorf("%s at the end: transcript, ladder rows, diagrams shown %s, want %s", spec.Name, shown, want)
+	}
+	// The envelope rests on the last event's receiver, or its sender.
+	last := trace[len(trace)-1]
+	at := cmp(last.To, last.From)
+	if got := tb.eval(`document.querySelector('.chip.to, .chip.from') ? [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join() || document.querySelector('.chip.from').dataset.agent : ''`); got != at {
+		t.Errorf("%s: the last event's chip is %q, want %q", spec.Name, got, at)
+	}
+}
+
+// TestBrowserPullMovesFromTheReader follows scenario 4's POP3 session: a
+// command leaves the reader's MAA client for the server, a reply comes back.
+func TestBrowserPullMovesFromTheReader(t *testing.T) {
+	spec, _ := shipped(t).Get("lan-both")
+	trace, _ := sim.Run(spec, traceLimit)
+	tb, base := playerTab(t)
+	defer tb.close()
+	checked := 0
+	for i, e := range trace {
+		if e.Proto != "pop3" || (e.Kind != sim.KindCommand && e.Kind != sim.KindReply) || checked > 4 {
+			continue
+		}
+		tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, i)))
+		tb.until("connecting", liveJS)
+		tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+		tb.until("the step", stepIs(i+1))
+		got := tb.eval(`JSON.stringify([document.querySelector('.chip.from').dataset.agent, document.querySelector('.chip.to').dataset.agent, document.querySelector('.envelope').classList.contains('dir-pull')])`)
+		want := `["pcb.maa","mb.maa",true]`
+		if e.Kind == sim.KindReply {
+			want = `["mb.maa","pcb.maa",true]`
+		}
+		if got != want {
+			t.Errorf("%s %q: from, to, pull = %s, want %s", e.Kind, e.Line, got, want)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("scenario 4 has no POP3 lines")
+	}
+}
+
+func TestBrowserDeepLinkBackLanguagePresentation(t *testing.T) {
+	tb, base := playerTab(t)
+	defer tb.close()
+	tb.do("opening step 40", chromedp.Navigate(base+"/play/lan-both?step=40&lang=en"))
+	tb.until("connecting", liveJS)
+	if n := tb.eval(`String(document.querySelectorAll('.ladder .row:not(.future)').length)`); n != "40" {
+		t.Errorf("a link to step 40 shows %s ladder rows", n)
+	}
+	tb.do("stepping back", chromedp.KeyEvent(kb.ArrowLeft))
+	tb.until("step 39", stepIs(39))
+	if loc := tb.eval(`location.search`); loc != "?step=39" {
+		t.Errorf("after a step back the address says %q", loc)
+	}
+	tb.do("reloading", chromedp.Reload())
+	tb.until("step 39 after reload", stepIs(39))
+	tb.until("connecting", liveJS)
+	if n := tb.eval(`String(document.querySelectorAll('#transcript [data-testid="event"]').length)`); n != "39" {
+		t.Errorf("the reloaded link shows %s events, want 39", n)
+	}
+
+	// End and the progress bar.
+	tb.do("pressing End", chromedp.KeyEvent(kb.End))
+	tb.until("the end", `document.querySelector('[data-testid="progress"]').value === document.querySelector('[data-testid="total"]').textContent`)
+
+	// The language switch keeps the step and changes the words.
+	en := tb.eval(`document.getElementById('ladder-title').textContent`)
+	tb.do("switching to Romanian", chromedp.Navigate(tb.eval(`document.querySelector('a[data-lang="ro"]').href`)))
+	tb.until("Romanian", `document.documentElement.lang === 'ro'`)
+	tb.until("connecting", liveJS)
+	if ro := tb.eval(`document.getElementById('ladder-title').textContent`); ro == en || ro != tr("ro", "ladder.title") {
+		t.Errorf("the ladder's title in Romanian is %q (English %q)", ro, en)
+	}
+	if s := tb.eval(`document.querySelector('[data-testid="step"]').textContent`); s != tb.eval(`document.querySelector('[data-testid="total"]').textContent`) {
+		t.Errorf("the language switch moved the step to %s", s)
+	}
+
+	// Presentation mode: p enters, hides the chrome, p leaves.
+	tb.do("pressing p", chromedp.KeyEvent("p"))
+	tb.until("presentation mode", `document.documentElement.classList.contains('present')`)
+	if d := tb.eval(`getComputedStyle(document.querySelector('.bar')).display`); d != "none" {
+		t.Errorf("in presentation mode the bar shows (display %s)", d)
+	}
+	if p := tb.eval(`document.querySelector('[data-op="present"]').getAttribute('aria-pressed')`); p != "true" {
+		t.Errorf("the presentation button says aria-pressed=%s", p)
+	}
+	tb.do("pressing p", chromedp.KeyEvent("p"))
+	tb.until("leaving presentation mode", `!document.documentElement.classList.contains('present')`)
+}
+
+func TestBrowserPredictCountsAnswers(t *testing.T) {
+	spec := twoSystems(t)
+	trace, _ := sim.Run(spec, traceLimit)
+	tb, base := playerTab(t)
+	defer tb.close()
+	tb.do("opening", chromedp.Navigate(base+"/play/two-systems?lang=en"))
+	tb.until("connecting", liveJS)
+	tb.do("pressing q", chromedp.KeyEvent("q"))
+	tb.until("the quiz", `!document.querySelector('[data-testid="quiz"]').hidden`)
+	answered := 0
+	for step := 0; answered < 3; step++ {
+		if trace[step].Kind != sim.KindReply {
+			tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+			tb.until(fmt.Sprintf("step %d", step+1), stepIs(step+1))
+			continue
+		}
+		tb.do("stepping to a reply", chromedp.KeyEvent(kb.ArrowRight))
+		tb.until("the question", `document.querySelectorAll('.quiz .choice:not([disabled])').length > 1`)
+		if s := tb.eval(`document.querySelector('[data-testid="step"]').textContent`); s != strconv.Itoa(step) {
+			t.Fatalf("the player went on to step %s before the answer", s)
+		}
+		right := answer(trace[step])
+		pick := right
+		if answered == 1 { // the second answer is wrong on purpose
+			var choices []string
+			json.Unmarshal([]byte(tb.eval(`JSON.stringify([...document.querySelectorAll('.quiz .choice')].map(b => b.dataset.choice))`)), &choices)
+			for _, c := range choices {
+				if c != right {
+					pick = c
+					break
+				}
+			}
+		}
+		tb.do("answering", chromedp.Click(chromedp.CSS(fmt.Sprintf(`.quiz .choice[data-choice="%s"]`, pick))))
+		tb.until(fmt.Sprintf("step %d", step+1), stepIs(step+1))
+		tb.until("the verdict", `document.querySelector('[data-testid="verdict"]').textContent !== ''`)
+		verdict := tb.eval(`document.querySelector('[data-testid="verdict"]').className`)
+		if want := map[bool]string{true: "verdict ok", false: "verdict bad"}[pick == right]; verdict != want {
+			t.Errorf("answer %s to %q: verdict %q, want %q", pick, trace[step].Line, verdict, want)
+		}
+		answered++
+	}
+	if score := tb.eval(`document.querySelector('[data-testid="score"]').textContent + '/' + document.querySelector('[data-testid="asked"]').textContent`); score != "2/3" {
+		t.Errorf("score %s, want 2/3", score)
+	}
+}
+
+// TestBrowserPlayerWeightAndOrigin loads the heaviest page, scenario 4 at
+// its end, and checks that everything it needs weighs at most 150 KB and
+// comes from the page's own origin.
+func TestBrowserPlayerWeightAndOrigin(t *testing.T) {
+	tb, base := playerTab(t)
+	defer tb.close()
+	tb.do("opening", chromedp.Navigate(base+"/play/lan-both?step=1000"))
+	tb.until("connecting", liveJS)
+	var links []string
+	json.Unmarshal([]byte(tb.eval(`JSON.stringify([...document.querySelectorAll('[src], [href]')].map(e => e.src || e.href.baseVal || e.href))`)), &links)
+	var loaded []struct {
+		Name string
+		Size int
+	}
+	json.Unmarshal([]byte(tb.eval(`JSON.stringify(performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => ({name: e.name, size: e.decodedBodySize})))`)), &loaded)
+	total := 0
+	byType := map[string]int{}
+	for _, r := range loaded {
+		links = append(links, r.Name)
+		total += r.Size
+		ext := r.Name[strings.LastIndex(r.Name, ".")+1:]
+		if strings.Contains(r.Name, "/play/") {
+			ext = "html"
+		}
+		byType[ext] += r.Size
+	}
+	for _, l := range links {
+		if !strings.HasPrefix(l, base+"/") {
+			t.Errorf("the page refers to another origin: %s", l)
+		}
+	}
+	if len(loaded) < 8 {
+		t.Errorf("only %d loads seen: %v", len(loaded), loaded)
+	}
+	t.Logf("the player weighs %d bytes: %v", total, byType)
+	if total > 150<<10 {
+		t.Errorf("the player weighs %d bytes, over 150 KB: %v", total, byType)
+	}
+}
+
+// TestBrowserScreenshot makes docs/player.png: scenario 4 mid-pull, as the
+// README shows it. It runs only on demand: MAILSIM_SCREENSHOT=path.
+func TestBrowserScreenshot(t *testing.T) {
+	out := os.Getenv("MAILSIM_SCREENSHOT")
+	if out == "" {
+		t.Skip("set MAILSIM_SCREENSHOT=path to make the README's screenshot")
+	}
+	spec, _ := shipped(t).Get("lan-both")
+	trace, _ := sim.Run(spec, traceLimit)
+	step := 0
+	for i, e := range trace {
+		if e.Kind == sim.KindReply && e.Proto == "pop3" && strings.Contains(e.Line, "\r\nReturn-Path:") {
+			step = i + 1 // the RETR reply bringing the mail back
+		}
+	}
+	tb, base := playerTab(t)
+	defer tb.close()
+	tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=en", base, step-1)))
+	tb.until("connecting", liveJS)
+	tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+	tb.until("the RETR reply", stepIs(step))
+	time.Sleep(time.Second) // the envelope's journey back to the reader
+	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,174 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"mailsim/lang"
+	"mailsim/sim"
+	"mailsim/sim/mime"
+)
+
+// TestStateDiagramsHaveEveryTransitionTaken checks the transition tables
+// against the machines: every name is a real state, and every transition a
+// shipped scenario takes is drawn.
+func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
+	drawn := map[string]bool{}
+	for _, m := range machines(lang.EN) {
+		names := map[string]bool{}
+		for _, s := range m.States {
+			names[s.Name] = true
+			if s.Text == "" {
+				t.Errorf("%s state %s has no explanation", m.Proto, s.Name)
+			}
+		}
+		for _, e := range m.Edges {
+			from, to, _ := strings.Cut(e.ID, ">")
+			if !names[from] || !names[to] {
+				t.Errorf("%s transition %s names a state the machine lacks", m.Proto, e.ID)
+			}
+			drawn[m.Proto+" "+e.ID] = true
+		}
+	}
+	taken := 0
+	for _, spec := range shipped(t).List() {
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for step := 1; step <= len(run.trace); step++ {
+			if m := machineAt(run.trace, step); m.From != "" {
+				taken++
+				if !drawn[m.Proto+" "+m.From+">"+m.State] {
+					t.Errorf("%s step %d takes %s %s>%s, which the diagram lacks", spec.Name, step, m.Proto, m.From, m.State)
+				}
+			}
+		}
+	}
+	for _, want := range []string{"smtp Data>Ready", "pop3 Transaction>Update", "pop3 Update>Closed"} {
+		if !drawn[want] {
+			t.Errorf("the diagrams lack %s", want)
+		}
+	}
+	if taken == 0 {
+		t.Error("no scenario takes any transition")
+	}
+}
+
+// TestQuizOffersTheRightReply asks every reply of every shipped scenario.
+func TestQuizOffersTheRightReply(t *testing.T) {
+	asked := 0
+	for _, spec := range shipped(t).List() {
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range run.trace {
+			q := quizAt(run.trace, i)
+			if (q != nil) != (e.Kind == sim.KindReply && (e.Proto == "smtp" || e.Proto == "pop3")) {
+				t.Fatalf("%s event %d (%s): quiz %v", spec.Name, i, e.Kind, q)
+			}
+			if q == nil {
+				continue
+			}
+			asked++
+			if !slices.Contains(q.Choices, answer(e)) || len(q.Choices) < 2 {
+				t.Errorf("%s event %d: choices %v lack the reply %q", spec.Name, i, q.Choices, answer(e))
+			}
+			if len(slices.Compact(slices.Clone(q.Choices))) != len(q.Choices) {
+				t.Errorf("%s event %d: choices repeat: %v", spec.Name, i, q.Choices)
+			}
+		}
+	}
+	if asked < 100 {
+		t.Errorf("only %d replies asked about", asked)
+	}
+	run, _ := (&totals{}).get(twoSystems(t))
+	for i, e := range run.trace {
+		if e.Kind == sim.KindReply && e.Code == 250 && strings.Contains(e.Line, "2.1.5") {
+			q := quizAt(run.trace, i)
+			if !strings.HasPrefix(q.Request, "RCPT TO:") || !slices.Equal(q.Choices, []string{"250", "452", "503", "550"}) {
+				t.Errorf("RCPT's quiz: %+v", q)
+			}
+		}
+	}
+}
+
+// TestInspectorFollowsTheMessage checks scenario 4: the envelope during
+// the first push, the RETR reply during the pull, the folder copy after it.
+func TestInspectorFollowsTheMessage(t *testing.T) {
+	spec, _ := shipped(t).Get("lan-both")
+	run, err := (&totals{}).get(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	retr, data := -1, -1
+	for i, e := range run.trace {
+		if e.Kind == sim.KindData && data < 0 {
+			data = i
+		}
+		if e.Kind == sim.KindReply && e.Proto == "pop3" && strings.Contains(e.Line, "\r\nReturn-Path:") {
+			retr = i
+		}
+	}
+	m := run.inspect(data + 1)
+	if m == nil || m.ID != "M1" || m.Wire != "smtp" || m.Envelope == nil || m.Envelope.From != "alice@example.org" {
+		t.Fatalf("inside DATA the inspector shows %+v", m)
+	}
+	if len(m.Envelope.Rcpts) != 1 || m.Envelope.Rcpts[0] != (recipient{Address: "bob@example.net", Code: 250}) {
+		t.Errorf("envelope recipients %+v", m.Envelope.Rcpts)
+	}
+	if m.Tree == nil || !slices.ContainsFunc(m.Header, func(f mime.Field) bool { return f.Name == "Subject" && f.Value == spec.Sends[0].Subject }) {
+		t.Errorf("header %+v, tree %v", m.Header, m.Tree)
+	}
+	m = run.inspect(retr + 1)
+	if m == nil || m.ID != "M1" || m.Wire != "pop3" || !strings.HasPrefix(m.Raw, "Return-Path: <alice@example.org>\r\n") {
+		t.Fatalf("at the RETR reply the inspector shows %+v", m)
+	}
+	m = run.inspect(len(run.trace))
+	if m == nil || m.Place != "pcb.ua" || m.Wire != "" {
+		t.Errorf("at the end the inspector shows %+v", m)
+	}
+	if run.inspect(0) != nil {
+		t.Error("before the first step there is a message")
+	}
+}
+
+func TestUnstuff(t *testing.T) {
+	got := unstuff([]string{"a", "..b", ".", "c", "."})
+	if got != "a\r\n.b\r\n\r\nc\r\n" {
+		t.Errorf("unstuff: %q", got)
+	}
+}
+
+func TestExports(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	for _, c := range []struct{ target, ctype, want string }{
+		{"/play/two-systems/transcript.txt?lang=ro", "text/plain; charset=utf-8", "S: 250"},
+		{"/play/two-systems/transcript.txt?lang=en&step=3", "text/plain; charset=utf-8", "(DNS answer"},
+		{"/play/lan-both/message/M1.eml", "message/rfc822", "Subject: Pushed, then pulled\r\n"},
+		{"/play/lan-both/message/M1.eml?step=12", "message/rfc822", "From: Alice <alice@example.org>\r\n"},
+		{"/play/lan-both/ladder.svg?step=5&lang=ro", "image/svg+xml", `<svg class="ladder"`},
+	} {
+		rec := get(t, h, "GET", c.target)
+		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != c.ctype || !strings.Contains(rec.Body.String(), c.want) {
+			t.Errorf("%s: %d %s, want %q in:\n%.300s", c.target, rec.Code, rec.Header().Get("Content-Type"), c.want, rec.Body.String())
+		}
+		if !strings.HasPrefix(rec.Header().Get("Content-Disposition"), "attachment;") {
+			t.Errorf("%s is not a download: %q", c.target, rec.Header().Get("Content-Disposition"))
+		}
+	}
+	if body := get(t, h, "GET", "/play/two-systems/transcript.txt?lang=en&step=3").Body.String(); strings.Contains(body, "EHLO") {
+		t.Errorf("the transcript to step 3 goes further:\n%s", body)
+	}
+	if svg := get(t, h, "GET", "/play/lan-both/ladder.svg?step=5").Body.String(); strings.Count(svg, `class="row `) != 5 {
+		t.Errorf("the ladder to step 5 has %d rows", strings.Count(svg, `class="row `))
+	}
+	for _, target := range []string{"/play/nope/transcript.txt", "/play/lan-both/message/M9.eml", "/play/lan-both/message/M1.txt"} {
+		if rec := get(t, h, "GET", target); rec.Code != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", target, rec.Code)
+		}
+	}
+}

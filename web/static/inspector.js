@@ -1,0 +1,84 @@
+// The message inspector: the message of the current step (the frame's
+// "message", see inspector.go) as envelope against header, body, MIME tree
+// and raw bytes with every CRLF and every stuffed dot visible.
+import { el } from './dom.js';
+
+// renderInspector fills section from m, or shows that there is no message.
+// emlHref gives the .eml download's address for a message ID.
+export function renderInspector(section, m, emlHref) {
+  const words = section.dataset;
+  const body = section.querySelector('.msg');
+  const eml = section.querySelector('.eml');
+  section.querySelector('.none').hidden = Boolean(m);
+  body.hidden = !m;
+  eml.hidden = !m?.id;
+  section.querySelector('.msg-id').textContent = m?.id ?? '';
+  if (!m) return;
+  if (m.id) eml.href = emlHref(m.id);
+  let where = words.tQueue;
+  if (m.wire) where = m.wire === 'pop3' ? words.tWirePop3 : words.tWireSmtp;
+  else if (m.place) where = `${words.tPlace} ${m.place}`;
+  section.querySelector('.where').textContent = where;
+  compare(section, m, words);
+  section.querySelector('pre.body').textContent = (m.body ?? '').replaceAll('\r\n', '\n');
+  const tree = section.querySelector('.tree');
+  tree.replaceChildren(...(m.tree ? [node(m.tree, words)] : [el('li', 'error', m.error ?? '')]));
+  section.querySelector('.bytes').replaceChildren(...bytes(m.raw, Boolean(m.wire)));
+}
+
+// compare puts the envelope and the header side by side, row by row.
+function compare(section, m, words) {
+  const header = (name) => (m.header ?? []).filter((f) => f.name === name).map((f) => f.value).join(', ');
+  const none = words.tNoenvelope;
+  const env = m.envelope;
+  const rows = {
+    from: [env?.from ? [el('span', '', env.from)] : [none], header('From')],
+    to: [env ? (env.rcpts ?? []).map((r) => rcpt(r, words)) : [none], header('To')],
+    cc: [[none], header('Cc')],
+    subject: [[none], header('Subject')],
+    date: [[none], header('Date')],
+  };
+  for (const [key, [envCell, hdr]] of Object.entries(rows)) {
+    const tr = section.querySelector(`tr[data-row="${key}"]`);
+    tr.querySelector('.env').replaceChildren(...envCell);
+    tr.querySelector('.hdr').textContent = hdr || none;
+  }
+}
+
+// rcpt is one RCPT TO address with the code its reply had by now.
+function rcpt(r, words) {
+  const span = el('span', 'rcpt', `${r.address} `);
+  span.append(r.code ? el('b', `code c${Math.floor(r.code / 100)}`, String(r.code)) : el('i', 'waiting', words.tWaiting));
+  return span;
+}
+
+// node is one entity of the MIME tree with its parts under it.
+function node(n, words) {
+  const li = el('li');
+  const label = [n.path || '⊤', n.type, n.encoding];
+  if (n.filename) label.push(`„${n.filename}”`);
+  label.push(`${n.size} B`);
+  li.append(el('span', 'part', label.join(' · ')));
+  if (!n.parts && n.decoded !== n.size) li.append(el('span', 'decoded', ` → ${n.decoded} B ${words.tDecoded}`));
+  if (n.parts) {
+    const ul = el('ul');
+    ul.append(...n.parts.map((p) => node(p, words)));
+    li.append(ul);
+  }
+  return li;
+}
+
+// bytes shows raw line by line with ␍␊ at each end. On the wire a line that
+// starts with a dot travels with one more, highlighted, and a lone dot ends
+// the message.
+function bytes(raw, wire) {
+  const out = [];
+  const lines = raw.split('\r\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const line of lines) {
+    if (wire && line.startsWith('.')) out.push(el('mark', 'stuffed', '.'));
+    out.push(line, el('span', 'crlf', '␍␊'), '\n');
+  }
+  if (wire) out.push(el('mark', 'final', '.'), el('span', 'crlf', '␍␊'), '\n');
+  return out;
+}

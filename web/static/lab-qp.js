@@ -1,0 +1,65 @@
+// The quoted-printable tracer: one step per byte the encoder reads (copied,
+// or written as =XX, and why) and per line break it writes (the text's own,
+// or a soft one at 76 characters).
+import {
+  root, extra, result, input, trace, onSubmit, byteLabels, charOf, cells, set, drawWindow, Stepper, sizes,
+} from './lab-steps.js';
+
+const lang = document.documentElement.lang;
+const view = document.getElementById('lab-step');
+const out = document.getElementById('lab-output');
+const tpl = document.getElementById('tpl-qp');
+
+let t = null;
+let cols = []; // output column of each step on its line
+let labels = [];
+
+const stepper = new Stepper(show);
+
+async function run() {
+  const inp = await input(Number(root.dataset.max));
+  const data = inp && await trace({ op: 'qp', as: inp.typed ? 'text' : 'bytes' }, inp.bytes);
+  if (!data) {
+    result.hidden = true;
+    return;
+  }
+  t = data;
+  labels = byteLabels(inp.bytes, inp.typed);
+  cols = [];
+  let col = 0;
+  for (const s of t.steps) {
+    cols.push(col);
+    col = s.action === 'literal' || s.action === 'escape' ? col + s.output.length : 0;
+  }
+  document.getElementById('lab-output-title').textContent = extra.output;
+  sizes(result.querySelector('dl.sizes'), t.counts);
+  stepper.load(t.steps.length);
+}
+
+function show(i) {
+  const s = t.steps[i];
+  const v = tpl.content.cloneNode(true);
+  set(v, 'n', i + 1);
+  set(v, 'offset', s.offset);
+  const isByte = s.action === 'literal' || s.action === 'escape';
+  const brk = s.size === 2 ? '␍␊' : '↵';
+  cells(v, 'char', [isByte ? charOf(s.byte, labels[s.offset]) : (s.action === 'hard-break' ? brk : '—')], 'big');
+  cells(v, 'dec', [isByte ? s.byte.value : '—']);
+  cells(v, 'hex', [isByte ? s.byte.hex : '—']);
+  cells(v, 'bin', [isByte ? s.byte.bits : '—'], 'mono');
+  cells(v, 'action', [extra[camel(s.action)]]);
+  cells(v, 'out', [s.output.replace('\r\n', ' CRLF')], 'big mono');
+  set(v, 'rule', t.explain[s.key][lang]);
+  view.replaceChildren(v);
+  const start = cols[i];
+  if (isByte) drawWindow(out, t.lines, { line: s.line, start, end: start + s.output.length });
+  else if (s.action === 'soft-break') drawWindow(out, t.lines, { line: s.line, start, end: start + 1 }, true);
+  else drawWindow(out, t.lines, { line: s.line, start: 0, end: 0 }, true);
+}
+
+// camel turns an action name into its data-* key: hard-break -> hardBreak.
+function camel(s) {
+  return s.replace(/-(\w)/g, (m, c) => c.toUpperCase());
+}
+
+onSubmit(run);

@@ -1,0 +1,63 @@
+// The uuencode tracer: the same 6-bit groups as Base64, each value written
+// as the character value+32, with the Base64 character beside it, and each
+// line's length character.
+import {
+  root, extra, result, fill, input, trace, onSubmit, byteLabels, charOf, cells, set, bits, light,
+  drawWindow, Stepper, sizes,
+} from './lab-steps.js';
+
+const view = document.getElementById('lab-step');
+const out = document.getElementById('lab-output');
+const tpl = document.getElementById('tpl-uu');
+const name = document.getElementById('lab-name');
+
+let t = null;
+let steps = []; // every group with its line: {li, gi, g}
+let lines = []; // the uuencoded file's lines
+let labels = [];
+
+const stepper = new Stepper(show);
+
+async function run() {
+  const inp = await input(Number(root.dataset.max));
+  if (inp && !inp.typed) name.value = inp.name;
+  const data = inp && await trace({ op: 'uu', as: inp.typed ? 'text' : 'bytes', name: name.value }, inp.bytes);
+  if (!data) {
+    result.hidden = true;
+    return;
+  }
+  t = data;
+  labels = byteLabels(inp.bytes, inp.typed);
+  steps = t.lines.flatMap((line, li) => line.groups.map((g, gi) => ({ li, gi, g })));
+  lines = [t.header, ...t.lines.map((l) => l.text), ...t.trailer];
+  document.getElementById('lab-output-title').textContent = extra.output;
+  sizes(result.querySelector('dl.sizes'), { input: t.sizes.input, uu: t.sizes.output, base64: t.sizes.base64 });
+  stepper.load(steps.length);
+}
+
+function show(i) {
+  const { li, gi, g } = steps[i];
+  const line = t.lines[li];
+  const offset = line.offset + 3 * gi;
+  const v = tpl.content.cloneNode(true);
+  set(v, 'n', i + 1);
+  set(v, 'line', li + 1);
+  set(v, 'length', fill(extra.length, { n: line.count, c: line.lengthChar }));
+  const zeros = Array(g.fill).fill(null);
+  cells(v, 'char', [...g.bytes.map((b, j) => charOf(b, labels[offset + j])), ...zeros.map(() => '0')]);
+  cells(v, 'dec', [...g.bytes.map((b) => b.value), ...zeros.map(() => 0)]);
+  cells(v, 'bin', [...g.bytes.map((b) => b.bits), ...zeros.map(() => '00000000')], 'mono');
+  for (const td of v.querySelector('table.cells').querySelectorAll(`td:nth-child(n+${g.bytes.length + 2})`)) td.classList.add('fill');
+  bits(v, g.bits, 'd'.repeat(24 - 8 * g.fill) + 'z'.repeat(8 * g.fill));
+  cells(v, 'sbits', g.sextets.map((s) => s.bits), 'mono');
+  cells(v, 'index', g.sextets.map((s) => s.value));
+  cells(v, 'uu', g.sextets.map((s) => s.char), 'big');
+  cells(v, 'b64', g.sextets.map((s) => s.base64), 'big');
+  set(v, 'rule', g.fill ? fill(extra.fill, { n: g.fill }) : extra.full);
+  view.replaceChildren(v);
+  light(g.sextets.map((s) => s.value));
+  const start = 1 + 4 * gi;
+  drawWindow(out, lines, { line: li + 1, start, end: start + 4 });
+}
+
+onSubmit(run);

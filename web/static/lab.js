@@ -1,0 +1,177 @@
+// The Base64 tracer: encodes the input group by group, or decodes Base64
+// text and shows where and why invalid input stops it. The server computes
+// the trace (sim/mime); this module only draws it.
+import { el } from './dom.js';
+import {
+  root, extra, result, input, trace, onSubmit, byteLabels, charOf, cells, set, bits, light,
+  drawWindow, Stepper, sizes,
+} from './lab-steps.js';
+
+const lang = document.documentElement.lang;
+const form = document.getElementById('lab-form');
+const view = document.getElementById('lab-step');
+const out = document.getElementById('lab-output');
+const outTitle = document.getElementById('lab-output-title');
+const decoded = document.getElementById('lab-decoded');
+const tplEncode = document.getElementById('tpl-encode');
+const tplDecode = document.getElementById('tpl-decode');
+const tplStopped = document.getElementById('tpl-stopped');
+
+let t = null; // the trace on screen
+let mode = 'encode';
+let labels = []; // byte offset -> character of the typed text
+let source = { lines: [], starts: [], bytes: new Uint8Array() }; // the Base64 text being decoded
+
+const stepper = new Stepper((g) => (mode === 'encode' ? showEncode(g) : showDecode(g)));
+
+async function run() {
+  mode = form.elements.mode.value;
+  const limit = Number(mode === 'decode' ? root.dataset.maxText : root.dataset.max);
+  const inp = await input(limit);
+  const data = inp && await trace({ op: mode, as: inp.typed ? 'text' : 'bytes' }, inp.bytes);
+  if (!data) {
+    result.hidden = true;
+    return;
+  }
+  t = data;
+  for (const part of result.querySelectorAll('[data-for]')) part.hidden = part.dataset.for !== mode;
+  outTitle.textContent = mode === 'encode' ? extra.outputEncode : extra.outputDecode;
+  if (mode === 'encode') {
+    labels = byteLabels(inp.bytes, inp.typed);
+    sizes(result.querySelector('dl[data-for="encode"]'), t.sizes);
+  } else {
+    source = splitLines(inp.bytes);
+    sizes(result.querySelector('dl[data-for="decode"]'), { chars: t.chars, skipped: t.skipped.length, bytes: t.hex.length / 2 });
+    decoded.textContent = (t.text ?? '') + (t.text ? '\n\n' : '') + 'hex: ' + t.hex;
+  }
+  stepper.load(t.groups.length);
+}
+
+function showEncode(g) {
+  const grp = t.groups[g];
+  const v = tplEncode.content.cloneNode(true);
+  set(v, 'n', g + 1);
+  set(v, 'offset', grp.offset);
+  cells(v, 'char', grp.bytes.map((b, j) => charOf(b, labels[grp.offset + j])));
+  cells(v, 'dec', grp.bytes.map((b) => b.value));
+  cells(v, 'hex', grp.bytes.map((b) => b.hex));
+  cells(v, 'bin', grp.bytes.map((b) => b.bits), 'mono');
+  bits(v, grp.bits, grp.bitKinds);
+  cells(v, 'sbits', grp.sextets.map((s) => (s.pad ? '—' : s.bits)), 'mono');
+  cells(v, 'index', grp.sextets.map((s) => (s.pad ? '—' : s.index)));
+  cells(v, 'out', grp.sextets.map((s) => s.char), 'big');
+  if (grp.rule) rule(v, grp.rule[lang]);
+  view.replaceChildren(v);
+  light(grp.sextets.filter((s) => !s.pad).map((s) => s.index));
+  const start = (4 * g) % 76;
+  drawWindow(out, t.lines, { line: grp.line, start, end: start + 4 });
+}
+
+function showDecode(g) {
+  view.replaceChildren();
+  if (g >= 0) {
+    const grp = t.groups[g];
+    const v = tplDecode.content.cloneNode(true);
+    set(v, 'n', g + 1);
+    set(v, 'offset', grp.offsets[0]);
+    cells(v, 'in', grp.sextets.map((s) => s.char), 'big');
+    cells(v, 'index', grp.sextets.map((s) => (s.pad ? '—' : s.index)));
+    cells(v, 'sbits', grp.sextets.map((s) => (s.pad ? '—' : s.bits)), 'mono');
+    bits(v, grp.bits, grp.bitKinds);
+    cells(v, 'bin', grp.bytes.map((b) => b.bits), 'mono');
+    cells(v, 'hex', grp.bytes.map((b) => b.hex));
+    cells(v, 'dec', grp.bytes.map((b) => b.value));
+    cells(v, 'char', grp.bytes.map((b) => charOf(b)));
+    const notes = [grp.pad ? extra.dropped : '', grp.note ? grp.note[lang] : ''].filter(Boolean);
+    if (notes.length) rule(v, notes.join(' '));
+    view.append(v);
+    light(grp.sextets.filter((s) => !s.pad).map((s) => s.index));
+    drawWindow(out, source.lines, mark(grp.offsets[0], grp.offsets[3] + 1));
+  } else {
+    light([]);
+    drawWindow(out, source.lines, { line: 0, start: 0, end: 0 });
+  }
+  if (t.error && g === t.groups.length - 1) view.append(stopped(t.error)); // where it stopped: after the last group
+}
+
+function rule(v, text) {
+  const p = v.querySelector('[data-role="rule"]');
+  p.textContent = text;
+  p.hidden = false;
+}
+
+// stopped explains a decode error and shows the offending character in its
+// context.
+function stopped(error) {
+  const v = tplStopped.content.cloneNode(true);
+  set(v, 'why', error.text[lang]);
+  if (error.offset >= 0) {
+    const { bytes } = source;
+    const dec = new TextDecoder();
+    const at = error.offset;
+    const len = badLength(bytes, at);
+    const snippet = el('code', 'snippet');
+    snippet.append(
+      (at > 24 ? '…' : '') + dec.decode(bytes.subarray(Math.max(0, at - 24), at)),
+      el('mark', 'bad', dec.decode(bytes.subarray(at, at + len))),
+      dec.decode(bytes.subarray(at + len, at + len + 24)) + (at + len + 24 < bytes.length ? '…' : ''),
+    );
+    v.querySelector('.stopped').append(snippet);
+  }
+  return v;
+}
+
+// badLength is how many bytes the character at offset at takes in UTF-8.
+function badLength(bytes, at) {
+  const b = bytes[at];
+  if (b >= 0xf0) return 4;
+  if (b >= 0xe0) return 3;
+  if (b >= 0xc0) return 2;
+  return 1;
+}
+
+// splitLines cuts the Base64 text into lines and remembers each line's first
+// byte, so that byte offsets from the trace find their line and column.
+function splitLines(bytes) {
+  const lines = [];
+  const starts = [];
+  const dec = new TextDecoder();
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 10) {
+      let end = i;
+      if (end > start && bytes[end - 1] === 13) end--;
+      lines.push(dec.decode(bytes.subarray(start, end)));
+      starts.push(start);
+      start = i + 1;
+    }
+  }
+  return { lines, starts, bytes };
+}
+
+// mark finds the window mark for the bytes [from, to) of the source; a group
+// split over two lines is marked on its first.
+function mark(from, to) {
+  const { starts, bytes } = source;
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= from) line++;
+  const lineStart = starts[line];
+  const dec = new TextDecoder();
+  const start = dec.decode(bytes.subarray(lineStart, from)).length;
+  const lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : bytes.length;
+  const end = start + dec.decode(bytes.subarray(from, Math.min(to, lineEnd))).replace(/\r$/, '').length;
+  return { line, start, end };
+}
+
+// Switching direction carries the result over, so that "Man" encoded
+// becomes "TWFu" to decode, and back.
+form.addEventListener('change', (e) => {
+  if (e.target.name !== 'mode') return;
+  const box = form.elements.text;
+  if (t && !box.disabled) {
+    if (mode === 'encode') box.value = t.output;
+    else if (t.text !== undefined && !t.error) box.value = t.text;
+  }
+  run();
+});
+onSubmit(run);

@@ -1,0 +1,67 @@
+// The live lab: follows the lab's events over a websocket (see
+// web/live_ws.go) and draws each real or console session as it happens: the
+// transcript, the envelope between this computer and the lab, the state
+// diagram and the mailboxes.
+import { item } from './transcript.js';
+import { renderMailboxes } from './mailboxes.js';
+import { agentLabel, showEvent } from './topology.js';
+import { showMachine } from './states.js';
+import { socketURL } from './console-terminal.js';
+
+const retryFirst = 500; // ms before the first reconnection attempt
+const retryMost = 8000;
+const keep = 2000; // transcript items kept; older ones go
+
+const root = document.getElementById('live');
+const words = root.dataset;
+const transcript = root.querySelector('#transcript');
+const topology = root.querySelector('.topology');
+const states = root.querySelector('.states');
+const mailboxes = root.querySelector('#mailboxes');
+const hint = root.querySelector('.transcript .hint');
+const offline = root.querySelector('.offline');
+const label = (id) => agentLabel(topology, id);
+
+let last = Number(words.last); // the last event on the page
+let retry = retryFirst;
+
+// onTopology puts a client, known to the lab by its address, on the chip of
+// its protocol's client.
+function onTopology(e) {
+  const client = (id) => (/^(client|console):/.test(id ?? '') ? `client.${e.proto}` : id);
+  return { ...e, from: client(e.from), to: client(e.to) };
+}
+
+function show(f) {
+  const fresh = f.events.filter((e) => e.seq > last);
+  for (const e of fresh) transcript.append(item(e, words, label));
+  if (fresh.length > 0) {
+    last = fresh.at(-1).seq;
+    for (const li of transcript.querySelectorAll('.latest')) li.classList.remove('latest');
+    transcript.lastElementChild.classList.add('latest');
+    while (transcript.children.length > keep) transcript.firstElementChild.remove();
+    transcript.scrollTop = transcript.scrollHeight;
+    showEvent(topology, onTopology(fresh.at(-1)), true);
+    hint.hidden = true;
+  }
+  if (f.machine) showMachine(states, f.machine);
+  if (f.mailboxes) renderMailboxes(mailboxes, f.mailboxes, words);
+}
+
+function connect() {
+  const socket = new WebSocket(socketURL(words.ws));
+  socket.addEventListener('open', () => {
+    retry = retryFirst;
+    offline.hidden = true;
+    root.dataset.live = 'true';
+  });
+  socket.addEventListener('message', (m) => show(JSON.parse(m.data)));
+  socket.addEventListener('close', () => {
+    offline.hidden = false;
+    delete root.dataset.live;
+    setTimeout(connect, retry);
+    retry = Math.min(retry * 2, retryMost);
+  });
+}
+
+if (transcript) connect(); // else the lab is off and the page says so
