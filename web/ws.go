@@ -20,12 +20,17 @@ import (
 // (the page's step, back and restart buttons are all goto). The server
 // answers each with the state at step N, clamped to [0, total]:
 //
-//	{"step":N,"total":T,"events":[...],"mailboxes":[...],"state":"RcptTo"}
+//	{"step":N,"total":T,"events":[...],"mailboxes":[...],"state":"RcptTo",
+//	 "machine":{...},"message":{...},"quiz":{...}}
 //
 // events are the sim.Event JSON of events 0..N-1 of sim.Replay, each with an
 // added "text" (its explanation in the connection's language); mailboxes are
 // sim.Mailbox values as of step N; state is the SMTP server state after the
-// last SMTP event, or "" before the first. The connection's language is the
+// last SMTP event, or "" before the first. machine is the state diagram to
+// show (machineState: protocol, state, the state it came from); message is
+// the message of the step for the inspector (inspected, absent before the
+// first); quiz is predict mode's question about event N when it is a server
+// reply (absent otherwise). The connection's language is the
 // page's: ?lang=, then the cookie, then Accept-Language.
 const (
 	wsReadLimit  = 4 << 10 // a command is a few dozen bytes

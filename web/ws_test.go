@@ -194,6 +194,17 @@ func TestWebsocketDropsAClientThatDoesNotRead(t *testing.T) {
 			break // the server has already hung up
 		}
 	}
+	// Read nothing until the server gives up on the client: a reader that
+	// keeps up (as this one would under the race detector, which slows the
+	// frames more than the writes) is never dropped.
+	dropped := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return strings.Contains(logged.String(), "client too slow")
+	}
+	for wait := time.Now().Add(10 * time.Second); !dropped() && time.Now().Before(wait); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	got := 0
 	for {
 		if _, _, err := conn.ReadMessage(); err != nil {

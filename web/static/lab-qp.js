@@ -19,10 +19,7 @@ const stepper = new Stepper(show);
 async function run() {
   const inp = await input(Number(root.dataset.max));
   const data = inp && await trace({ op: 'qp', as: inp.typed ? 'text' : 'bytes' }, inp.bytes);
-  if (!data) {
-    result.hidden = true;
-    return;
-  }
+  if (!data) return;
   t = data;
   labels = byteLabels(inp.bytes, inp.typed);
   cols = [];

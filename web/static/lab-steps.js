@@ -30,6 +30,7 @@ export function say(error) {
 }
 
 let file = null; // the chosen file, which replaces the text while chosen
+let generation = 0; // counts runs, so that an answer to an older run is ignored
 
 function chooseFile(f) {
   file = f ?? null;
@@ -44,37 +45,48 @@ function chooseFile(f) {
 // over the limit is refused here, before anything is sent; the server
 // refuses both too, with the same sentences.
 export async function input(max) {
+  generation++;
   if (file?.size > max) {
-    say(fill(words.tFileTooLarge, { name: file.name, n: file.size, max }));
+    refuse(fill(words.tFileTooLarge, { name: file.name, n: file.size, max }));
     return null;
   }
   const inp = file
     ? { bytes: new Uint8Array(await file.arrayBuffer()), typed: false, name: file.name }
     : { bytes: new TextEncoder().encode(text.value), typed: true, name: '' };
   if (inp.bytes.length === 0) {
-    say(words.tEmpty);
+    refuse(words.tEmpty);
     return null;
   }
   return inp;
 }
 
+// refuse says why there is nothing to show and hides the last result.
+function refuse(error) {
+  say(error);
+  result.hidden = true;
+}
+
 // trace posts the bytes to /lab/api/trace and returns the trace, or null
-// after showing the server's refusal (or that it could not be reached).
+// after showing the server's refusal (or that it could not be reached) in
+// place of the result. An answer that arrives after a newer run began is
+// dropped unseen, so that it cannot overwrite what the newer run shows.
 export async function trace(params, bytes) {
+  const mine = generation;
   let res;
   try {
     res = await fetch('/lab/api/trace?' + new URLSearchParams(params), { method: 'POST', body: bytes });
   } catch {
-    say(words.tUnreachable);
+    if (mine === generation) refuse(words.tUnreachable);
     return null;
   }
   const data = await res.json().catch(() => null);
+  if (mine !== generation) return null;
   if (!data) {
-    say(words.tUnreachable);
+    refuse(words.tUnreachable);
     return null;
   }
   if (!res.ok) {
-    say(data.error);
+    refuse(data.error);
     return null;
   }
   say(null);

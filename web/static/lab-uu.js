@@ -22,10 +22,7 @@ async function run() {
   const inp = await input(Number(root.dataset.max));
   if (inp && !inp.typed) name.value = inp.name;
   const data = inp && await trace({ op: 'uu', as: inp.typed ? 'text' : 'bytes', name: name.value }, inp.bytes);
-  if (!data) {
-    result.hidden = true;
-    return;
-  }
+  if (!data) return;
   t = data;
   labels = byteLabels(inp.bytes, inp.typed);
   steps = t.lines.flatMap((line, li) => line.groups.map((g, gi) => ({ li, gi, g })));

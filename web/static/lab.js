@@ -29,10 +29,7 @@ async function run() {
   const limit = Number(mode === 'decode' ? root.dataset.maxText : root.dataset.max);
   const inp = await input(limit);
   const data = inp && await trace({ op: mode, as: inp.typed ? 'text' : 'bytes' }, inp.bytes);
-  if (!data) {
-    result.hidden = true;
-    return;
-  }
+  if (!data) return;
   t = data;
   for (const part of result.querySelectorAll('[data-for]')) part.hidden = part.dataset.for !== mode;
   outTitle.textContent = mode === 'encode' ? extra.outputEncode : extra.outputDecode;
