@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"mailsim/sim/internal/prototest"
 )
 
 // producibleKeys returns every explanation key the package can produce:
@@ -53,30 +55,7 @@ func producibleKeys(t *testing.T) map[string]bool {
 }
 
 func TestExplanationsComplete(t *testing.T) {
-	if missing := Explanations.Missing(); len(missing) > 0 {
-		t.Errorf("keys lacking a language: %v", missing)
-	}
-	keys := producibleKeys(t)
-	if len(keys) < 100 {
-		t.Fatalf("found only %d producible keys; the scan is broken", len(keys))
-	}
-	for k := range keys {
-		if _, ok := Explanations[k]; !ok {
-			t.Errorf("producible key %q has no explanation", k)
-		}
-	}
-	for k, text := range Explanations {
-		if !keys[k] {
-			t.Errorf("explanation %q is for a key the package never produces", k)
-		}
-		if text.RO == text.EN {
-			t.Errorf("%s: Romanian text is the English one", k)
-		}
-		// Romanian uses ș and ț with a comma below, not the cedilla forms.
-		if strings.ContainsAny(text.RO, "şţŞŢ") {
-			t.Errorf("%s: Romanian text uses a cedilla letter: %q", k, text.RO)
-		}
-	}
+	prototest.CheckCatalog(t, Explanations, producibleKeys(t), 100)
 }
 
 func TestStateNames(t *testing.T) {
