@@ -10,9 +10,9 @@ import (
 	"mailsim/sim/smtp"
 )
 
-// catalog is every explanation an event key can name: the world's own and
-// each protocol package's, merged once.
-var catalog = func() lang.Catalog {
+// AllExplanations is every explanation a simulated event's key can name: the
+// world's own and each protocol package's, merged once.
+var AllExplanations = func() lang.Catalog {
 	all := lang.Catalog{}
 	for _, c := range []lang.Catalog{Explanations, dns.Explanations, smtp.Explanations, pop3.Explanations, imap.Explanations} {
 		maps.Copy(all, c)
@@ -23,7 +23,7 @@ var catalog = func() lang.Catalog {
 // Explain returns the explanation of an event key; ok is false for a key no
 // catalog has.
 func Explain(key string) (t lang.Text, ok bool) {
-	t, ok = catalog[key]
+	t, ok = AllExplanations[key]
 	return t, ok
 }
 

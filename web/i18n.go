@@ -9,10 +9,6 @@ import (
 	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/sim"
-	"mailsim/sim/dns"
-	"mailsim/sim/imap"
-	"mailsim/sim/pop3"
-	"mailsim/sim/smtp"
 	"mailsim/sim/wire"
 )
 
@@ -79,8 +75,7 @@ var uiCore = lang.Catalog{
 // explanations is every protocol and world explanation by event key, merged
 // once: the world's own sentences first, then each protocol package's, then
 // those of the live lab's own events and of its real-socket adapter.
-var explanations = mergeCatalogs(sim.Explanations, dns.Explanations, smtp.Explanations, pop3.Explanations,
-	imap.Explanations, lab.Explanations, wire.Explanations)
+var explanations = mergeCatalogs(sim.AllExplanations, lab.Explanations, wire.Explanations)
 
 func mergeCatalogs(cs ...lang.Catalog) lang.Catalog {
 	out := lang.Catalog{}
