@@ -10,6 +10,7 @@ var uiPlayer = lang.Catalog{
 
 	"state.smtp": {RO: "Stările serverului SMTP", EN: "SMTP server states"},
 	"state.pop3": {RO: "Stările serverului POP3", EN: "POP3 server states"},
+	"state.imap": {RO: "Stările serverului IMAP", EN: "IMAP server states"},
 
 	"ctl.end":      {RO: "La sfârșit", EN: "End"},
 	"ctl.speed":    {RO: "Viteză", EN: "Speed"},

@@ -2,9 +2,11 @@ package web
 
 import (
 	"fmt"
+	"slices"
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/imap"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
 )
@@ -13,11 +15,13 @@ import (
 // neighbours as straight arrows, forward jumps as arcs above the row and
 // steps back as arcs below it.
 const (
-	stateW    = 132
-	stateH    = 44
-	stateGap  = 44
-	arcBase   = 18 // how high the arc over neighbours' neighbours rises
-	arcPerBox = 16 // and how much higher for each box more it spans
+	stateW     = 132 // a box's least width; a longer state name widens every box
+	stateH     = 44
+	stateGap   = 44 // the least gap; a longer label between neighbours widens every gap
+	charW      = 11 // the width of a character of a state name, in the diagram's monospace
+	labelCharW = 8  // and of a transition label
+	arcBase    = 18 // how high the arc over neighbours' neighbours rises
+	arcPerBox  = 16 // and how much higher for each box more it spans
 )
 
 // machine is one protocol's server state diagram, drawn from the protocol
@@ -26,6 +30,7 @@ type machine struct {
 	Proto         string
 	Title         string
 	Width, Height int
+	BoxW          int // every state box's width
 	RowY          int // top of the row of states
 	States        []diagramState
 	Edges         []diagramEdge
@@ -82,19 +87,36 @@ var pop3Transitions = []transition{
 	{"Authorization", "Closed", "QUIT"},
 }
 
+// imapTransitions are the IMAP server's (RFC 3501 §3): the greeting, LOGIN,
+// SELECT (or EXAMINE) of a folder and CLOSE back out of it, and LOGOUT from
+// any state after the greeting.
+var imapTransitions = []transition{
+	{"Connected", "NotAuthenticated", "* OK"},
+	{"NotAuthenticated", "Authenticated", "LOGIN"},
+	{"Authenticated", "Selected", "SELECT"},
+	{"Selected", "Authenticated", "CLOSE"},
+	{"NotAuthenticated", "Logout", "LOGOUT"},
+	{"Authenticated", "Logout", "LOGOUT"},
+	{"Selected", "Logout", "LOGOUT"},
+}
+
 // machines returns the diagrams of the protocols the player shows, with
 // their explanations in l.
 func machines(l lang.Lang) []machine {
-	var smtpStates, pop3States []diagramState
+	var smtpStates, pop3States, imapStates []diagramState
 	for _, s := range smtp.States {
 		smtpStates = append(smtpStates, diagramState{Name: s.String(), Text: explain(l, s.Key())})
 	}
 	for _, s := range pop3.States { // pop3.State has no Key method; its doc names the key
 		pop3States = append(pop3States, diagramState{Name: s.String(), Text: explain(l, "pop3.state."+s.String())})
 	}
+	for _, s := range imap.States {
+		imapStates = append(imapStates, diagramState{Name: s.String(), Text: explain(l, s.Key())})
+	}
 	return []machine{
 		newMachine("smtp", tr(l, "state.smtp"), smtpStates, smtpTransitions),
 		newMachine("pop3", tr(l, "state.pop3"), pop3States, pop3Transitions),
+		newMachine("imap", tr(l, "state.imap"), imapStates, imapTransitions),
 	}
 }
 
@@ -113,11 +135,20 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 			below = max(below, arcBase+(-span-1)*arcPerBox)
 		}
 	}
-	m := machine{Proto: proto, Title: title, RowY: above + 24,
-		Width: len(states)*(stateW+stateGap) - stateGap + 4}
+	w, gap := stateW, stateGap
+	for _, s := range states {
+		w = max(w, len(s.Name)*charW+24)
+	}
+	for _, t := range ts {
+		if pos[t.to]-pos[t.from] == 1 {
+			gap = max(gap, len(t.label)*labelCharW+20)
+		}
+	}
+	m := machine{Proto: proto, Title: title, RowY: above + 24, BoxW: w,
+		Width: len(states)*(w+gap) - gap + 4}
 	m.Height = m.RowY + stateH + below + 24
 	for i, s := range states {
-		s.X = 2 + i*(stateW+stateGap)
+		s.X = 2 + i*(w+gap)
 		m.States = append(m.States, s)
 	}
 	mid := m.RowY + stateH/2
@@ -126,15 +157,15 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 		e := diagramEdge{ID: t.from + ">" + t.to, Label: t.label}
 		switch span := pos[t.to] - pos[t.from]; {
 		case span == 1:
-			e.Path = fmt.Sprintf("M %d %d H %d", a.X+stateW, mid, b.X-2)
-			e.LabelX, e.LabelY = a.X+stateW+stateGap/2, mid-8
+			e.Path = fmt.Sprintf("M %d %d H %d", a.X+w, mid, b.X-2)
+			e.LabelX, e.LabelY = a.X+w+gap/2, mid-8
 		case span > 1:
-			x1, x2, h := a.X+stateW/2+12, b.X+stateW/2-12, arcBase+(span-2)*arcPerBox
+			x1, x2, h := a.X+w/2+12, b.X+w/2-12, arcBase+(span-2)*arcPerBox
 			e.Path = fmt.Sprintf("M %d %d C %d %d %d %d %d %d", x1, m.RowY, x1, m.RowY-h, x2, m.RowY-h, x2, m.RowY-2)
 			e.LabelX, e.LabelY = (x1+x2)/2, m.RowY-h*3/4-4
 		default:
 			y := m.RowY + stateH
-			x1, x2, h := a.X+stateW/2-12, b.X+stateW/2+12, arcBase+(-span-1)*arcPerBox
+			x1, x2, h := a.X+w/2-12, b.X+w/2+12, arcBase+(-span-1)*arcPerBox
 			e.Path = fmt.Sprintf("M %d %d C %d %d %d %d %d %d", x1, y, x1, y+h, x2, y+h, x2, y+2)
 			e.LabelX, e.LabelY = (x1+x2)/2, y+h*3/4+16
 		}
@@ -142,6 +173,9 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	}
 	return m
 }
+
+// diagrammed are the protocols that have a state diagram.
+var diagrammed = []string{"smtp", "pop3", "imap"}
 
 // machineState is the diagram state at a step: the protocol of the last
 // session event up to it, the state that event left, and the transition
@@ -156,7 +190,7 @@ type machineState struct {
 func machineAt(trace []sim.Event, step int) machineState {
 	for i := step - 1; i >= 0; i-- {
 		e := trace[i]
-		if e.State == "" || (e.Proto != "smtp" && e.Proto != "pop3") {
+		if e.State == "" || !slices.Contains(diagrammed, e.Proto) {
 			continue
 		}
 		m := machineState{Proto: e.Proto, State: e.State}

@@ -47,7 +47,7 @@ func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"smtp Data>Ready", "pop3 Transaction>Update", "pop3 Update>Closed"} {
+	for _, want := range []string{"smtp Data>Ready", "pop3 Transaction>Update", "pop3 Update>Closed", "imap Authenticated>Selected", "imap Selected>Logout"} {
 		if !drawn[want] {
 			t.Errorf("the diagrams lack %s", want)
 		}
@@ -67,7 +67,7 @@ func TestQuizOffersTheRightReply(t *testing.T) {
 		}
 		for i, e := range run.trace {
 			q := quizAt(run.trace, i)
-			if (q != nil) != (e.Kind == sim.KindReply && (e.Proto == "smtp" || e.Proto == "pop3")) {
+			if (q != nil) != (e.Kind == sim.KindReply && slices.Contains(diagrammed, e.Proto)) {
 				t.Fatalf("%s event %d (%s): quiz %v", spec.Name, i, e.Kind, q)
 			}
 			if q == nil {

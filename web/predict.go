@@ -38,11 +38,24 @@ var smtpChoices = map[string][]string{
 // otherSMTPChoices covers a command the table does not name.
 var otherSMTPChoices = []string{"250", "500", "502", "503"}
 
+// imapChoices are the three ends of an IMAP command (RFC 3501 §7.1): OK,
+// NO for a refusal, BAD for a command the server cannot parse or take now.
+var imapChoices = []string{"BAD", "NO", "OK"}
+
 // answer is the reply an event gives, in the form quiz choices take: the
-// code of an SMTP reply, the status word of a POP3 one.
+// code of an SMTP reply, the status word of a POP3 one, and of an IMAP
+// response the status of its last line, the tagged one (or the greeting's
+// "* OK").
 func answer(e sim.Event) string {
 	if e.Code > 0 {
 		return strconv.Itoa(e.Code)
+	}
+	if e.Proto == "imap" {
+		last := e.Line[strings.LastIndexByte(e.Line, '\n')+1:] // the tagged line ends the response
+		if f := strings.Fields(last); len(f) > 1 {
+			return f[1]
+		}
+		return ""
 	}
 	status, _, _ := strings.Cut(e.Line, " ")
 	status, _, _ = strings.Cut(status, "\r\n")
@@ -50,9 +63,9 @@ func answer(e sim.Event) string {
 }
 
 // quizAt returns the question to ask before event next is shown, or nil when
-// next is not an SMTP or POP3 server reply.
+// next is not an SMTP, POP3 or IMAP server reply.
 func quizAt(trace []sim.Event, next int) *quiz {
-	if next >= len(trace) || trace[next].Kind != sim.KindReply || trace[next].Proto != "smtp" && trace[next].Proto != "pop3" {
+	if next >= len(trace) || trace[next].Kind != sim.KindReply || !slices.Contains(diagrammed, trace[next].Proto) {
 		return nil
 	}
 	e := trace[next]
@@ -67,8 +80,12 @@ func quizAt(trace []sim.Event, next int) *quiz {
 			}
 		}
 	}
-	if e.Proto == "pop3" {
+	switch e.Proto {
+	case "pop3":
 		q.Choices = []string{"+OK", "-ERR"}
+		return q
+	case "imap":
+		q.Choices = imapChoices
 		return q
 	}
 	verb, _, _ := strings.Cut(q.Request, " ")
