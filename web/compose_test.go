@@ -179,6 +179,9 @@ func TestPlayerRefusesAnUnknownMessage(t *testing.T) {
 			t.Errorf("%s: status %d, want 404", target, w.Code)
 		}
 	}
+	if w := get(t, h, "GET", "/play/lan-both?msg=feed&lang=en"); !strings.Contains(w.Body.String(), tr("en", "compose.gone")) {
+		t.Errorf("a message no longer kept is not said to be gone:\n%s", w.Body.String())
+	}
 }
 
 func TestMessageStore(t *testing.T) {

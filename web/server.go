@@ -139,7 +139,13 @@ func (a *app) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 // noScenario is the 404 page for /play/{name} with an unknown name.
+// When the scenario exists but the composed message it was asked to carry
+// (?msg=) is no longer kept, the page says that instead.
 func (a *app) noScenario(w http.ResponseWriter, r *http.Request, l lang.Lang, name string) {
+	if _, ok := a.lib.Get(name); ok && r.URL.Query().Get("msg") != "" {
+		a.render(w, r, http.StatusNotFound, errorPage(newMeta(r, l, tr(l, "error.notfound")), tr(l, "compose.gone"), ""))
+		return
+	}
 	a.render(w, r, http.StatusNotFound, errorPage(newMeta(r, l, tr(l, "error.notfound")), tr(l, "error.noscenario.text"), name))
 }
 
