@@ -130,6 +130,15 @@ func TestBrowserDeepLinkBackLanguagePresentation(t *testing.T) {
 		t.Errorf("the reloaded link shows %s events, want 39", n)
 	}
 
+	// A transcript line is reachable from the keyboard: Enter on it jumps
+	// to the step that ends with it, as a click does.
+	tb.do("focusing the fifth line", chromedp.Evaluate[chromedp.Void](`document.querySelector('#transcript li[data-seq="4"]').focus()`))
+	if f := tb.eval(`String(document.activeElement.dataset.seq)`); f != "4" {
+		t.Fatalf("the fifth transcript line cannot take the focus (focus on seq %s)", f)
+	}
+	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	tb.until("step 5", stepIs(5))
+
 	// End and the progress bar.
 	tb.do("pressing End", chromedp.KeyEvent(kb.End))
 	tb.until("the end", `document.querySelector('[data-testid="progress"]').value === document.querySelector('[data-testid="total"]').textContent`)

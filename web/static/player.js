@@ -75,6 +75,7 @@ function show(f) {
   step = f.step;
   total = f.total;
   renderTranscript(transcript, f.events, words, label);
+  focusable();
   renderMailboxes(mailboxes, f.mailboxes, words);
   showEvent(topology, f.events[step - 1], forward);
   showLadder(ladder, step);
@@ -183,6 +184,12 @@ root.addEventListener('click', (e) => {
   }
 });
 
+// focusable lets keyboard users reach every transcript line with Tab and
+// jump to it with Enter, as a click does.
+function focusable() {
+  for (const li of transcript.querySelectorAll('li[data-seq]:not([tabindex])')) li.tabIndex = 0;
+}
+
 // transcriptStep is the step that ends with the transcript item clicked.
 function transcriptStep(target) {
   const li = target.closest?.('#transcript li[data-seq]');
@@ -200,6 +207,13 @@ document.addEventListener('keydown', (e) => {
     e.preventDefault();
     return;
   }
+  const line = e.key === 'Enter' ? transcriptStep(e.target) : undefined;
+  if (line !== undefined) {
+    e.preventDefault();
+    setPlaying(false);
+    jump(line);
+    return;
+  }
   const op = keys[e.key];
   if (!op) return;
   e.preventDefault(); // also keeps space from clicking a focused button twice
@@ -208,4 +222,5 @@ document.addEventListener('keydown', (e) => {
 
 if (sessionStorage.getItem('mailsim.present')) togglePresent(true);
 showLadder(ladder, step);
+focusable();
 connect();
