@@ -235,3 +235,12 @@ func inOrder(got []string, want ...string) bool {
 	}
 	return len(want) == 0 && !slices.Contains(got, "")
 }
+
+// typeInto focuses the element sel finds and types text into it as key
+// events. chromedp's SendKeys would do the same, but it reads the node's
+// attributes without the lock that guards them (a data race in chromedp
+// v0.23.0 that the race detector reports), so the tests focus with script.
+func typeInto(sel, text string) []chromedp.Action[chromedp.Void] {
+	focus := fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) throw new Error('no element ' + %q); e.focus(); })()`, sel, sel)
+	return []chromedp.Action[chromedp.Void]{chromedp.Evaluate[chromedp.Void](focus), chromedp.KeyEvent(text)}
+}

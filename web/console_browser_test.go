@@ -32,7 +32,7 @@ func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 	// given, is how the last reply begins.
 	typeLine := func(line string, replies int, want string) {
 		t.Helper()
-		do("typing "+line, chromedp.SendKeys(chromedp.CSS(`#line`), line+"\r"))
+		do("typing "+line, typeInto(`#line`, line+"\r")...)
 		shown += 1 + replies
 		until(fmt.Sprintf("the answer to %q", line), fmt.Sprintf(`%s >= %d`, termEvents, shown))
 		if want == "" {
@@ -90,11 +90,11 @@ func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 	if hidden := eval(`String(document.querySelector('figure[data-proto="smtp"]').hidden)`); hidden != "true" {
 		t.Error("the SMTP diagram still shows in a POP3 session")
 	}
-	do("pressing ↑ twice", chromedp.SendKeys(chromedp.CSS(`#line`), kb.ArrowUp+kb.ArrowUp))
+	do("pressing ↑ twice", typeInto(`#line`, kb.ArrowUp+kb.ArrowUp)...)
 	if v := eval(`document.getElementById('line').value`); v != "." {
 		t.Errorf("↑↑ brings back %q, want the line before quit", v)
 	}
-	do("pressing ↓ twice", chromedp.SendKeys(chromedp.CSS(`#line`), kb.ArrowDown+kb.ArrowDown))
+	do("pressing ↓ twice", typeInto(`#line`, kb.ArrowDown+kb.ArrowDown)...)
 	if v := eval(`document.getElementById('line').value`); v != "" {
 		t.Errorf("↓ past the newest line leaves %q", v)
 	}
@@ -166,9 +166,9 @@ func TestBrowserNslookup(t *testing.T) {
 	tb := openBrowser(t)
 	tb.do("opening nslookup", chromedp.Navigate(srv.URL+"/console/nslookup?lang=ro"))
 	tb.until("the websocket", `document.getElementById('nslookup').dataset.live === 'true'`)
-	tb.do("typing", chromedp.SendKeys(chromedp.CSS(`#line`), "set type=MX\r"))
+	tb.do("typing", typeInto(`#line`, "set type=MX\r")...)
 	tb.until("set type", `document.querySelector('[data-testid="qtype"] b').textContent === 'MX'`)
-	tb.do("typing", chromedp.SendKeys(chromedp.CSS(`#line`), "example.com\r"))
+	tb.do("typing", typeInto(`#line`, "example.com\r")...)
 	tb.until("the answer", `document.querySelectorAll('#term [data-testid="answer"]').length === 2`)
 	out := tb.eval(`document.querySelector('#term [data-testid="answer"]:last-child .wire').innerText`)
 	for _, want := range []string{"> example.com", "Non-authoritative answer:", "example.com\tmail exchanger = 0 example.com.", "example.com\tmail exchanger = 30 server1.example.com."} {

@@ -28,7 +28,7 @@ func cellSel(id string) string { return `input[data-cell="` + id + `"]` }
 func fillSheet(tb *tab, answers smime.Answers) {
 	tb.t.Helper()
 	for id, v := range answers {
-		tb.do("typing "+id, chromedp.SendKeys(chromedp.CSS(cellSel(id)), v))
+		tb.do("typing "+id, typeInto(cellSel(id), v)...)
 	}
 }
 
@@ -69,7 +69,7 @@ func TestBrowserExerciseMarksTheOneMistake(t *testing.T) {
 
 	// Correcting the cell brings the score to 100.
 	tb.eval(`document.querySelector('` + cellSel(mistake) + `').value = ''`)
-	tb.do("correcting", chromedp.SendKeys(chromedp.CSS(cellSel(mistake)), strconv.Itoa(n)))
+	tb.do("correcting", typeInto(cellSel(mistake), strconv.Itoa(n))...)
 	tb.until("a perfect score", `document.querySelector('[data-role="score"]').textContent === '100'`)
 	tb.close()
 }
