@@ -12,7 +12,7 @@ import (
 var Catalog = lang.Catalog{
 	// Input limits.
 	"err.empty": {
-		RO: "Intrarea este goală: scrieți un text sau alegeți un fișier.",
+		RO: "Intrarea este goală: scrie un text sau alege un fișier.",
 		EN: "The input is empty: type some text or choose a file.",
 	},
 	"err.too-large": {
@@ -20,12 +20,12 @@ var Catalog = lang.Catalog{
 		EN: "The input has %d bytes; the lab accepts at most %d bytes.",
 	},
 	"err.not-utf8": {
-		RO: "Textul nu este UTF-8 valid la octetul %d; tratați-l ca date binare.",
+		RO: "Textul nu este UTF-8 valid la octetul %d; tratează-l ca date binare.",
 		EN: "The text is not valid UTF-8 at byte %d; treat it as binary data instead.",
 	},
 	// Composing messages.
 	"err.no-parts": {
-		RO: "Mesajul nu are nicio parte: adăugați un text sau un atașament.",
+		RO: "Mesajul nu are nicio parte: adaugă un text sau un atașament.",
 		EN: "The message has no part: add a text or an attachment.",
 	},
 	"err.bad-header": {
@@ -41,23 +41,23 @@ var Catalog = lang.Catalog{
 		EN: "The type %q is not a valid type/subtype for a part (e.g. text/plain, image/png).",
 	},
 	"err.bad-encoding": {
-		RO: "Codificarea %q nu există; alegeți 7bit, 8bit, binary, base64 sau quoted-printable.",
+		RO: "Codificarea %q nu există; alege 7bit, 8bit, binary, base64 sau quoted-printable.",
 		EN: "There is no encoding %q; choose 7bit, 8bit, binary, base64 or quoted-printable.",
 	},
 	"err.binary": {
-		RO: "Codificarea binary nu poate trece prin comanda DATA a SMTP (ar cere extensia BINARYMIME, RFC 3030); alegeți base64.",
+		RO: "Codificarea binary nu poate trece prin comanda DATA a SMTP (ar cere extensia BINARYMIME, RFC 3030); alege base64.",
 		EN: "The binary encoding cannot pass through SMTP's DATA command (it needs the BINARYMIME extension, RFC 3030); choose base64.",
 	},
 	"err.nul": {
-		RO: "Codificarea %s nu permite octetul NUL (0), găsit la poziția %d; alegeți base64.",
+		RO: "Codificarea %s nu permite octetul NUL (0), găsit la poziția %d; alege base64.",
 		EN: "The %s encoding does not allow the NUL byte (0), found at offset %d; choose base64.",
 	},
 	"err.not-7bit": {
-		RO: "7bit permite doar ASCII, dar octetul de la poziția %d (linia %d) e peste 127; alegeți quoted-printable, base64 sau 8bit.",
+		RO: "7bit permite doar ASCII, dar octetul de la poziția %d (linia %d) e peste 127; alege quoted-printable, base64 sau 8bit.",
 		EN: "7bit allows ASCII only, but the byte at offset %d (line %d) is above 127; choose quoted-printable, base64 or 8bit.",
 	},
 	"err.long-line": {
-		RO: "Linia %d are %d octeți, peste limita de 998 a SMTP pentru %s; alegeți quoted-printable sau base64, care împart liniile.",
+		RO: "Linia %d are %d octeți, peste limita de 998 a SMTP pentru %s; alege quoted-printable sau base64, care împart liniile.",
 		EN: "Line %d has %d octets, over SMTP's limit of 998 for %s; choose quoted-printable or base64, which break lines.",
 	},
 	"err.malformed": {
@@ -151,19 +151,19 @@ var Catalog = lang.Catalog{
 	},
 	// Exercise hints, one per cell kind.
 	"hint.byte-bits": {
-		RO: "Scrieți valoarea zecimală a octetului în binar pe 8 biți, cel mai semnificativ bit primul, completând cu 0 la stânga (ponderi 128 64 32 16 8 4 2 1).",
+		RO: "Scrie valoarea zecimală a octetului în binar pe 8 biți, cel mai semnificativ bit primul, completând cu 0 la stânga (ponderi 128 64 32 16 8 4 2 1).",
 		EN: "Write the byte's decimal value in binary on 8 bits, most significant bit first, padding with 0 on the left (weights 128 64 32 16 8 4 2 1).",
 	},
 	"hint.sextet-bits": {
-		RO: "Puneți biții octeților unul după altul (24 de biți) și tăiați-i în ordine în grupe de câte 6.",
+		RO: "Pune biții octeților unul după altul (24 de biți) și taie-i în ordine în grupe de câte 6.",
 		EN: "Put the bytes' bits one after another (24 bits) and cut them, in order, into groups of 6.",
 	},
 	"hint.index": {
-		RO: "Citiți cei 6 biți ca număr binar, cu ponderile 32 16 8 4 2 1; rezultatul este între 0 și 63.",
+		RO: "Citește cei 6 biți ca număr binar, cu ponderile 32 16 8 4 2 1; rezultatul este între 0 și 63.",
 		EN: "Read the 6 bits as a binary number with weights 32 16 8 4 2 1; the result is between 0 and 63.",
 	},
 	"hint.char": {
-		RO: "Căutați indicele în tabel: 0–25 sunt A–Z, 26–51 sunt a–z, 52–61 sunt 0–9, 62 este +, 63 este /.",
+		RO: "Caută indicele în tabel: 0–25 sunt A–Z, 26–51 sunt a–z, 52–61 sunt 0–9, 62 este +, 63 este /.",
 		EN: "Look the index up in the table: 0–25 are A–Z, 26–51 are a–z, 52–61 are 0–9, 62 is + and 63 is /.",
 	},
 	"hint.char-case": {
@@ -175,36 +175,36 @@ var Catalog = lang.Catalog{
 		EN: "This position has no data bits: 1 byte left gives '==', 2 bytes left give '='.",
 	},
 	"hint.fill": {
-		RO: "Adăugați biți 0 până când ultima grupă are 6 biți: după 8 biți de date se adaugă 4, după 16 se adaugă 2.",
+		RO: "Adaugă biți 0 până când ultima grupă are 6 biți: după 8 biți de date se adaugă 4, după 16 se adaugă 2.",
 		EN: "Add zero bits until the last group has 6 bits: 8 data bits need 4 more, 16 need 2.",
 	},
 	"hint.decode-index": {
-		RO: "Căutați caracterul în tabel și scrieți-i indicele: A–Z sunt 0–25, a–z sunt 26–51, 0–9 sunt 52–61, + este 62, / este 63.",
+		RO: "Caută caracterul în tabel și scrie-i indicele: A–Z sunt 0–25, a–z sunt 26–51, 0–9 sunt 52–61, + este 62, / este 63.",
 		EN: "Find the character in the table and write its index: A–Z are 0–25, a–z are 26–51, 0–9 are 52–61, + is 62, / is 63.",
 	},
 	"hint.decode-sextet": {
-		RO: "Scrieți indicele în binar pe exact 6 biți, completând cu 0 la stânga.",
+		RO: "Scrie indicele în binar pe exact 6 biți, completând cu 0 la stânga.",
 		EN: "Write the index in binary on exactly 6 bits, padding with 0 on the left.",
 	},
 	"hint.decode-byte-bits": {
-		RO: "Puneți grupele de 6 biți una după alta și tăiați șirul în octeți de câte 8 biți; biții rămași la final se ignoră.",
+		RO: "Pune grupele de 6 biți una după alta și taie șirul în octeți de câte 8 biți; biții rămași la final se ignoră.",
 		EN: "Put the 6-bit groups one after another and cut the string into bytes of 8 bits; bits left over at the end are dropped.",
 	},
 	"hint.decode-value": {
-		RO: "Citiți cei 8 biți ca număr (128 64 32 16 8 4 2 1) și scrieți caracterul ASCII sau valoarea zecimală.",
+		RO: "Citește cei 8 biți ca număr (128 64 32 16 8 4 2 1) și scrie caracterul ASCII sau valoarea zecimală.",
 		EN: "Read the 8 bits as a number (128 64 32 16 8 4 2 1) and write the ASCII character or the decimal value.",
 	},
 	// Exercise prompts.
 	"prompt.encode": {
-		RO: "Codificați în Base64: scrieți fiecare octet în binar, tăiați cei 24 de biți în grupe de 6, apoi dați indicii și caracterele.",
+		RO: "Codifică în Base64: scrie fiecare octet în binar, taie cei 24 de biți în grupe de 6, apoi dă indicii și caracterele.",
 		EN: "Encode in Base64: write each byte in binary, cut the 24 bits into groups of 6, then give the indices and the characters.",
 	},
 	"prompt.padding": {
-		RO: "Codificați în Base64 un text a cărui lungime nu se împarte la 3: câți biți 0 se adaugă și unde apare „=”?",
+		RO: "Codifică în Base64 un text a cărui lungime nu se împarte la 3: câți biți 0 se adaugă și unde apare „=”?",
 		EN: "Encode in Base64 a text whose length is not a multiple of 3: how many zero bits are added, and where does '=' appear?",
 	},
 	"prompt.decode": {
-		RO: "Decodificați din Base64: indicele fiecărui caracter, grupele de 6 biți, octeții în binar și caracterele obținute.",
+		RO: "Decodifică din Base64: indicele fiecărui caracter, grupele de 6 biți, octeții în binar și caracterele obținute.",
 		EN: "Decode from Base64: each character's index, the 6-bit groups, the bytes in binary and the characters they give.",
 	},
 	// Digest steps.
