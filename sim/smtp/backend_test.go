@@ -26,7 +26,7 @@ func newBackend() *testBackend {
 		"moved@matrix":   reply(551, "5.1.6", "User not local; please try <moved@elcom.pub.ro>"),
 		"busy@matrix":    reply(450, "4.2.1", "<busy@matrix>: Mailbox busy, try again later"),
 		"broken@matrix":  reply(451, "4.3.0", "<broken@matrix>: Temporary lookup failure"),
-		"full@matrix":    reply(452, "4.3.1", "Insufficient system storage"),
+		"full@matrix":    StorageFull(),
 	}}
 }
 
