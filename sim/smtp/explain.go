@@ -279,10 +279,6 @@ var Explanations = lang.Catalog{
 		RO: "Clientul a tăcut prea mult; serverul spune 421 și închide conexiunea, iar tranzacția neterminată se abandonează.",
 		EN: "The client stayed silent too long; the server says 421 and closes the connection, abandoning any unfinished transaction.",
 	},
-	"smtp.why.shutdown": {
-		RO: "Serverul se oprește; spune 421 și închide conexiunea, iar clientul poate reîncerca mai târziu.",
-		EN: "The server is stopping; it says 421 and closes the connection, and the client may retry later.",
-	},
 	"smtp.why.too-many-errors": {
 		RO: "Clientul a greșit de prea multe ori; serverul închide conexiunea cu 421, ca să nu fie ținut ocupat la nesfârșit.",
 		EN: "The client made too many errors; the server closes the connection with 421 so that it is not kept busy forever.",

@@ -27,13 +27,21 @@ const (
 
 // Policy is the recipient policy of every mailsim server: domains are
 // matched without case, a quoted local part is one local part however many
-// "@" it holds, postmaster at a local domain is always accepted (RFC 5321
-// §4.5.1), and mail for other domains is refused unless the client is one
-// this server relays for. VRFY and RCPT both ask it, so they never disagree.
+// "@" it holds, postmaster at a local domain or at the server's own name is
+// accepted whatever the other mailboxes are (RFC 5321 §4.5.1), and mail for
+// other domains is refused unless the client is one this server relays for.
+// VRFY and RCPT both ask it, so they never disagree.
+//
+// A Directory files "postmaster@" every local domain and the server's name
+// under the mailbox that reads the postmaster's mail, as /etc/aliases does;
+// only a server with no mailbox at all has none and answers 550.
 type Policy struct {
-	Dir    Directory
-	Domain string // the domain of a bare name given to VRFY ("VRFY bob")
-	Relay  bool   // the client may relay through this server (a PC and its smarthost); never so in the live lab
+	Dir Directory
+	// Domain is the server's own name: the domain a bare name is
+	// qualified with, as the server qualifies "RCPT TO:<bob>", and one
+	// where postmaster is always a recipient.
+	Domain string
+	Relay  bool // the client may relay through this server (a PC and its smarthost); never so in the live lab
 }
 
 // Recipient decides one RCPT TO for a Backend: the canonical address the
@@ -45,20 +53,19 @@ func (p Policy) Recipient(addr string) (string, *Reply) {
 		return "", &r
 	}
 	canon := a.Canonical()
+	postmaster := a.Postmaster() && strings.EqualFold(a.Domain, p.Domain)
 	var r Reply
 	switch {
-	case !p.Dir.Local(strings.ToLower(a.Domain)):
+	case !postmaster && !p.Dir.Local(strings.ToLower(a.Domain)):
 		if p.Relay {
 			return canon, nil
 		}
 		r = RelayDenied(addr)
-	case a.Postmaster():
-		return canon, nil
 	default:
-		switch p.Dir.Lookup(canon) {
-		case Mailbox, List:
-			return canon, nil
-		case Full:
+		switch found := p.Dir.Lookup(canon); {
+		case found == Mailbox || found == List || found == Full && a.Postmaster():
+			return canon, nil // the postmaster's mail is taken even past a quota
+		case found == Full:
 			r = MailboxFull(addr)
 		default:
 			r = UserUnknown(addr)
@@ -92,7 +99,7 @@ func (p Policy) Verify(name string) Reply {
 		return r
 	}
 	switch {
-	case !p.Dir.Local(strings.ToLower(a.Domain)):
+	case !p.Dir.Local(strings.ToLower(a.Domain)) && !a.Postmaster():
 		return CannotVerify(canon)
 	case p.Dir.Lookup(canon) == List:
 		return ListNotVerified(canon)

@@ -12,7 +12,8 @@ type directory map[string]Found
 func (d directory) Local(domain string) bool { return domain == "matrix" }
 func (d directory) Lookup(addr string) Found { return d[addr] }
 
-var matrixDir = directory{"asil@matrix": Mailbox, "full@matrix": Full, "studenti@matrix": List}
+// matrixDir files the postmaster's mail in asil's mailbox.
+var matrixDir = directory{"asil@matrix": Mailbox, "full@matrix": Full, "studenti@matrix": List, "postmaster@matrix": Mailbox}
 
 // policyBackend answers RCPT and VRFY through a Policy, as the simulated
 // world and the live lab do.
@@ -62,6 +63,11 @@ func TestPolicyCanonical(t *testing.T) {
 	// Postmaster is a local name only: at another domain it is relaying.
 	if _, r := p.Recipient("postmaster@elsewhere.example"); r == nil || r.Key() != "smtp.why.relay-denied" {
 		t.Errorf("postmaster elsewhere: %v", r)
+	}
+	// A server with no mailbox at all has nobody to read the postmaster's
+	// mail.
+	if _, r := (Policy{Dir: directory{}, Domain: "matrix"}).Recipient("postmaster@matrix"); r == nil || r.Key() != "smtp.why.user-unknown" {
+		t.Errorf("postmaster with no mailbox: %v", r)
 	}
 }
 

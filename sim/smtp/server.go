@@ -114,15 +114,22 @@ func (s *Server) Timeout() Output {
 // Shutdown is called when the server stops with connections open: 421 and
 // close, transaction abandoned (RFC 5321 §3.8).
 func (s *Server) Shutdown() Output {
-	return s.close421("shutdown", "4.3.2", s.cfg.Hostname+" Service not available, closing transmission channel")
+	return s.close421("", "4.3.2", s.cfg.Hostname+" Service not available, closing transmission channel")
 }
 
+// close421 says goodbye with 421 for the situation why; "" leaves the code to
+// explain it, as for Shutdown, which the simulation also sends for a server
+// too busy to take the connection.
 func (s *Server) close421(why, enhanced, text string) Output {
 	if s.state == Closed {
 		return Output{Close: true}
 	}
 	s.Drop()
-	return Output{Replies: []Reply{because(why, 421, enhanced, text)}, Close: true}
+	r := reply(421, enhanced, text)
+	if why != "" {
+		r = because(why, 421, enhanced, text)
+	}
+	return Output{Replies: []Reply{r}, Close: true}
 }
 
 // Feed takes one input line WITHOUT its CRLF and returns the answer. While
