@@ -100,7 +100,7 @@ func (p Policy) Verify(name string) Reply {
 	}
 	switch {
 	case !p.Dir.Local(strings.ToLower(a.Domain)) && !a.Postmaster():
-		return CannotVerify(canon)
+		return CannotVerify(addr)
 	case p.Dir.Lookup(canon) == List:
 		return ListNotVerified(canon)
 	}
