@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"slices"
 	"strings"
 
 	"mailsim/sim/smtp"
@@ -49,17 +50,21 @@ func (d directory) mailbox(addr string) string {
 
 // mailboxes turns accepted recipients into the mailboxes of this host
 // they reach ("Bob@B.EXAMPLE" and "postmaster" into the mailboxes' own
-// addresses). Addresses relayed onwards keep the case they were given in,
+// addresses), each mailbox once, as the live lab stores one copy per
+// mailbox. Addresses relayed onwards keep the case they were given in,
 // because only their own server may decide what it means (RFC 5321 §2.4).
 func (b backend) mailboxes(rcpts []string) []string {
 	p := b.policy()
 	dir := p.Dir.(directory)
-	out := make([]string, len(rcpts))
-	for i, to := range rcpts {
-		out[i] = to
+	out := make([]string, 0, len(rcpts))
+	for _, to := range rcpts {
 		if addr, refused := p.Recipient(to); refused == nil && dir.Local(domainOf(addr)) {
-			out[i] = dir.mailbox(addr)
+			to = dir.mailbox(addr)
+			if slices.Contains(out, to) {
+				continue
+			}
 		}
+		out = append(out, to)
 	}
 	return out
 }
