@@ -32,17 +32,16 @@ func newBackend(l *Lab, c *connState, p wire.Peer) backend {
 	return backend{l: l, c: c, peer: "[" + peer + "]"}
 }
 
-// Recipient accepts the lab's users and lists. Any other domain is refused
-// as Postfix refuses a relay attempt, because mail must never leave the lab.
+// policy is the one recipient policy, over the lab's accounts. The lab
+// relays for nobody, because mail must never leave it.
+func (b backend) policy() smtp.Policy {
+	return smtp.Policy{Dir: directory{b.l}, Domain: b.l.cfg.Hostname}
+}
+
+// Recipient accepts the lab's users and lists, and the postmaster.
 func (b backend) Recipient(addr string) *smtp.Reply {
-	switch b.l.store.kindOf(addr) {
-	case user, list:
-		return nil
-	case foreign:
-		return &smtp.Reply{Code: 554, Enhanced: "5.7.1", Lines: []string{"<" + addr + ">: Relay access denied"}}
-	}
-	return &smtp.Reply{Code: 550, Enhanced: "5.1.1", Lines: []string{
-		"<" + addr + ">: Recipient address rejected: User unknown in local recipient table"}}
+	_, refused := b.policy().Recipient(addr)
+	return refused
 }
 
 // Deliver stores the message in every mailbox its recipients reach. Each
@@ -55,9 +54,15 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 		return fmt.Sprintf("Return-Path: <%s>\r\nReceived: from %s by %s (mailsim lab) with SMTP id %s\r\n\tfor <%s>; %s\r\n",
 			env.From, b.peer, b.l.cfg.Hostname, id, rcpt, date)
 	}
-	id, boxes, ok := b.l.store.deliver(env.From, env.To, subject(data), data, head)
+	p := b.policy()
+	rcpts := make([]string, 0, len(env.To))
+	for _, to := range env.To {
+		addr, _ := p.Recipient(to)
+		rcpts = append(rcpts, directory{b.l}.mailbox(addr))
+	}
+	id, boxes, ok := b.l.store.deliver(env.From, rcpts, subject(data), data, head)
 	if !ok {
-		return smtp.Reply{Code: 452, Enhanced: "4.3.1", Lines: []string{"Insufficient system storage"}}
+		return smtp.StorageFull()
 	}
 	for _, box := range boxes {
 		b.c.pending = append(b.c.pending, sim.Event{Kind: sim.KindStore, From: SMTPAgent, Proto: "smtp",
@@ -67,15 +72,37 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 }
 
 // Verify answers VRFY with what RCPT would do, in the codes VRFY may use.
-func (b backend) Verify(name string) smtp.Reply {
-	addr := b.l.store.resolve(name)
-	switch b.l.store.kindOf(addr) {
-	case user, list:
-		return smtp.Reply{Code: 250, Enhanced: "2.0.0", Lines: []string{"<" + addr + ">"}}
-	case foreign:
-		return smtp.Reply{Code: 550, Enhanced: "5.7.1", Lines: []string{"<" + addr + ">: Relay access denied"}}
+func (b backend) Verify(name string) smtp.Reply { return b.policy().Verify(name) }
+
+// directory is the lab's accounts as the recipient policy sees them.
+type directory struct{ l *Lab }
+
+func (d directory) Local(domain string) bool { return d.l.store.domains[domain] }
+
+func (d directory) Lookup(addr string) smtp.Found {
+	switch d.l.store.kindOf(d.mailbox(addr)) {
+	case user:
+		return smtp.Mailbox
+	case list:
+		return smtp.List
 	}
-	return smtp.Reply{Code: 550, Enhanced: "5.1.1", Lines: []string{"<" + addr + ">: User unknown"}}
+	return smtp.Nobody
+}
+
+// mailbox is where mail for a canonical address goes: the address itself,
+// but the postmaster's mail goes to the lab's first user unless an account
+// is named postmaster, as /etc/aliases sends it to root.
+func (d directory) mailbox(addr string) string {
+	a, _ := smtp.ParseAddress(addr)
+	if k := d.l.store.kindOf(addr); !a.Postmaster() || k == user || k == list {
+		return addr
+	}
+	for _, acct := range d.l.accounts {
+		if !acct.IsList() {
+			return acct.Address
+		}
+	}
+	return addr
 }
 
 // Expand lists a list's members; for anything else the server says that

@@ -53,7 +53,7 @@ func TestEventsOfSessions(t *testing.T) {
 		"command smtp.cmd.MAIL", "reply smtp.reply.250 250",
 		"command smtp.cmd.RCPT", "reply smtp.reply.250 250",
 		"command smtp.cmd.DATA", "reply smtp.reply.354 354",
-		"data smtp.cmd.DATA-LINE", "store sim.store", "reply smtp.reply.250 250",
+		"data smtp.cmd.DATA-LINE", "store sim.store", "reply smtp.why.queued 250",
 		"command smtp.cmd.QUIT", "reply smtp.reply.221 221",
 		"disconnect smtp.disconnect",
 		"connect lab.connect.pop3", "reply pop3.ok.greeting",

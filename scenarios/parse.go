@@ -69,6 +69,9 @@ func Parse(file string, r io.Reader) (*sim.Spec, error) {
 	if err := p.finish(); err != nil {
 		return nil, err
 	}
+	if err := relayLoop(file, p.spec, ds); err != nil {
+		return nil, err
+	}
 	if _, err := sim.NewWorld(p.spec); err != nil {
 		return nil, &Error{File: file, Msg: err.Error()}
 	}

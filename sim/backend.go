@@ -27,27 +27,11 @@ func (w *World) relaysFor(h *Host, clientID string) bool {
 	return w.agents[clientID].Relay == h.ID
 }
 
-// Recipient accepts local mailboxes that exist and have room, and any
-// address from a client this host relays for; everything else is refused
-// with Postfix's replies.
+// Recipient decides with the one recipient policy: local mailboxes that
+// exist and have room, and any address from a client this host relays for.
 func (b backend) Recipient(addr string) *smtp.Reply {
-	w := b.s.w
-	host := w.hostOf(b.s.server)
-	if !w.serves(host, domainOf(addr)) {
-		if w.relaysFor(host, b.s.client) {
-			return nil
-		}
-		return &smtp.Reply{Code: 554, Enhanced: "5.7.1", Lines: []string{fmt.Sprintf("<%s>: Relay access denied", addr)}}
-	}
-	u := w.users[strings.ToLower(addr)]
-	if u == nil || u.Host != host.ID {
-		return &smtp.Reply{Code: 550, Enhanced: "5.1.1", Lines: []string{
-			fmt.Sprintf("<%s>: Recipient address rejected: User unknown in local recipient table", addr)}}
-	}
-	if u.Quota > 0 && w.boxes[strings.ToLower(addr)].size() >= u.Quota {
-		return &smtp.Reply{Code: 452, Enhanced: "4.2.2", Lines: []string{fmt.Sprintf("<%s>: Mailbox full", addr)}}
-	}
-	return nil
+	_, refused := b.policy().Recipient(addr)
+	return refused
 }
 
 // Deliver takes responsibility for an accepted message: local recipients get
@@ -57,11 +41,11 @@ func (b backend) Recipient(addr string) *smtp.Reply {
 func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	w := b.s.w
 	host := w.hostOf(b.s.server)
+	env.To = b.mailboxes(env.To)
 	for _, to := range env.To {
 		u := w.users[strings.ToLower(to)]
 		if w.serves(host, domainOf(to)) && u.Quota > 0 && w.boxes[strings.ToLower(to)].size()+len(data) > u.Quota {
-			return smtp.Reply{Code: 552, Enhanced: "5.2.2", Lines: []string{
-				fmt.Sprintf("<%s>: Requested mail action aborted: exceeded storage allocation", to)}}
+			return smtp.QuotaExceeded(to)
 		}
 	}
 	id := w.token()

@@ -14,7 +14,7 @@ import (
 
 func TestBrowserPlaysScenarioTwo(t *testing.T) {
 	spec := twoSystems(t)
-	trace, err := sim.Run(spec, traceLimit)
+	trace, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ func TestExplanationCatalogsHaveBothLanguages(t *testing.T) {
 
 func TestEveryShippedEventIsExplained(t *testing.T) {
 	for _, spec := range shipped(t).List() {
-		trace, err := sim.Run(spec, traceLimit)
+		trace, err := sim.Run(spec, sim.EventLimit)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -54,7 +54,7 @@ func renderedSteps(body string) []int {
 
 func TestPlayerStepParameter(t *testing.T) {
 	h := New(shipped(t), nil, nil)
-	trace, err := sim.Run(twoSystems(t), traceLimit)
+	trace, err := sim.Run(twoSystems(t), sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func TestBrowserPlaysEveryScenarioToItsEnd(t *testing.T) {
 func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	tb, base := playerTab(t)
 	defer tb.close()
-	trace, err := sim.Run(spec, traceLimit)
+	trace, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 // command leaves the reader's MAA client for the server, a reply comes back.
 func TestBrowserPullMovesFromTheReader(t *testing.T) {
 	spec, _ := shipped(t).Get("lan-both")
-	trace, _ := sim.Run(spec, traceLimit)
+	trace, _ := sim.Run(spec, sim.EventLimit)
 	tb, base := playerTab(t)
 	defer tb.close()
 	checked := 0
@@ -170,7 +170,7 @@ func TestBrowserDeepLinkBackLanguagePresentation(t *testing.T) {
 
 func TestBrowserPredictCountsAnswers(t *testing.T) {
 	spec := twoSystems(t)
-	trace, _ := sim.Run(spec, traceLimit)
+	trace, _ := sim.Run(spec, sim.EventLimit)
 	tb, base := playerTab(t)
 	defer tb.close()
 	tb.do("opening", chromedp.Navigate(base+"/play/two-systems?lang=en"))
@@ -263,7 +263,7 @@ func TestBrowserScreenshot(t *testing.T) {
 		t.Skip("set MAILSIM_SCREENSHOT=path to make the README's screenshot")
 	}
 	spec, _ := shipped(t).Get("lan-both")
-	trace, _ := sim.Run(spec, traceLimit)
+	trace, _ := sim.Run(spec, sim.EventLimit)
 	step := 0
 	for i, e := range trace {
 		if e.Kind == sim.KindReply && e.Proto == "pop3" && strings.Contains(e.Line, "\r\nReturn-Path:") {

@@ -7,9 +7,6 @@ import (
 	"mailsim/sim"
 )
 
-// traceLimit stops a scenario that never ends from hanging a request.
-const traceLimit = 10000
-
 // run is a scenario's whole trace and every copy of every message it ever
 // stored, from one run to the end. The player reads ahead in it: the total,
 // the next reply a prediction asks about, the message a session carries.
@@ -27,10 +24,25 @@ type copyKey struct{ place, id string }
 // a safe key and a run never goes stale; runs are read-only once made. The
 // lab plays composed messages through specs of their own, so the cache is
 // bounded: past runLimit runs the oldest goes.
+//
+// Each spec has an entry of its own, computed once and outside the cache's
+// lock: requests for the same scenario wait for that one run, and nobody else
+// waits at all, however slow a run is. A run that fails is cached as failed,
+// so forty requests for a broken scenario run it once.
 type totals struct {
 	mu    sync.Mutex
-	of    map[*sim.Spec]*run
+	of    map[*sim.Spec]*entry
 	order []*sim.Spec // oldest first
+	// compute makes a run; nil means play. Tests replace it to hold a
+	// run in the middle.
+	compute func(*sim.Spec) (*run, error)
+}
+
+// entry is one spec's run, or its failure, once done is closed.
+type entry struct {
+	done chan struct{}
+	r    *run
+	err  error
 }
 
 // runLimit is more than the shipped scenarios plus the lab's stored messages.
@@ -39,21 +51,56 @@ const runLimit = 256
 // get returns the run of spec, running it the first time.
 func (rs *totals) get(spec *sim.Spec) (*run, error) {
 	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	if r, ok := rs.of[spec]; ok {
-		return r, nil
+	e, ok := rs.of[spec]
+	if !ok {
+		e = &entry{done: make(chan struct{})}
+		if rs.of == nil {
+			rs.of = map[*sim.Spec]*entry{}
+		}
+		if len(rs.order) == runLimit {
+			delete(rs.of, rs.order[0])
+			rs.order = rs.order[1:]
+		}
+		rs.of[spec] = e
+		rs.order = append(rs.order, spec)
 	}
+	rs.mu.Unlock()
+	if !ok {
+		rs.fill(e, spec)
+	}
+	<-e.done
+	return e.r, e.err
+}
+
+// fill computes e. A run that panics still ends the wait of the others, as
+// a failure.
+func (rs *totals) fill(e *entry, spec *sim.Spec) {
+	defer func() {
+		if e.r == nil && e.err == nil {
+			e.err = fmt.Errorf("scenario %s: the run failed", spec.Name)
+		}
+		close(e.done)
+	}()
+	compute := rs.compute
+	if compute == nil {
+		compute = play
+	}
+	e.r, e.err = compute(spec)
+}
+
+// play runs spec to its end, at most sim.EventLimit events.
+func play(spec *sim.Spec) (*run, error) {
 	w, err := sim.NewWorld(spec)
 	if err != nil {
 		return nil, err
 	}
-	for range traceLimit {
+	for range sim.EventLimit {
 		if _, ok := w.Step(); !ok {
 			break
 		}
 	}
 	if !w.Done() {
-		return nil, fmt.Errorf("scenario %s: still running after %d events", spec.Name, traceLimit)
+		return nil, fmt.Errorf("scenario %s: still running after %d events", spec.Name, sim.EventLimit)
 	}
 	r := &run{trace: w.Trace(), copies: map[copyKey]string{}}
 	for _, b := range w.Mailboxes() {
@@ -66,14 +113,5 @@ func (rs *totals) get(spec *sim.Spec) (*run, error) {
 			r.copies[copyKey{f.Agent, m.ID}] = m.Raw
 		}
 	}
-	if rs.of == nil {
-		rs.of = map[*sim.Spec]*run{}
-	}
-	if len(rs.order) == runLimit {
-		delete(rs.of, rs.order[0])
-		rs.order = rs.order[1:]
-	}
-	rs.of[spec] = r
-	rs.order = append(rs.order, spec)
 	return r, nil
 }

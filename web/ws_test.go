@@ -66,7 +66,7 @@ func TestWebsocketGoto(t *testing.T) {
 	srv := httptest.NewServer(New(shipped(t), nil, nil))
 	defer srv.Close()
 	spec := twoSystems(t)
-	full, err := sim.Run(spec, traceLimit)
+	full, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}

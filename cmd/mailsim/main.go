@@ -29,9 +29,6 @@ import (
 	"mailsim/web"
 )
 
-// eventLimit stops a scenario file that would never end.
-const eventLimit = 100000
-
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	args := os.Args[1:]
@@ -97,7 +94,7 @@ func transcript(out io.Writer, lib *scenarios.Library, args []string, code strin
 	if !ok {
 		return fmt.Errorf("no scenario %q; 'mailsim scenarios' lists them", args[0])
 	}
-	events, err := sim.Run(spec, eventLimit)
+	events, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		return err
 	}

@@ -9,22 +9,94 @@ const (
 	maxLabel     = 63
 )
 
-// validMailbox reports whether s is a Mailbox of RFC 5321 §4.1.2
-// (Local-part "@" Domain-or-address-literal) within the length limits.
-// When s has no "@" it is a bare local part and local is true: the server
-// then qualifies it with its own name, as Postfix's append_at_myorigin does.
-func validMailbox(s string) (ok, local bool) {
+// Address is a Mailbox of RFC 5321 §4.1.2, split at the "@" that ends its
+// local part: in "\"victim@gmail.com\"@mailsim.test" that is the last one,
+// because an "@" inside a quoted local part is just a character of it.
+type Address struct {
+	Local  string // as written, quotes and backslashes included
+	Domain string // as written; "" for a bare local part ("postmaster")
+}
+
+// ParseAddress reads a Mailbox (Local-part "@" Domain-or-address-literal)
+// within the length limits, or a bare local part, which a server qualifies
+// with its own name as Postfix's append_at_myorigin does. ok is false for
+// anything else.
+func ParseAddress(s string) (a Address, ok bool) {
 	at := localPartEnd(s)
 	if at < 0 || at > maxLocalPart {
-		return false, false
+		return a, false
 	}
 	if at == len(s) {
-		return true, true
+		return Address{Local: s}, true
 	}
-	if s[at] != '@' {
-		return false, false
+	if s[at] != '@' || !validDomain(s[at+1:]) {
+		return a, false
 	}
-	return validDomain(s[at+1:]), false
+	return Address{Local: s[:at], Domain: s[at+1:]}, true
+}
+
+// String is the address as written, "local@domain", or the bare local part.
+func (a Address) String() string {
+	if a.Domain == "" {
+		return a.Local
+	}
+	return a.Local + "@" + a.Domain
+}
+
+// Canonical is the form a directory files an address under: all in lower
+// case, and a quoted local part without its quotes when it does not need
+// them ("Bob"@X and bob@x are one mailbox). Domains are not case sensitive
+// (RFC 5321 §2.4); local parts may be, at the receiving host's choice, and
+// mailsim chooses as Postfix's default lookups do.
+func (a Address) Canonical() string {
+	local := strings.ToLower(a.Local)
+	if text, quoted := unquote(local); quoted {
+		local = text
+		if localPartEnd(text) != len(text) {
+			local = quote(text)
+		}
+	}
+	if a.Domain == "" {
+		return local
+	}
+	return local + "@" + strings.ToLower(a.Domain)
+}
+
+// Postmaster reports the reserved local part "postmaster", in any case,
+// quoted or not (RFC 5321 §4.5.1).
+func (a Address) Postmaster() bool {
+	text, _ := unquote(a.Local)
+	return strings.EqualFold(text, "postmaster")
+}
+
+// unquote returns the text of a Quoted-string with its backslashes undone;
+// quoted is false, and s returned, for a Dot-string.
+func unquote(s string) (text string, quoted bool) {
+	if len(s) < 2 || s[0] != '"' {
+		return s, false
+	}
+	var b strings.Builder
+	for i := 1; i < len(s)-1; i++ {
+		if s[i] == '\\' {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String(), true
+}
+
+// quote writes text as a Quoted-string.
+func quote(text string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(text); i++ {
+		if text[i] == '"' || text[i] == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(text[i])
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // localPartEnd returns the length of the Dot-string or Quoted-string at the

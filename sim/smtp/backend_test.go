@@ -21,12 +21,12 @@ type testBackend struct {
 
 func newBackend() *testBackend {
 	return &testBackend{verdicts: map[string]Reply{
-		"nobody@matrix":  reply(550, "5.1.1", "<nobody@matrix>: Recipient address rejected: User unknown in local recipient table"),
+		"nobody@matrix":  UserUnknown("nobody@matrix"),
 		"forward@matrix": reply(251, "2.1.5", "User not local; will forward to <forward@elcom.pub.ro>"),
 		"moved@matrix":   reply(551, "5.1.6", "User not local; please try <moved@elcom.pub.ro>"),
 		"busy@matrix":    reply(450, "4.2.1", "<busy@matrix>: Mailbox busy, try again later"),
 		"broken@matrix":  reply(451, "4.3.0", "<broken@matrix>: Temporary lookup failure"),
-		"full@matrix":    reply(452, "4.3.1", "Insufficient system storage"),
+		"full@matrix":    StorageFull(),
 	}}
 }
 

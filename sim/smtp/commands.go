@@ -41,7 +41,16 @@ var misspellings = map[string]string{
 	"SMAL":  "SAML",
 }
 
-func syntax(usage string) Reply { return reply(501, "5.5.4", "Syntax: "+usage) }
+func syntax(usage string) Reply { return because("syntax", 501, "5.5.4", "Syntax: "+usage) }
+
+// outOfSequence refuses a command that comes before the one it needs.
+func outOfSequence(text string) Reply { return because("bad-sequence", 503, "5.5.1", "Error: "+text) }
+
+// pathTooLong refuses a path over the 256 octets of RFC 5321 §4.5.3.1.3.
+func pathTooLong() Reply { return because("path-too-long", 501, "5.5.4", "Error: path too long") }
+
+// tooBig refuses a message over the server's SIZE, declared or sent.
+func tooBig(text string) Reply { return because("too-big", 552, "5.3.4", text) }
 
 func (s *Server) helo(arg string) Reply {
 	if arg == "" {
@@ -77,23 +86,23 @@ func (s *Server) hello(arg string) {
 
 func (s *Server) mail(arg string) Reply {
 	if s.state == MailFrom || s.state == RcptTo {
-		return reply(503, "5.5.1", "Error: nested MAIL command")
+		return outOfSequence("nested MAIL command")
 	}
 	if s.cfg.RequireHelo && s.clientName == "" {
-		return reply(503, "5.5.1", "Error: send HELO/EHLO first")
+		return outOfSequence("send HELO/EHLO first")
 	}
 	path, params, good := parsePath(arg, "FROM:")
 	if !good {
 		return syntax("MAIL FROM:<address>")
 	}
 	if len(path)+2 > maxPath { // the limit counts the angle brackets
-		return reply(501, "5.5.4", "Error: path too long")
+		return pathTooLong()
 	}
 	from := path
 	if path != "" {
 		var bad bool
 		if from, bad = s.mailbox(path); bad {
-			return reply(553, "5.1.7", "<"+path+">: Sender address rejected: bad address syntax")
+			return because("path-syntax", 553, "5.1.7", "<"+path+">: Sender address rejected: bad address syntax")
 		}
 	}
 	var declared int64
@@ -105,7 +114,7 @@ func (s *Server) mail(arg string) Reply {
 				return reply(501, "5.5.4", "Bad message size syntax")
 			}
 			if err != nil || int64(n) > s.cfg.MaxSize {
-				return reply(552, "5.3.4", "Message size exceeds fixed limit")
+				return tooBig("Message size exceeds fixed limit")
 			}
 			declared = int64(n)
 		case "BODY":
@@ -142,11 +151,11 @@ func (s *Server) mailbox(path string) (addr string, bad bool) {
 	if !routed {
 		return "", true
 	}
-	valid, local := validMailbox(addr)
+	a, valid := ParseAddress(addr)
 	if !valid {
 		return "", true
 	}
-	if local {
+	if a.Domain == "" {
 		addr += "@" + s.cfg.Hostname
 	}
 	return addr, false
@@ -154,24 +163,24 @@ func (s *Server) mailbox(path string) (addr string, bad bool) {
 
 func (s *Server) rcpt(arg string) Reply {
 	if s.state != MailFrom && s.state != RcptTo {
-		return reply(503, "5.5.1", "Error: need MAIL command")
+		return outOfSequence("need MAIL command")
 	}
 	path, params, good := parsePath(arg, "TO:")
 	if !good {
 		return syntax("RCPT TO:<address>")
 	}
 	if len(path)+2 > maxPath { // the limit counts the angle brackets
-		return reply(501, "5.5.4", "Error: path too long")
+		return pathTooLong()
 	}
 	to, bad := s.mailbox(path)
 	if bad {
-		return reply(553, "5.1.3", "<"+path+">: Recipient address rejected: bad address syntax")
+		return badRecipient(path)
 	}
 	if len(params) > 0 {
 		return reply(555, "5.5.4", "Unsupported option: "+parseParam(params[0]).key)
 	}
 	if len(s.env.To) >= s.cfg.MaxRecipients {
-		return reply(452, "4.5.3", "Error: too many recipients")
+		return because("too-many-recipients", 452, "4.5.3", "Error: too many recipients")
 	}
 	s.rcptTried = true
 	r := reply(250, "2.1.5", "Ok")
@@ -198,10 +207,10 @@ func (s *Server) dataCmd(arg string) Reply {
 		return reply(354, "", "End data with <CR><LF>.<CR><LF>")
 	case MailFrom:
 		if s.rcptTried {
-			return reply(554, "5.5.1", "Error: no valid recipients")
+			return because("no-valid-recipients", 554, "5.5.1", "Error: no valid recipients")
 		}
 	}
-	return reply(503, "5.5.1", "Error: need RCPT command")
+	return outOfSequence("need RCPT command")
 }
 
 func (s *Server) rset(arg string) Reply {
@@ -239,14 +248,14 @@ func (s *Server) vrfy(arg string) Reply {
 	}
 	addr, bad := s.mailbox(name)
 	if bad {
-		return reply(553, "5.1.3", "<"+name+">: bad address syntax")
+		return badRecipient(name)
 	}
 	if s.cfg.Backend != nil {
 		if r := s.cfg.Backend.Recipient(addr); r != nil && !r.Positive() {
 			return *r
 		}
 	}
-	return reply(252, "2.0.0", "<"+addr+">: cannot VRFY user, but will accept message and attempt delivery")
+	return CannotVerify(addr)
 }
 
 // expn lists a mailing list's members, one mailbox per line (RFC 5321 §3.5).

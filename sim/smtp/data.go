@@ -1,8 +1,19 @@
 package smtp
 
+import "bytes"
+
+// received starts the header line that each hop adds (RFC 5321 §4.4).
+var received = []byte("received:")
+
 // maxTextLine is the longest text line including its CRLF, not counting a
 // dot added for transparency (RFC 5321 §4.5.3.1.6).
 const maxTextLine = 1000
+
+// MaxHops is how many Received lines a message may carry. One more and the
+// server refuses it with TooManyHops: every relay adds one, so a message
+// that has passed this many servers is going round in a loop. RFC 5321 §6.3
+// asks for a threshold of "at least 100".
+const MaxHops = 100
 
 // dataReader collects the message text between 354 and the final dot. It
 // undoes dot-stuffing and enforces the limits while reading, so that an
@@ -14,6 +25,8 @@ type dataReader struct {
 	max      int64
 	tooBig   bool // size went over max; buf stopped growing
 	longLine bool // a line was over maxTextLine
+	body     bool // the empty line that ends the header has passed
+	hops     int  // Received lines in the header
 }
 
 // reset starts a new message; hint is the size the client declared with
@@ -41,6 +54,12 @@ func (d *dataReader) add(line []byte) {
 		d.longLine = true
 	}
 	d.size += n
+	if !d.body {
+		d.body = len(line) == 0
+		if len(line) >= 9 && bytes.EqualFold(line[:9], received) {
+			d.hops++
+		}
+	}
 	if d.size > d.max {
 		d.tooBig = true
 		d.buf = nil

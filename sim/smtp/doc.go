@@ -8,7 +8,12 @@
 //
 // Replies follow Postfix's wording and RFC 3463 enhanced codes. "Backend"
 // means the code comes from the Backend (or its Verifier or Expander) that
-// the world plugs in; every other situation is the server's own.
+// the world plugs in; every other situation is the server's own. A Backend
+// decides recipients with Policy (one recipient policy for the simulated
+// world and the live lab) and answers with the named replies of refusal.go,
+// so each refusal text is written once. Each reply carries the key of its
+// situation (Reply.Situation, read with Reply.Key): 554 alone cannot say
+// whether a relay was refused, no recipient was left or a mail loop ended.
 //
 //	211  HELP STATUS: the session's status (state, client, sender, recipients, limits)
 //	214  HELP: the command list; HELP <command>: its syntax and purpose
@@ -17,7 +22,8 @@
 //	250  HELO, EHLO (with the extension list), MAIL (2.1.0), RCPT (2.1.5),
 //	     RSET, NOOP, the final dot (Backend, e.g. Queued), VRFY and EXPN (Backend)
 //	251  RCPT or VRFY of a user that will be forwarded (Backend)
-//	252  VRFY without a Verifier of an address the Backend would accept
+//	252  VRFY without a Verifier of an address the Backend would accept; with
+//	     Policy, VRFY of a mailing list (2.1.5) or of an address relayed onwards
 //	354  DATA after at least one accepted recipient
 //	421  Timeout (4.4.2), Shutdown (4.3.2), the 20th protocol error (4.7.0);
 //	     the connection closes and the transaction is abandoned
@@ -45,7 +51,10 @@
 //	     message is not delivered; a full mailbox at the final dot (Backend)
 //	553  MAIL or RCPT with a mailbox name RFC 5321 does not allow (5.1.7 or
 //	     5.1.3, also RCPT TO:<>), VRFY of such a name; VRFY ambiguous (Backend)
-//	554  DATA when every RCPT was refused (5.5.1); the final dot refused (Backend)
+//	554  DATA when every RCPT was refused (5.5.1); the final dot of a message
+//	     with more than MaxHops Received lines (5.4.6, a mail loop); RCPT to
+//	     another domain from a client not relayed for (5.7.1, Policy); the
+//	     final dot refused (Backend)
 //	555  MAIL or RCPT with a parameter not implemented (RET=, NOTIFY=, ...)
 //
 // # Line handling

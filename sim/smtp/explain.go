@@ -6,8 +6,9 @@ import "mailsim/lang"
 // "smtp.cmd.<VERB>" for every command the server recognises and for the
 // pseudo-commands DATA-LINE (a text line), DATA-END (the final dot), UNKNOWN
 // and TOO-LONG; "smtp.reply.<code>" for every code the server produces plus
-// one fallback per class ("smtp.reply.4xx"); "smtp.state.<State>" for every
-// server and client state.
+// one fallback per class ("smtp.reply.4xx"); "smtp.why.<situation>" for
+// the situations a code alone explains wrongly (Reply.Situation);
+// "smtp.state.<State>" for every server and client state.
 var Explanations = lang.Catalog{
 	// Commands.
 	"smtp.cmd.HELO": {
@@ -203,6 +204,96 @@ var Explanations = lang.Catalog{
 	"smtp.reply.5xx": {
 		RO: "5xx: eșec permanent; repetarea cererii nu ajută.",
 		EN: "5xx: permanent failure; repeating the request will not help.",
+	},
+
+	// Situations: why a reply was given, where the code says too little.
+	"smtp.why.queued": {
+		RO: "250: serverul a primit mesajul și și-a asumat livrarea lui; de acum răspunde el, nu clientul. Codul de după „queued as” îl regăsește în jurnale.",
+		EN: "250: the server has taken the message and responsibility for delivering it; from now on it answers for it, not the client. The ID after \"queued as\" finds it in the logs.",
+	},
+	"smtp.why.relay-denied": {
+		RO: "Refuz de retransmitere (relay): domeniul destinatarului nu e al acestui server, iar clientul nu e unul pentru care serverul trimite mai departe. Un server care ar accepta ar fi un „open relay” pentru spam.",
+		EN: "Relay refused: the recipient's domain is not this server's, and the client is not one it forwards mail for. A server that accepted would be an open relay for spam.",
+	},
+	"smtp.why.user-unknown": {
+		RO: "Domeniul e al acestui server, dar nu are nicio căsuță poștală cu acest nume.",
+		EN: "The domain is this server's, but it has no mailbox of that name.",
+	},
+	"smtp.why.mailbox-full": {
+		RO: "Căsuța poștală a destinatarului și-a atins cota; eșec temporar, clientul reîncearcă după ce se face loc.",
+		EN: "The recipient's mailbox has reached its quota; a transient failure, the client retries once there is room.",
+	},
+	"smtp.why.quota-exceeded": {
+		RO: "Mesajul nu încape în căsuța poștală a destinatarului; după DATA un singur răspuns vorbește pentru toți destinatarii, deci tot mesajul e refuzat.",
+		EN: "The message does not fit in the recipient's mailbox; after DATA one reply speaks for every recipient, so the whole message is refused.",
+	},
+	"smtp.why.storage-full": {
+		RO: "Spațiul de stocare al serverului e plin; eșec temporar, clientul păstrează mesajul și reîncearcă.",
+		EN: "The server's storage is full; a transient failure, the client keeps the message and retries.",
+	},
+	"smtp.why.too-many-hops": {
+		RO: "Mesajul are peste 100 de linii Received: a trecut prin prea multe servere, deci se învârte în buclă. Serverul îl refuză, iar expeditorul primește un mesaj de eroare (RFC 5321 §6.3).",
+		EN: "The message carries more than 100 Received lines: it has passed too many servers, so it is going round in a loop. The server refuses it and the sender gets a bounce (RFC 5321 §6.3).",
+	},
+	"smtp.why.verified": {
+		RO: "VRFY: căsuța poștală există pe acest server; răspunsul îi dă adresa completă.",
+		EN: "VRFY: the mailbox exists on this server; the reply gives its full address.",
+	},
+	"smtp.why.cannot-verify": {
+		RO: "252: serverul nu poate verifica adresa (o trimite mai departe altui server), dar acceptă mesajul și încearcă livrarea. Un 250 ar pretinde o verificare care nu s-a făcut (RFC 5321 §3.5.3).",
+		EN: "252: the server cannot check the address (it passes the mail on to another server), but accepts the message and attempts delivery. A 250 would claim a check that was not made (RFC 5321 §3.5.3).",
+	},
+	"smtp.why.vrfy-list": {
+		RO: "252: adresa e o listă de discuții, nu o căsuță poștală, deci VRFY nu o poate verifica; mesajul e acceptat și ajunge la membri. EXPN îți arată membrii (RFC 5321 §3.5.1).",
+		EN: "252: the address is a mailing list, not a mailbox, so VRFY cannot verify it; mail to it is accepted and reaches the members. EXPN shows you the members (RFC 5321 §3.5.1).",
+	},
+	"smtp.why.path-syntax": {
+		RO: "Adresa dintre < și > nu respectă sintaxa RFC 5321: parte locală, @, domeniu (de ex. un @ în plus sau o etichetă care începe cu -).",
+		EN: "The address between < and > breaks RFC 5321's syntax: local part, @, domain (an extra @, say, or a label starting with -).",
+	},
+	"smtp.why.syntax": {
+		RO: "Comanda e cunoscută, dar argumentele ei lipsesc sau sunt greșite; textul răspunsului arată forma corectă.",
+		EN: "The command is known, but its arguments are missing or wrong; the reply's text shows the right form.",
+	},
+	"smtp.why.bad-sequence": {
+		RO: "Comanda a venit prea devreme: fiecare pas cere pasul dinainte (salutul 220, HELO, MAIL FROM, cel puțin un RCPT TO acceptat, DATA).",
+		EN: "The command came too early: each step needs the one before it (the 220 greeting, HELO, MAIL FROM, at least one accepted RCPT TO, DATA).",
+	},
+	"smtp.why.path-too-long": {
+		RO: "Adresa depășește 256 de octeți cu tot cu < >, limita din RFC 5321 §4.5.3.1.3.",
+		EN: "The address is longer than 256 octets with its < >, the limit of RFC 5321 §4.5.3.1.3.",
+	},
+	"smtp.why.too-big": {
+		RO: "Mesajul depășește dimensiunea maximă pe care serverul o anunță cu SIZE în răspunsul la EHLO.",
+		EN: "The message is larger than the maximum the server announces with SIZE in its EHLO reply.",
+	},
+	"smtp.why.too-many-recipients": {
+		RO: "Tranzacția are deja numărul maxim de destinatari (100); clientul trimite restul într-o tranzacție nouă.",
+		EN: "The transaction already has the most recipients allowed (100); the client sends the rest in a new transaction.",
+	},
+	"smtp.why.no-valid-recipients": {
+		RO: "DATA fără niciun destinatar acceptat: toate comenzile RCPT TO au fost refuzate, deci nu are cine primi mesajul.",
+		EN: "DATA with no accepted recipient: every RCPT TO was refused, so nobody would receive the message.",
+	},
+	"smtp.why.timeout": {
+		RO: "Clientul a tăcut prea mult; serverul spune 421 și închide conexiunea, iar tranzacția neterminată se abandonează.",
+		EN: "The client stayed silent too long; the server says 421 and closes the connection, abandoning any unfinished transaction.",
+	},
+	"smtp.why.too-many-errors": {
+		RO: "Clientul a greșit de prea multe ori; serverul închide conexiunea cu 421, ca să nu fie ținut ocupat la nesfârșit.",
+		EN: "The client made too many errors; the server closes the connection with 421 so that it is not kept busy forever.",
+	},
+	"smtp.why.command-too-long": {
+		RO: "Linia de comandă depășește 512 octeți, limita din RFC 5321 §4.5.3.1.4.",
+		EN: "The command line is longer than 512 octets, the limit of RFC 5321 §4.5.3.1.4.",
+	},
+	"smtp.why.bare-newline": {
+		RO: "Comanda conține un CR sau un LF singur; în SMTP o linie se încheie doar cu perechea CRLF.",
+		EN: "The command holds a lone CR or LF; in SMTP a line ends only with the pair CRLF.",
+	},
+	"smtp.why.line-too-long": {
+		RO: "O linie din textul mesajului depășește 1000 de octeți, limita din RFC 5321 §4.5.3.1.6; mesajul e refuzat întreg.",
+		EN: "A line of the message text is longer than 1000 octets, the limit of RFC 5321 §4.5.3.1.6; the whole message is refused.",
 	},
 
 	// Server states.

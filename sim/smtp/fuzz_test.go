@@ -52,11 +52,13 @@ func FuzzServerCommand(f *testing.F) {
 // FuzzDataReader sends arbitrary message bytes from a client through a
 // server: within the limits they arrive byte-identical to the message in
 // CRLF form (the client ends every line with CRLF, lone LF included);
-// beyond them the server answers 552 and delivers nothing.
+// beyond them the server answers 552, or 554 for more than MaxHops Received
+// lines in the header, and delivers nothing.
 func FuzzDataReader(f *testing.F) {
 	for _, seed := range []string{
 		"", ".", "..\r\n", "From: a\r\n\r\nbody\r\n.\r\n", "x\n.\ny", "\r\r\n", "a\rb", ".\r\n.\r\n",
 		strings.Repeat("y", 998) + "\r\n", strings.Repeat("z", 999),
+		strings.Repeat("Received: x\r\n", MaxHops+1) + "\r\nbody\r\n", strings.Repeat("RECEIVED:\n", MaxHops),
 	} {
 		f.Add([]byte(seed))
 	}
@@ -79,6 +81,10 @@ func FuzzDataReader(f *testing.F) {
 			t.Fatalf("client %v, server %v", c.State(), s.State())
 		}
 		switch {
+		case within && hops(want) > MaxHops:
+			if len(b.msgs) != 0 || res.Final == nil || res.Final.Code != 554 {
+				t.Fatalf("%d hops: delivered %d, result %+v", hops(want), len(b.msgs), res)
+			}
 		case within:
 			if len(b.msgs) != 1 || b.msgs[0].data != string(want) {
 				t.Fatalf("sent %q, delivered %q (result %+v)", msg, b.msgs, res)
@@ -94,6 +100,13 @@ func FuzzDataReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// hops counts the Received lines of a message's header, written
+// independently of the server.
+func hops(msg []byte) int {
+	head, _, _ := strings.Cut("\r\n"+string(msg), "\r\n\r\n")
+	return strings.Count(strings.ToLower(head), "\r\nreceived:")
 }
 
 // canonical is the message in CRLF form, written independently of the

@@ -11,6 +11,11 @@ type Reply struct {
 	Code     int      // 250
 	Enhanced string   // "2.1.0" (RFC 3463) or ""
 	Lines    []string // text lines, at least one ("Ok")
+	// Situation is the explanation key of why this reply was given
+	// ("smtp.why.relay-denied"), set where the reply is decided, because
+	// one code covers many situations: 554 is a relay refused, a message
+	// with no recipient and a mail loop. "" leaves the code to explain it.
+	Situation string
 }
 
 // Error returns the reply on one line, e.g. "550 5.1.1 User unknown".
@@ -68,10 +73,14 @@ func noBreaks(r rune) rune {
 	return r
 }
 
-// Key returns the explanation key of the reply, "smtp.reply.250". A code the
-// catalog does not explain (a backend may answer 455, say) falls back to its
-// class, "smtp.reply.4xx", so that every reply has a sentence.
+// Key returns the explanation key of the reply: its Situation when the
+// catalog explains it, else the code's, "smtp.reply.250". A code the catalog
+// does not explain (a backend may answer 455, say) falls back to its class,
+// "smtp.reply.4xx", so that every reply has a sentence.
 func (r Reply) Key() string {
+	if _, ok := Explanations[r.Situation]; ok && r.Situation != "" {
+		return r.Situation
+	}
 	k := "smtp.reply." + strconv.Itoa(r.Code)
 	if _, ok := Explanations[k]; ok {
 		return k
@@ -85,15 +94,14 @@ func (r Reply) Positive() bool { return r.Code >= 200 && r.Code < 300 }
 // Transient reports a 4xx reply: the same request may succeed later.
 func (r Reply) Transient() bool { return r.Code >= 400 && r.Code < 500 }
 
-// Queued is the reply a Backend gives to an accepted message, in Postfix's
-// words: "250 2.0.0 Ok: queued as DF94192146".
-func Queued(id string) Reply {
-	return Reply{Code: 250, Enhanced: "2.0.0", Lines: []string{"Ok: queued as " + id}}
-}
-
 // reply builds a one-line reply.
 func reply(code int, enhanced, text string) Reply {
 	return Reply{Code: code, Enhanced: enhanced, Lines: []string{text}}
+}
+
+// because gives a one-line reply the key of its situation, "smtp.why."+why.
+func because(why string, code int, enhanced, text string) Reply {
+	return Reply{Code: code, Enhanced: enhanced, Lines: []string{text}, Situation: "smtp.why." + why}
 }
 
 // replyLine is one parsed line of a reply as a client reads it.

@@ -108,21 +108,28 @@ func (s *Server) Drop() {
 // (RFC 5321 §4.5.3.2): 421 and close, transaction abandoned. The machine has
 // no clock, so the adapter decides when.
 func (s *Server) Timeout() Output {
-	return s.close421("4.4.2", s.cfg.Hostname+" Error: timeout exceeded")
+	return s.close421("timeout", "4.4.2", s.cfg.Hostname+" Error: timeout exceeded")
 }
 
 // Shutdown is called when the server stops with connections open: 421 and
 // close, transaction abandoned (RFC 5321 §3.8).
 func (s *Server) Shutdown() Output {
-	return s.close421("4.3.2", s.cfg.Hostname+" Service not available, closing transmission channel")
+	return s.close421("", "4.3.2", s.cfg.Hostname+" Service not available, closing transmission channel")
 }
 
-func (s *Server) close421(enhanced, text string) Output {
+// close421 says goodbye with 421 for the situation why; "" leaves the code to
+// explain it, as for Shutdown, which the simulation also sends for a server
+// too busy to take the connection.
+func (s *Server) close421(why, enhanced, text string) Output {
 	if s.state == Closed {
 		return Output{Close: true}
 	}
 	s.Drop()
-	return Output{Replies: []Reply{reply(421, enhanced, text)}, Close: true}
+	r := reply(421, enhanced, text)
+	if why != "" {
+		r = because(why, 421, enhanced, text)
+	}
+	return Output{Replies: []Reply{r}, Close: true}
 }
 
 // Feed takes one input line WITHOUT its CRLF and returns the answer. While
@@ -142,13 +149,13 @@ func (s *Server) Feed(line []byte) Output {
 	case Connected:
 		// The adapter calls Greet first; a line before it is a client that
 		// did not wait, which RFC 5321 §3.1 does not allow.
-		return s.answer("UNKNOWN", reply(503, "5.5.1", "Error: wait for the greeting"))
+		return s.answer("UNKNOWN", outOfSequence("wait for the greeting"))
 	}
 	if len(line) > maxCommandLine-2 {
-		return s.answer("TOO-LONG", reply(500, "5.5.0", "Line too long"))
+		return s.answer("TOO-LONG", because("command-too-long", 500, "5.5.0", "Line too long"))
 	}
 	if bytes.ContainsAny(line, "\r\n") {
-		return s.answer("UNKNOWN", reply(500, "5.5.2", "Error: bare <CR> or <LF> in command"))
+		return s.answer("UNKNOWN", because("bare-newline", 500, "5.5.2", "Error: bare <CR> or <LF> in command"))
 	}
 	verb, arg := splitCommand(string(line))
 	h, ok := commands[verb]
@@ -169,7 +176,7 @@ func (s *Server) answer(verb string, r Reply) Output {
 	if r.Code >= 500 && r.Code <= 504 || r.Code == 555 {
 		s.errors++
 		if s.errors >= maxErrors && s.state != Closed {
-			bye := s.close421("4.7.0", s.cfg.Hostname+" Error: too many errors")
+			bye := s.close421("too-many-errors", "4.7.0", s.cfg.Hostname+" Error: too many errors")
 			out.Replies = append(out.Replies, bye.Replies...)
 			out.Close = true
 		}
@@ -192,13 +199,15 @@ func (s *Server) endData() Reply {
 	var r Reply
 	switch {
 	case s.data.tooBig:
-		r = reply(552, "5.3.4", "Error: message file too big")
+		r = tooBig("Error: message file too big")
 	case s.data.longLine:
 		// RFC 5321 §4.5.3.1.6 caps a text line at 1000 octets; 552
 		// ("exceeded storage allocation") is among the replies §4.3.2
 		// allows after the dot, where 500 is not, and 5.6.0 says the
 		// content, not the mailbox, is at fault.
-		r = reply(552, "5.6.0", "Error: message has a text line longer than 1000 octets")
+		r = because("line-too-long", 552, "5.6.0", "Error: message has a text line longer than 1000 octets")
+	case s.data.hops > MaxHops:
+		r = TooManyHops()
 	case s.cfg.Backend == nil:
 		r = reply(451, "4.3.0", "Error: no mail store configured")
 	default:

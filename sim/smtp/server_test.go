@@ -51,7 +51,7 @@ var codeCases = []codeCase{
 	{"250 EXPN list", withLists, nil, "EXPN studenti", "250-2.1.5 Asil Student <asil@matrix>", Greeted},
 	{"251 RCPT forwarded by backend", matrix, mail, "RCPT TO:<forward@matrix>", "251 2.1.5 User not local; will forward to <forward@elcom.pub.ro>", RcptTo},
 	{"251 VRFY forwarded", withLists, nil, "VRFY forward@matrix", "251 2.1.5 User not local; will forward to <forward@elcom.pub.ro>", Greeted},
-	{"252 VRFY without Verifier", matrix, nil, "VRFY asil", "252 2.0.0 <asil@matrix>: cannot VRFY user, but will accept message and attempt delivery", Greeted},
+	{"252 VRFY without Verifier", matrix, nil, "VRFY asil", "252 2.0.0 <asil@matrix>: Cannot VRFY user, but will accept message and attempt delivery", Greeted},
 	{"354 DATA", matrix, rcpt, "DATA", "354 End data with <CR><LF>.<CR><LF>", Data},
 	{"421 too many errors", matrix, slices.Repeat([]string{"BOGUS"}, maxErrors-1), "BOGUS", "500 5.5.2 Error: command not recognized", Closed},
 	{"450 RCPT mailbox busy", matrix, mail, "RCPT TO:<busy@matrix>", "450 4.2.1 <busy@matrix>: Mailbox busy, try again later", MailFrom},
@@ -104,14 +104,14 @@ var codeCases = []codeCase{
 	{"552 text line too long", matrix, append(slices.Clone(inDat), strings.Repeat("x", 999)), ".", "552 5.6.0 Error: message has a text line longer than 1000 octets", Ready},
 	{"552 backend mailbox full", func() Config {
 		c := matrix()
-		r := reply(552, "5.2.2", "Mailbox full")
+		r := QuotaExceeded("asil@matrix")
 		c.Backend.(*testBackend).deliver = &r
 		return c
-	}, inDat, ".", "552 5.2.2 Mailbox full", Ready},
+	}, inDat, ".", "552 5.2.2 <asil@matrix>: Requested mail action aborted: exceeded storage allocation", Ready},
 	{"553 MAIL bad sender syntax", matrix, helo, "MAIL FROM:<ms@@elcom>", "553 5.1.7 <ms@@elcom>: Sender address rejected: bad address syntax", Ready},
 	{"553 RCPT bad recipient syntax", matrix, mail, "RCPT TO:<asil@-matrix>", "553 5.1.3 <asil@-matrix>: Recipient address rejected: bad address syntax", MailFrom},
 	{"553 RCPT null path", matrix, mail, "RCPT TO:<>", "553 5.1.3 <>: Recipient address rejected: bad address syntax", MailFrom},
-	{"553 VRFY bad syntax", matrix, nil, "VRFY a b@c", "553 5.1.3 <a b@c>: bad address syntax", Greeted},
+	{"553 VRFY bad syntax", matrix, nil, "VRFY a b@c", "553 5.1.3 <a b@c>: Recipient address rejected: bad address syntax", Greeted},
 	{"553 VRFY ambiguous", withLists, nil, "VRFY ana", "553-5.1.4 Ambiguous; Possibilities are", Greeted},
 	{"554 DATA with no valid recipients", matrix, append(slices.Clone(mail), "RCPT TO:<nobody@matrix>"), "DATA", "554 5.5.1 Error: no valid recipients", MailFrom},
 	{"554 backend refuses message", func() Config {
@@ -120,6 +120,21 @@ var codeCases = []codeCase{
 		c.Backend.(*testBackend).deliver = &r
 		return c
 	}, inDat, ".", "554 5.7.1 Message rejected: looks like spam", Ready},
+	{"554 too many hops", matrix, append(slices.Clone(inDat[:4]), slices.Repeat([]string{"Received: from a by b"}, MaxHops+1)...), ".", "554 5.4.6 Too many hops", Ready},
+	{"250 as many hops as allowed", matrix, append(slices.Clone(inDat[:4]), slices.Repeat([]string{"received: from a by b"}, MaxHops)...), ".", "250 2.0.0 Ok: queued as DF94192146", Ready},
+	{"250 Received lines in the body are no hops", matrix, append(slices.Clone(inDat), slices.Repeat([]string{"Received: from a by b"}, MaxHops+1)...), ".", "250 2.0.0 Ok: queued as DF94192146", Ready},
+	{"554 RCPT relay denied", policed, mail, "RCPT TO:<bob@elsewhere.example>", "554 5.7.1 <bob@elsewhere.example>: Relay access denied", MailFrom},
+	{"250 RCPT domain in any case", policed, mail, "RCPT TO:<Asil@MATRIX>", "250 2.1.5 Ok", RcptTo},
+	{"250 RCPT postmaster without domain", policed, mail, "RCPT TO:<PostMaster>", "250 2.1.5 Ok", RcptTo},
+	{"550 RCPT quoted local part", policed, mail, `RCPT TO:<"victim@elsewhere.example"@matrix>`, `550 5.1.1 <"victim@elsewhere.example"@matrix>: Recipient address rejected: User unknown in local recipient table`, MailFrom},
+	{"452 RCPT mailbox full", policed, mail, "RCPT TO:<full@matrix>", "452 4.2.2 <full@matrix>: Mailbox full", MailFrom},
+	{"250 VRFY domain in any case", policed, nil, "VRFY Asil@MATRIX", "250 2.0.0 <asil@matrix>", Greeted},
+	{"250 VRFY full mailbox exists", policed, nil, "VRFY full", "250 2.0.0 <full@matrix>", Greeted},
+	{"550 VRFY relay denied", policed, nil, "VRFY bob@elsewhere.example", "550 5.7.1 <bob@elsewhere.example>: Relay access denied", Greeted},
+	{"550 VRFY quoted local part", policed, nil, `VRFY "victim@elsewhere.example"@matrix`, `550 5.1.1 <"victim@elsewhere.example"@matrix>: Recipient address rejected: User unknown in local recipient table`, Greeted},
+	{"252 VRFY list", policed, nil, "VRFY Studenti", "252 2.1.5 <studenti@matrix>: Unable to verify members of mailing list, but will accept message and attempt delivery", Greeted},
+	{"252 VRFY relayed", relaying, nil, "VRFY bob@elsewhere.example", "252 2.0.0 <bob@elsewhere.example>: Cannot VRFY user, but will accept message and attempt delivery", Greeted},
+	{"250 RCPT relayed", relaying, mail, "RCPT TO:<bob@elsewhere.example>", "250 2.1.5 Ok", RcptTo},
 	{"555 MAIL unknown parameter", matrix, helo, "MAIL FROM:<ms@elcom.pub.ro> RET=HDRS", "555 5.5.4 Unsupported option: RET", Ready},
 	{"555 RCPT parameter", matrix, mail, "RCPT TO:<asil@matrix> NOTIFY=NEVER", "555 5.5.4 Unsupported option: NOTIFY", MailFrom},
 }

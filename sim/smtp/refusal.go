@@ -1,0 +1,69 @@
+package smtp
+
+// The replies a mail store gives, each written in one place, in Postfix's
+// words, with the key of its situation, so that the simulated world and the
+// live lab say the same thing the same way (as go-smtp's ErrDataTooLarge is
+// one value for every backend).
+
+// Queued accepts a message: "250 2.0.0 Ok: queued as DF94192146". From now
+// on the server, not the client, is responsible for it (RFC 5321 §3.3).
+func Queued(id string) Reply {
+	return because("queued", 250, "2.0.0", "Ok: queued as "+id)
+}
+
+// RelayDenied refuses a recipient in a domain this server does not receive
+// mail for, from a client it does not relay for: an open relay would carry
+// anyone's spam (RFC 5321 §3.6.2, §7.1).
+func RelayDenied(addr string) Reply {
+	return because("relay-denied", 554, "5.7.1", "<"+addr+">: Relay access denied")
+}
+
+// UserUnknown refuses a recipient in a domain of this server that names no
+// mailbox.
+func UserUnknown(addr string) Reply {
+	return because("user-unknown", 550, "5.1.1", "<"+addr+">: Recipient address rejected: User unknown in local recipient table")
+}
+
+// MailboxFull refuses, for now, a recipient whose mailbox is over its quota:
+// 4xx, because the mailbox may be emptied and a retry succeed.
+func MailboxFull(addr string) Reply {
+	return because("mailbox-full", 452, "4.2.2", "<"+addr+">: Mailbox full")
+}
+
+// QuotaExceeded refuses a message, after its text, that would not fit in the
+// mailbox of addr. After DATA one reply speaks for every recipient, so the
+// whole message is refused (RFC 5321 §4.2.3, 552).
+func QuotaExceeded(addr string) Reply {
+	return because("quota-exceeded", 552, "5.2.2", "<"+addr+">: Requested mail action aborted: exceeded storage allocation")
+}
+
+// StorageFull refuses a message, for now, because the server's disk (the
+// lab's storage cap) is full.
+func StorageFull() Reply {
+	return because("storage-full", 452, "4.3.1", "Insufficient system storage")
+}
+
+// TooManyHops refuses a message that carries more than MaxHops Received
+// lines: it is going round in a loop (RFC 5321 §6.3).
+func TooManyHops() Reply {
+	return because("too-many-hops", 554, "5.4.6", "Too many hops")
+}
+
+// Verified answers VRFY for a mailbox that exists.
+func Verified(addr string) Reply {
+	return because("verified", 250, "2.0.0", "<"+addr+">")
+}
+
+// CannotVerify answers VRFY for an address the server would accept but
+// cannot check, such as one it relays onwards (RFC 5321 §3.5.3).
+func CannotVerify(addr string) Reply {
+	return because("cannot-verify", 252, "2.0.0", "<"+addr+">: Cannot VRFY user, but will accept message and attempt delivery")
+}
+
+// ListNotVerified answers VRFY for a mailing list: a list is not a mailbox,
+// so it cannot be verified as one, but mail to it is accepted (RFC 5321
+// §3.5.1 gives "252 Unable to verify members of mailing list"); EXPN lists
+// the members.
+func ListNotVerified(addr string) Reply {
+	return because("vrfy-list", 252, "2.1.5", "<"+addr+">: Unable to verify members of mailing list, but will accept message and attempt delivery")
+}
