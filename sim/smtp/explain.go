@@ -52,7 +52,7 @@ var Explanations = lang.Catalog{
 		EN: "QUIT: the client asks to close the connection.",
 	},
 	"smtp.cmd.VRFY": {
-		RO: "VRFY: întreabă dacă există o anumită cutie poștală pe server.",
+		RO: "VRFY: întreabă dacă există o anumită căsuță poștală pe server.",
 		EN: "VRFY: asks whether a given mailbox exists on the server.",
 	},
 	"smtp.cmd.EXPN": {
@@ -76,15 +76,15 @@ var Explanations = lang.Catalog{
 		EN: "TURN: a historic command that swapped client and server roles; dropped because anyone could collect someone else's mail.",
 	},
 	"smtp.cmd.SEND": {
-		RO: "SEND FROM: comandă istorică ce afișa mesajul pe terminalul utilizatorului, nu în cutia poștală.",
+		RO: "SEND FROM: comandă istorică ce afișa mesajul pe terminalul utilizatorului, nu în căsuța poștală.",
 		EN: "SEND FROM: a historic command that showed the message on the user's terminal, not in the mailbox.",
 	},
 	"smtp.cmd.SOML": {
-		RO: "SOML FROM: comandă istorică, „send or mail”: pe terminal dacă utilizatorul era conectat, altfel în cutia poștală.",
+		RO: "SOML FROM: comandă istorică, „send or mail”: pe terminal dacă utilizatorul era conectat, altfel în căsuța poștală.",
 		EN: "SOML FROM: a historic command, send or mail: to the terminal if the user was logged in, else to the mailbox.",
 	},
 	"smtp.cmd.SAML": {
-		RO: "SAML FROM: comandă istorică, „send and mail”: și pe terminal, și în cutia poștală.",
+		RO: "SAML FROM: comandă istorică, „send and mail”: și pe terminal, și în căsuța poștală.",
 		EN: "SAML FROM: a historic command, send and mail: to the terminal and to the mailbox.",
 	},
 	"smtp.cmd.UNKNOWN": {
@@ -134,7 +134,7 @@ var Explanations = lang.Catalog{
 		EN: "421: service not available; the server closes the connection, try again later.",
 	},
 	"smtp.reply.450": {
-		RO: "450: cutia poștală nu e disponibilă acum (de ex. ocupată); se reîncearcă mai târziu.",
+		RO: "450: căsuța poștală nu e disponibilă acum (de ex. ocupată); se reîncearcă mai târziu.",
 		EN: "450: the mailbox is unavailable for now (busy, say); try again later.",
 	},
 	"smtp.reply.451": {
@@ -166,7 +166,7 @@ var Explanations = lang.Catalog{
 		EN: "504: the command parameter is not implemented.",
 	},
 	"smtp.reply.550": {
-		RO: "550: comanda nu a fost executată; cutia poștală nu există sau nu e disponibilă.",
+		RO: "550: comanda nu a fost executată; căsuța poștală nu există sau nu e disponibilă.",
 		EN: "550: command not executed; the mailbox does not exist or is unavailable.",
 	},
 	"smtp.reply.551": {
@@ -178,7 +178,7 @@ var Explanations = lang.Catalog{
 		EN: "552: action aborted; the message exceeds the server's storage allocation.",
 	},
 	"smtp.reply.553": {
-		RO: "553: acțiune neexecutată; numele cutiei poștale nu este permis (sintaxă greșită).",
+		RO: "553: acțiune neexecutată; numele căsuței poștale nu este permis (sintaxă greșită).",
 		EN: "553: action not taken; the mailbox name is not allowed (bad syntax).",
 	},
 	"smtp.reply.554": {
