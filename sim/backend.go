@@ -75,7 +75,7 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 			continue
 		}
 		raw := fmt.Sprintf(received, to) + string(data)
-		w.schedule(0, func() Event { return w.store(b.s.server, to, msg, id, raw) })
+		w.schedule(0, func() Event { return w.store(b.s.server, to, msg, id, raw, "sim.store") })
 	}
 	if len(relay) > 0 {
 		fwd := &Message{ID: msg.ID, From: env.From, To: relay, Subject: msg.Subject,
@@ -97,14 +97,18 @@ func (w *World) relay(serverID string, m *Message) Event {
 		Key: "sim.relay.queue", Line: strings.Join(m.To, ", ")}
 }
 
-// store puts a copy of m into the mailbox of address. Final delivery adds
-// the Return-Path header with the envelope sender (RFC 5321 §4.4).
-func (w *World) store(agent, address string, m *Message, queueID, raw string) Event {
+// store is agent writing a copy of m into the mailbox of address, on the
+// host that holds it: the mail rests there until its reader fetches it, so
+// the event names no user agent. key says which agent wrote it and why.
+// Final delivery adds the Return-Path header with the envelope sender
+// (RFC 5321 §4.4).
+func (w *World) store(agent, address string, m *Message, queueID, raw, key string) Event {
 	box := w.boxes[strings.ToLower(address)]
 	raw = fmt.Sprintf("Return-Path: <%s>\r\n", m.From) + raw
 	uid := Epoch.Add(w.now).Format("20060102150405") + w.token()[6:]
-	box.Messages = append(box.Messages, &Message{ID: m.ID, From: m.From, To: []string{address},
-		Subject: m.Subject, Raw: raw, QueueID: queueID, UID: uid, Received: box.Address})
-	return Event{Kind: KindStore, From: agent, To: w.users[strings.ToLower(address)].UA, Dir: Local,
-		Msg: m.ID, Box: box.Address, Key: "sim.store"}
+	stored := &Message{ID: m.ID, From: m.From, To: []string{address},
+		Subject: m.Subject, Raw: raw, QueueID: queueID, UID: uid, Received: box.Address}
+	box.Messages = append(box.Messages, stored)
+	w.ever[strings.ToLower(address)] = append(w.ever[strings.ToLower(address)], stored)
+	return Event{Kind: KindStore, From: agent, Dir: Local, Msg: m.ID, Box: box.Address, Key: key}
 }

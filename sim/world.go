@@ -32,6 +32,7 @@ type World struct {
 	agentOn   map[string]string // agent ID -> host ID
 	users     map[string]*User  // by address
 	boxes     map[string]*Mailbox
+	ever      map[string][]*Message  // mailbox address -> every message ever stored in it, removed ones included
 	queues    map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
 	pushing   map[string]bool        // MTA client agent ID -> a session is open
 	busy      map[string]int         // MTA server agent ID -> connections turned away so far
@@ -52,6 +53,7 @@ func NewWorld(spec *Spec) (*World, error) {
 		agentOn:   map[string]string{},
 		users:     map[string]*User{},
 		boxes:     map[string]*Mailbox{},
+		ever:      map[string][]*Message{},
 		queues:    map[string][]*outgoing{},
 		pushing:   map[string]bool{},
 		busy:      map[string]int{},
@@ -110,7 +112,7 @@ func (w *World) index() error {
 		}
 		key := strings.ToLower(u.Address)
 		w.users[key] = u
-		w.boxes[key] = &Mailbox{Address: u.Address, Host: u.Host}
+		w.boxes[key] = &Mailbox{Address: u.Address, Host: u.Host, HostName: w.hosts[u.Host].Name}
 	}
 	for _, s := range w.spec.Sends {
 		if w.users[strings.ToLower(s.From)] == nil {

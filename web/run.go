@@ -56,7 +56,7 @@ func (rs *totals) get(spec *sim.Spec) (*run, error) {
 		return nil, fmt.Errorf("scenario %s: still running after %d events", spec.Name, traceLimit)
 	}
 	r := &run{trace: w.Trace(), copies: map[copyKey]string{}}
-	for _, b := range w.Mailboxes() {
+	for _, b := range w.Stored() {
 		for _, m := range b.Messages {
 			r.copies[copyKey{b.Address, m.ID}] = m.Raw
 		}
