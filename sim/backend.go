@@ -27,9 +27,9 @@ func (w *World) relaysFor(h *Host, clientID string) bool {
 	return w.agents[clientID].Relay == h.ID
 }
 
-// Recipient accepts local mailboxes that exist and have room, and any
-// address from a client this host relays for; everything else is refused
-// with Postfix's replies.
+// Recipient accepts local mailboxes that exist and have room, a local
+// address that forwards elsewhere with 251, and any address from a client
+// this host relays for; everything else is refused with Postfix's replies.
 func (b backend) Recipient(addr string) *smtp.Reply {
 	w := b.s.w
 	host := w.hostOf(b.s.server)
@@ -38,6 +38,9 @@ func (b backend) Recipient(addr string) *smtp.Reply {
 			return nil
 		}
 		return &smtp.Reply{Code: 554, Enhanced: "5.7.1", Lines: []string{fmt.Sprintf("<%s>: Relay access denied", addr)}}
+	}
+	if to := w.forwards[strings.ToLower(addr)]; to != "" {
+		return &smtp.Reply{Code: 251, Enhanced: "2.1.5", Lines: []string{fmt.Sprintf("User not local; will forward to <%s>", to)}}
 	}
 	u := w.users[strings.ToLower(addr)]
 	if u == nil || u.Host != host.ID {
@@ -59,7 +62,7 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	host := w.hostOf(b.s.server)
 	for _, to := range env.To {
 		u := w.users[strings.ToLower(to)]
-		if w.serves(host, domainOf(to)) && u.Quota > 0 && w.boxes[strings.ToLower(to)].size()+len(data) > u.Quota {
+		if u != nil && w.serves(host, domainOf(to)) && u.Quota > 0 && w.boxes[strings.ToLower(to)].size()+len(data) > u.Quota {
 			return smtp.Reply{Code: 552, Enhanced: "5.2.2", Lines: []string{
 				fmt.Sprintf("<%s>: Requested mail action aborted: exceeded storage allocation", to)}}
 		}
@@ -68,33 +71,44 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	received := fmt.Sprintf("Received: from %s by %s (mailsim) with ESMTP id %s\r\n\tfor <%%s>; %s\r\n",
 		w.hostOf(b.s.client).Name, host.Name, id, w.date())
 	msg := b.s.out.msg
-	var relay []string
+	var relay, forward []string
 	for _, to := range env.To {
-		if !w.serves(host, domainOf(to)) {
+		switch fwd := w.forwards[strings.ToLower(to)]; {
+		case !w.serves(host, domainOf(to)):
 			relay = append(relay, to)
+		case fwd != "":
+			forward = append(forward, fwd)
+		default:
+			raw := fmt.Sprintf(received, to) + string(data)
+			w.schedule(0, func() Event { return w.store(b.s.server, to, msg, id, raw, "sim.store") })
+		}
+	}
+	for _, r := range []struct {
+		rcpts []string
+		key   string
+	}{{relay, "sim.relay.queue"}, {forward, "sim.relay.forward"}} {
+		if len(r.rcpts) == 0 {
 			continue
 		}
-		raw := fmt.Sprintf(received, to) + string(data)
-		w.schedule(0, func() Event { return w.store(b.s.server, to, msg, id, raw, "sim.store") })
-	}
-	if len(relay) > 0 {
-		fwd := &Message{ID: msg.ID, From: env.From, To: relay, Subject: msg.Subject,
-			Raw: fmt.Sprintf(received, relay[0]) + string(data)}
-		w.schedule(0, func() Event { return w.relay(b.s.server, fwd) })
+		m := &Message{ID: msg.ID, From: env.From, To: r.rcpts, Subject: msg.Subject,
+			Raw: fmt.Sprintf(received, r.rcpts[0]) + string(data)}
+		w.schedule(0, func() Event { return w.relay(b.s.server, m, r.key) })
 	}
 	return smtp.Queued(id)
 }
 
 // relay hands a message accepted by a mail server to the MTA client on the
-// same host, which will push it on towards the recipients' servers.
-func (w *World) relay(serverID string, m *Message) Event {
+// same host, which will push it on towards the recipients' servers: mail for
+// another domain, or (key sim.relay.forward) mail for a forwarded address,
+// now addressed to where it forwards.
+func (w *World) relay(serverID string, m *Message, key string) Event {
 	client := agentOf(w.hostOf(serverID), MTAClient)
 	if client == nil {
 		return Event{Kind: KindFault, From: serverID, Dir: Push, Msg: m.ID, Key: "sim.fault.no-mta"}
 	}
 	w.enqueue(client.ID, &outgoing{msg: m, rcpts: m.To})
 	return Event{Kind: KindSubmit, From: serverID, To: client.ID, Dir: Local, Msg: m.ID,
-		Key: "sim.relay.queue", Line: strings.Join(m.To, ", ")}
+		Key: key, Line: strings.Join(m.To, ", ")}
 }
 
 // store is agent writing a copy of m into the mailbox of address, on the

@@ -31,6 +31,7 @@ type World struct {
 	agents    map[string]*Agent // by agent ID
 	agentOn   map[string]string // agent ID -> host ID
 	users     map[string]*User  // by address
+	forwards  map[string]string // old address -> the address its mail goes to now
 	boxes     map[string]*Mailbox
 	ever      map[string][]*Message  // mailbox address -> every message ever stored in it, removed ones included
 	queues    map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
@@ -52,6 +53,7 @@ func NewWorld(spec *Spec) (*World, error) {
 		agents:    map[string]*Agent{},
 		agentOn:   map[string]string{},
 		users:     map[string]*User{},
+		forwards:  map[string]string{},
 		boxes:     map[string]*Mailbox{},
 		ever:      map[string][]*Message{},
 		queues:    map[string][]*outgoing{},
@@ -114,6 +116,9 @@ func (w *World) index() error {
 		w.users[key] = u
 		w.boxes[key] = &Mailbox{Address: u.Address, Host: u.Host, HostName: w.hosts[u.Host].Name}
 	}
+	if err := w.indexForwards(); err != nil {
+		return err
+	}
 	for _, s := range w.spec.Sends {
 		if w.users[strings.ToLower(s.From)] == nil {
 			return fmt.Errorf("a message is sent by unknown user %s", s.From)
@@ -125,6 +130,32 @@ func (w *World) index() error {
 	for _, r := range w.spec.Reads {
 		if w.users[strings.ToLower(r.User)] == nil {
 			return fmt.Errorf("unknown user %s reads mail", r.User)
+		}
+	}
+	return nil
+}
+
+// indexForwards rejects a forward from an address that also has a mailbox,
+// and a chain of forwards that comes back to itself, which would pass a
+// message around for ever.
+func (w *World) indexForwards() error {
+	for _, f := range w.spec.Forwards {
+		key := strings.ToLower(f.Address)
+		if w.users[key] != nil {
+			return fmt.Errorf("%s has a mailbox and cannot also forward", f.Address)
+		}
+		if _, dup := w.forwards[key]; dup {
+			return fmt.Errorf("%s forwards twice", f.Address)
+		}
+		w.forwards[key] = strings.ToLower(f.To)
+	}
+	for from := range w.forwards {
+		seen := map[string]bool{}
+		for a := from; w.forwards[a] != ""; a = w.forwards[a] {
+			if seen[a] {
+				return fmt.Errorf("the forward of %s comes back to %s", from, a)
+			}
+			seen[a] = true
 		}
 	}
 	return nil
