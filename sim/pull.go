@@ -150,6 +150,6 @@ func (w *World) download(p *pull, raw []byte) Event {
 		w.folders[u.UA] = f
 	}
 	f.Messages = append(f.Messages, m)
-	return Event{Kind: KindFetch, From: p.client, To: u.UA, Proto: p.proto, Dir: Pull, Msg: m.ID,
+	return Event{Kind: KindFetch, From: p.client, To: u.UA, Proto: p.proto, Dir: Pull, Msg: m.ID, Box: p.box.Address,
 		Key: "sim.fetch." + p.proto, Line: "Subject: " + m.Subject}
 }
