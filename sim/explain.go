@@ -81,7 +81,7 @@ var Explanations = lang.Catalog{
 		EN: "The TCP connection closes; the SMTP session is over.",
 	},
 	"sim.compose.local": {
-		RO: "Expeditorul și destinatarul sunt pe același sistem: mesajul ajunge direct în căsuța destinatarului, fără rețea.",
+		RO: "Expeditorul și destinatarul sunt pe același sistem: mesajul ajunge direct în căsuța poștală a destinatarului, fără rețea.",
 		EN: "Sender and receiver share one system: the message goes straight into the receiver's mailbox, with no network.",
 	},
 	"sim.relay.forward": {
@@ -121,7 +121,7 @@ var Explanations = lang.Catalog{
 		EN: "The MAA client hands the user agent what it fetched with IMAP: the whole message or, in a partial fetch, only the header and the start of the text.",
 	},
 	"sim.delete.imap": {
-		RO: "Mesajul marcat \\Deleted a fost eliminat cu EXPUNGE: dispare din căsuța de pe server.",
+		RO: "Mesajul marcat \\Deleted a fost eliminat cu EXPUNGE: dispare din căsuța poștală de pe server.",
 		EN: "The message flagged \\Deleted was removed with EXPUNGE: it is gone from the mailbox on the server.",
 	},
 	"imap.connect": {
