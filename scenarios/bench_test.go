@@ -13,7 +13,7 @@ func BenchmarkRun(b *testing.B) {
 		b.Run(spec.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := sim.Run(spec, eventLimit); err != nil {
+				if _, err := sim.Run(spec, sim.EventLimit); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -4,17 +4,19 @@ import (
 	"strings"
 	"testing"
 
+	"mailsim/lang"
 	"mailsim/sim"
 )
 
-// run returns a scenario's whole trace, failing the test on any error.
-func run(t *testing.T, name string) []sim.Event {
+// run returns a scenario's whole trace as told in l, failing the test on
+// any error.
+func run(t *testing.T, name string, l lang.Lang) []sim.Event {
 	t.Helper()
 	spec, ok := library(t).Get(name)
 	if !ok {
 		t.Fatalf("no scenario %q", name)
 	}
-	events, err := sim.Run(spec, eventLimit)
+	events, err := sim.Run(spec.In(l), sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +25,7 @@ func run(t *testing.T, name string) []sim.Event {
 
 // TestScenarioOneHasNoNetwork: on one system, nothing crosses a network.
 func TestScenarioOneHasNoNetwork(t *testing.T) {
-	events := run(t, "one-system")
+	events := run(t, "one-system", lang.EN)
 	for _, e := range events {
 		if e.Proto != "" || e.Dir != sim.Local {
 			t.Errorf("network event in scenario 1: %+v", e)
@@ -37,7 +39,7 @@ func TestScenarioOneHasNoNetwork(t *testing.T) {
 // TestScenarioFourPullsWithPOP3: the receiver's UA gets the message from a
 // POP3 session it started, after SMTP pushed it to its server.
 func TestScenarioFourPullsWithPOP3(t *testing.T) {
-	events := run(t, "lan-both")
+	events := run(t, "lan-both", lang.EN)
 	pushed, pulled := -1, -1
 	for i, e := range events {
 		if e.Kind == sim.KindStore && e.Msg == "M1" && e.Box == "bob@example.net" {
@@ -61,18 +63,20 @@ func TestScenarioFourPullsWithPOP3(t *testing.T) {
 
 // TestNothingLostNothingDuplicated checks, over every scenario, that each
 // recipient a server accepted a message for with 250 after DATA ends with
-// exactly one copy in its mailbox or exactly one bounce, that each recipient
+// exactly one copy in its mailbox (for one accepted with 251, in the mailbox
+// it forwards to) or exactly one bounce, that each recipient
 // refused with 5xx at RCPT gets exactly one bounce, and that no message is
 // stored twice or bounced twice for the same recipient.
 func TestNothingLostNothingDuplicated(t *testing.T) {
-	for _, spec := range library(t).List() {
-		t.Run(spec.Name, func(t *testing.T) {
-			events, err := sim.Run(spec, eventLimit)
+	for _, spec := range tellings(t) {
+		t.Run(spec.Name+"."+string(spec.Lang), func(t *testing.T) {
+			events, err := sim.Run(spec, sim.EventLimit)
 			if err != nil {
 				t.Fatal(err)
 			}
 			type key struct{ msg, rcpt string }
 			accepted, refused := map[key]bool{}, map[key]bool{}
+			forwarded := map[key]string{} // a recipient answered 251 -> the address it forwards to
 			outcomes := map[key]int{}
 			pending := map[string][]string{} // SMTP client agent -> recipients accepted in this transaction
 			lastRcpt := map[string]string{}
@@ -89,6 +93,10 @@ func TestNothingLostNothingDuplicated(t *testing.T) {
 					}
 					if e.Code/100 == 5 {
 						refused[key{e.Msg, lastRcpt[e.To]}] = true
+					}
+					if e.Code == 251 {
+						_, to, _ := strings.Cut(e.Line, "forward to <")
+						forwarded[key{e.Msg, lastRcpt[e.To]}] = strings.ToLower(strings.TrimSuffix(to, ">"))
 					}
 					lastRcpt[e.To] = ""
 				case e.Proto == "smtp" && e.Kind == sim.KindData:
@@ -113,6 +121,9 @@ func TestNothingLostNothingDuplicated(t *testing.T) {
 				}
 			}
 			for k := range accepted {
+				if to, ok := forwarded[k]; ok {
+					k.rcpt = to // the promise of 251 is kept at the new address
+				}
 				if outcomes[k] != 1 {
 					t.Errorf("message %s accepted for %s, but it was neither stored nor bounced", k.msg, k.rcpt)
 				}
@@ -143,15 +154,18 @@ func TestVariantsShowTheirReplies(t *testing.T) {
 		{"pop3-apop", 0, "pop3.cmd.APOP"},
 		{"pop3-keep", 0, "sim.delete"},
 		{"imap-pull", 0, "imap.ok.fetch-partial"},
+		{"forward", 251, "sim.relay.forward"},
 	}
 	for _, c := range cases {
-		codeSeen, keySeen := c.code == 0, false
-		for _, e := range run(t, c.scenario) {
-			codeSeen = codeSeen || (e.Kind == sim.KindReply && e.Code == c.code)
-			keySeen = keySeen || e.Key == c.key
-		}
-		if !codeSeen || !keySeen {
-			t.Errorf("%s: reply %d seen %v, event %s seen %v", c.scenario, c.code, codeSeen, c.key, keySeen)
+		for _, l := range lang.All {
+			codeSeen, keySeen := c.code == 0, false
+			for _, e := range run(t, c.scenario, l) {
+				codeSeen = codeSeen || (e.Kind == sim.KindReply && e.Code == c.code)
+				keySeen = keySeen || e.Key == c.key
+			}
+			if !codeSeen || !keySeen {
+				t.Errorf("%s (%s): reply %d seen %v, event %s seen %v", c.scenario, l, c.code, codeSeen, c.key, keySeen)
+			}
 		}
 	}
 }
@@ -160,7 +174,7 @@ func TestVariantsShowTheirReplies(t *testing.T) {
 // lines travel inside DATA and arrive in Bob's folder.
 func TestAttachmentCrossesDataAsBase64(t *testing.T) {
 	spec, _ := library(t).Get("attachment")
-	events := run(t, "attachment")
+	events := run(t, "attachment", lang.EN)
 	var data string
 	for _, e := range events {
 		if e.Kind == sim.KindData && e.To == "mb.mta" {
@@ -182,8 +196,8 @@ func TestAttachmentCrossesDataAsBase64(t *testing.T) {
 // TestEveryEventKeyExplained: every key any scenario produces has its
 // sentence in both languages, as have the words for its kind and direction.
 func TestEveryEventKeyExplained(t *testing.T) {
-	for _, spec := range library(t).List() {
-		events, err := sim.Run(spec, eventLimit)
+	for _, spec := range tellings(t) {
+		events, err := sim.Run(spec, sim.EventLimit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -202,7 +216,7 @@ func TestEveryEventKeyExplained(t *testing.T) {
 // deleted, as IMAP means.
 func TestIMAPKeepsMailOnTheServer(t *testing.T) {
 	spec, _ := library(t).Get("imap-pull")
-	events := run(t, "imap-pull")
+	events := run(t, "imap-pull", lang.EN)
 	w, _ := sim.Replay(spec, len(events))
 	box := w.Mailbox("bob@example.net")
 	if len(box.Messages) != 1 || box.Messages[0].Deleted || !box.Messages[0].Seen {

@@ -44,8 +44,10 @@ var (
 	addressPattern = regexp.MustCompile(`^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}$`)
 )
 
-// Parse reads one scenario file. file names it in errors. The result has
-// passed the world's own reference checks, so it is ready to run.
+// Parse reads one scenario file. file names it in errors. The result is the
+// scenario told in English, linked to its Romanian telling (see
+// sim.Spec.In); both have passed the world's own reference checks, so they
+// are ready to run.
 func Parse(file string, r io.Reader) (*sim.Spec, error) {
 	ds, err := readDirectives(file, r)
 	if err != nil {
@@ -72,10 +74,25 @@ func Parse(file string, r io.Reader) (*sim.Spec, error) {
 	if err := relayLoop(file, p.spec, ds); err != nil {
 		return nil, err
 	}
-	if _, err := sim.NewWorld(p.spec); err != nil {
-		return nil, &Error{File: file, Msg: err.Error()}
+	tellings := p.tell()
+	for _, t := range tellings {
+		if _, err := sim.NewWorld(t); err != nil {
+			return nil, &Error{File: file, Msg: err.Error()}
+		}
 	}
-	return p.spec, nil
+	return tellings[0].In(lang.EN), nil
+}
+
+// bodyTag returns how a body line begins: "|" for a line of every language,
+// "ro|" or "en|" for a line of one language's message only; "" for a line
+// that is not a body line.
+func bodyTag(line string) string {
+	for _, tag := range []string{"|", "ro|", "en|"} {
+		if strings.HasPrefix(line, tag) {
+			return tag
+		}
+	}
+	return ""
 }
 
 // readDirectives splits a file into directives with their body lines.
@@ -95,14 +112,17 @@ func readDirectives(file string, r io.Reader) ([]*directive, error) {
 		switch {
 		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
 			continue
-		case strings.HasPrefix(trimmed, "|"):
+		case bodyTag(trimmed) != "":
+			tag := bodyTag(trimmed)
 			if len(ds) == 0 || (ds[len(ds)-1].verb != "send" && ds[len(ds)-1].verb != "zone") {
 				return nil, &Error{file, n, "a '|' line must follow a send or zone line"}
 			}
-			text := strings.TrimPrefix(trimmed, "|")
-			text = strings.TrimPrefix(text, " ")
 			d := ds[len(ds)-1]
-			d.body = append(d.body, text)
+			if tag != "|" && d.verb != "send" {
+				return nil, &Error{file, n, fmt.Sprintf("a '%s' line belongs to a message body, after a send line", tag)}
+			}
+			d.body = append(d.body, strings.TrimPrefix(trimmed[len(tag):], " "))
+			d.bodyLang = append(d.bodyLang, lang.Lang(strings.TrimSuffix(tag, "|")))
 			d.at = append(d.at, n)
 		default:
 			d, err := parseDirective(n, trimmed)
@@ -122,9 +142,14 @@ func readDirectives(file string, r io.Reader) ([]*directive, error) {
 type parser struct {
 	file    string
 	spec    *sim.Spec
+	texts   []message // each send's subject and body in every language
 	started bool
 	last    string // the verb of the previous directive, for attach
 }
+
+// message is what a send says, in each language: a scenario is told in
+// Romanian and in English, and only its messages' words differ.
+type message struct{ subject, body lang.Text }
 
 func (p *parser) apply(d *directive) error {
 	if !p.started && d.verb != "scenario" {
@@ -152,6 +177,8 @@ func (p *parser) apply(d *directive) error {
 		return p.zone(d)
 	case "user":
 		return p.user(d)
+	case "forward":
+		return p.forward(d)
 	case "send":
 		return p.send(d)
 	case "read":
@@ -159,7 +186,7 @@ func (p *parser) apply(d *directive) error {
 	case "attach":
 		return p.attach(d)
 	}
-	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, zone, user, send, attach or read)", d.verb)
+	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, zone, user, forward, send, attach or read)", d.verb)
 }
 
 func (p *parser) finish() error {
@@ -360,6 +387,28 @@ func (p *parser) user(d *directive) error {
 	return nil
 }
 
+// forward reads "forward OLD to=NEW": mail for OLD is accepted with 251 by
+// the server of OLD's domain and relayed to NEW.
+func (p *parser) forward(d *directive) error {
+	if err := args(d, 1, "one e-mail address, the one that forwards"); err != nil {
+		return err
+	}
+	to, err := required(d, "to")
+	if err != nil {
+		return err
+	}
+	for _, a := range []string{d.args[0], to} {
+		if err := address(a); err != nil {
+			return err
+		}
+	}
+	if strings.EqualFold(d.args[0], to) {
+		return fmt.Errorf("%s cannot forward to itself", to)
+	}
+	p.spec.Forwards = append(p.spec.Forwards, sim.Forward{Address: d.args[0], To: to})
+	return nil
+}
+
 func (p *parser) send(d *directive) error {
 	if err := args(d, 0, "no positional arguments"); err != nil {
 		return err
@@ -368,7 +417,7 @@ func (p *parser) send(d *directive) error {
 	if err != nil {
 		return err
 	}
-	s := sim.Send{At: at, Body: strings.Join(d.body, "\n")}
+	s := sim.Send{At: at}
 	if s.From, err = required(d, "from"); err != nil {
 		return err
 	}
@@ -383,12 +432,51 @@ func (p *parser) send(d *directive) error {
 		}
 		s.To = append(s.To, a)
 	}
-	s.Subject, _ = d.opt("subject")
-	if strings.ContainsAny(s.Subject, "\r\n") {
-		return fmt.Errorf("subject must be one line")
+	m, err := words(d)
+	if err != nil {
+		return err
 	}
+	p.texts = append(p.texts, m)
+	s.Subject, s.Body = m.subject.EN, m.body.EN
 	p.spec.Sends = append(p.spec.Sends, s)
 	return nil
+}
+
+// words reads what a send says: its subject, as subject= for every language
+// or as ro= and en=, and its body, whose '|' lines every language shares and
+// whose 'ro|' and 'en|' lines belong to one language's message only.
+func words(d *directive) (message, error) {
+	var m message
+	subject, one := d.opt("subject")
+	_, ro := d.opts["ro"]
+	_, en := d.opts["en"]
+	switch {
+	case one && (ro || en):
+		return m, fmt.Errorf("send takes subject= (the same in every language) or ro= and en=, not both")
+	case one:
+		m.subject = lang.Text{RO: subject, EN: subject}
+	case ro || en:
+		if err := text(d, &m.subject); err != nil {
+			return m, err
+		}
+	}
+	var lines [2][]string // Romanian, English
+	tagged := map[lang.Lang]bool{}
+	for i, line := range d.body {
+		l := d.bodyLang[i]
+		tagged[l] = true
+		if l != lang.EN {
+			lines[0] = append(lines[0], line)
+		}
+		if l != lang.RO {
+			lines[1] = append(lines[1], line)
+		}
+	}
+	if tagged[lang.RO] != tagged[lang.EN] {
+		return m, fmt.Errorf("the body has lines for one language only: give it both ro| and en| lines, or '|' lines for both")
+	}
+	m.body = lang.Text{RO: strings.Join(lines[0], "\n"), EN: strings.Join(lines[1], "\n")}
+	return m, nil
 }
 
 func (p *parser) read(d *directive) error {

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"mailsim/lang"
+	"mailsim/sim"
 )
 
 const header = `scenario t
@@ -44,6 +47,33 @@ read at=2s user=y@b.example
 	}
 }
 
+// TestParseTellsBothLanguages: '|' lines are shared, 'ro|' and 'en|' lines
+// and ro=/en= subjects belong to one telling, and each telling finds the
+// other; forward lines become the spec's forwards.
+func TestParseTellsBothLanguages(t *testing.T) {
+	spec, err := Parse("t.scn", strings.NewReader(header+`forward old@b.example to=y@b.example
+send at=0s from=x@a.example to=old@b.example ro="Salut" en="Hello"
+en| Hi,
+ro| Bună,
+|
+| Alice
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro := spec.In(lang.RO)
+	if spec.Lang != lang.EN || ro.Lang != lang.RO || ro.In(lang.EN) != spec || spec.In(lang.EN) != spec {
+		t.Fatalf("tellings not linked: %q, %q", spec.Lang, ro.Lang)
+	}
+	en, rs := spec.Sends[0], ro.Sends[0]
+	if en.Subject != "Hello" || en.Body != "Hi,\n\nAlice" || rs.Subject != "Salut" || rs.Body != "Bună,\n\nAlice" {
+		t.Fatalf("tellings say %q %q and %q %q", en.Subject, en.Body, rs.Subject, rs.Body)
+	}
+	if len(spec.Forwards) != 1 || spec.Forwards[0] != (sim.Forward{Address: "old@b.example", To: "y@b.example"}) {
+		t.Fatalf("forwards parsed wrong: %+v", spec.Forwards)
+	}
+}
+
 // TestParseErrors checks that every kind of mistake names its line and says
 // what is wrong, in words an instructor can act on.
 func TestParseErrors(t *testing.T) {
@@ -72,6 +102,14 @@ func TestParseErrors(t *testing.T) {
 		{"long line", header + "read at=1s user=" + strings.Repeat("y", 5000) + "\n", 13, "longer than"},
 		{"unknown user sends", header + "send at=0s from=z@a.example to=y@b.example\n", 0, "unknown user z@a.example"},
 		{"no title", "scenario t\n", 0, "title needs both"},
+		{"subject twice", header + `send at=0s from=x@a.example to=y@b.example subject=s ro=a en=b` + "\n", 13, "not both"},
+		{"subject in one language", header + `send at=0s from=x@a.example to=y@b.example ro=a` + "\n", 13, "needs both ro="},
+		{"body in one language", header + "send at=0s from=x@a.example to=y@b.example\n| Bob,\nro| salut\n", 13, "one language only"},
+		{"language line in a zone", header + "zone b.example\nro| b.example. IN MX 10 b.example.\n", 14, "belongs to a message body"},
+		{"forward without target", header + "forward old@b.example\n", 13, "forward needs to="},
+		{"forward to itself", header + "forward old@b.example to=OLD@b.example\n", 13, "cannot forward to itself"},
+		{"forward from a mailbox", header + "forward y@b.example to=x@a.example\n", 0, "has a mailbox and cannot also forward"},
+		{"forward loop", header + "forward p@b.example to=q@b.example\nforward q@b.example to=p@b.example\n", 0, "comes back to"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -133,6 +171,8 @@ func FuzzParse(f *testing.F) {
 	f.Add(`scenario "a b" title ro="\"" en=\`)
 	embedded, _ := os.ReadFile("files/two-systems.scn")
 	f.Add(string(embedded))
+	forward, _ := os.ReadFile("files/forward.scn")
+	f.Add(string(forward))
 	f.Fuzz(func(t *testing.T, text string) {
 		spec, err := Parse("fuzz.scn", strings.NewReader(text))
 		if err != nil {

@@ -3,6 +3,8 @@ package scenarios
 import (
 	"errors"
 	"strings"
+
+	"mailsim/lang"
 )
 
 // directive is one line of a scenario file: a verb, positional arguments and
@@ -15,6 +17,9 @@ type directive struct {
 	seen map[string]bool // options read by the parser, to report unknown ones
 	body []string        // "| " continuation lines that follow the directive
 	at   []int           // the file's line number of each body line
+	// bodyLang is each body line's language: "" for a "|" line, which every
+	// language shares, "ro" or "en" for a "ro|" or "en|" line.
+	bodyLang []lang.Lang
 }
 
 // tokenize splits one line into words, honouring double quotes. A word of the

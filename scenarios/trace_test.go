@@ -10,14 +10,11 @@ import (
 	"slices"
 	"testing"
 
+	"mailsim/lang"
 	"mailsim/sim"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden traces in testdata/")
-
-// eventLimit bounds every run in these tests so that a scenario that never
-// ends fails instead of hanging.
-const eventLimit = 10000
 
 func library(t testing.TB) *Library {
 	t.Helper()
@@ -26,6 +23,26 @@ func library(t testing.TB) *Library {
 		t.Fatalf("embedded scenario does not load: %v", err)
 	}
 	return lib
+}
+
+// tellings is every shipped scenario in every language it is told in.
+func tellings(t testing.TB) []*sim.Spec {
+	var out []*sim.Spec
+	for _, spec := range library(t).List() {
+		for _, l := range lang.All {
+			out = append(out, spec.In(l))
+		}
+	}
+	return out
+}
+
+// goldenPath names a telling's golden trace: NAME.golden in English, and
+// NAME.ro.golden in Romanian.
+func goldenPath(spec *sim.Spec) string {
+	if spec.Lang == lang.EN {
+		return filepath.Join("testdata", spec.Name+".golden")
+	}
+	return filepath.Join("testdata", spec.Name+"."+string(spec.Lang)+".golden")
 }
 
 // jsonLines is the golden form of a trace: one event's stable JSON a line.
@@ -45,14 +62,14 @@ func jsonLines(t *testing.T, events []sim.Event) []byte {
 // TestGoldenTraces compares every scenario's whole trace with its reviewed
 // golden file. Run with -update after an intended change and review the diff.
 func TestGoldenTraces(t *testing.T) {
-	for _, spec := range library(t).List() {
-		t.Run(spec.Name, func(t *testing.T) {
-			events, err := sim.Run(spec, eventLimit)
+	for _, spec := range tellings(t) {
+		t.Run(spec.Name+"."+string(spec.Lang), func(t *testing.T) {
+			events, err := sim.Run(spec, sim.EventLimit)
 			if err != nil {
 				t.Fatal(err)
 			}
 			got := jsonLines(t, events)
-			path := filepath.Join("testdata", spec.Name+".golden")
+			path := goldenPath(spec)
 			if *update {
 				if err := os.WriteFile(path, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -71,12 +88,12 @@ func TestGoldenTraces(t *testing.T) {
 
 // TestDeterministic runs every scenario twice and expects identical traces.
 func TestDeterministic(t *testing.T) {
-	for _, spec := range library(t).List() {
-		first, err := sim.Run(spec, eventLimit)
+	for _, spec := range tellings(t) {
+		first, err := sim.Run(spec, sim.EventLimit)
 		if err != nil {
 			t.Fatal(err)
 		}
-		second, err := sim.Run(spec, eventLimit)
+		second, err := sim.Run(spec, sim.EventLimit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +110,7 @@ func TestDeterministic(t *testing.T) {
 // its mailboxes, then steps back from every N: a replay to N-1 must give the
 // same events and the same mailboxes as the forward walk had at N-1.
 func TestStepBackIsReplay(t *testing.T) {
-	for _, spec := range library(t).List() {
+	for _, spec := range tellings(t) {
 		w, err := sim.NewWorld(spec)
 		if err != nil {
 			t.Fatal(err)

@@ -12,39 +12,53 @@ import (
 
 // pop3Session adapts the POP3 machines to a pull session.
 type pop3Session struct {
-	s *pop3.Server
-	c *pop3.Client
+	p      *pull
+	s      *pop3.Server
+	c      *pop3.Client
+	listed []*Message // the mailbox's messages in the session's numbering, from login
 }
 
 // pop3Access makes the POP3 machines for a read; the server's APOP
 // timestamp comes from the world's clock and random source.
 func (w *World) pop3Access(p *pull, r *Read) access {
 	host := w.hostOf(p.server).Name
-	return &pop3Session{
-		s: pop3.NewServer(pop3.Config{Hostname: host, Maildrop: maildrop{p},
-			Timestamp: fmt.Sprintf("<%d.%d@%s>", 1000+w.rng.IntN(9000), Epoch.Add(w.now).Unix(), host)}),
+	a := &pop3Session{p: p,
 		c: pop3.NewClient(pop3.ClientConfig{User: p.user.Address, Password: p.user.Password, APOP: r.APOP, Keep: r.Keep}),
 	}
+	a.s = pop3.NewServer(pop3.Config{Hostname: host, Maildrop: maildrop{a},
+		Timestamp: fmt.Sprintf("<%d.%d@%s>", 1000+w.rng.IntN(9000), Epoch.Add(w.now).Unix(), host)})
+	return a
 }
 
 func pop3Answer(o pop3.Output) answer {
 	return answer{lines: o.Lines, command: o.Command, key: o.Key, close: o.Close}
 }
 
-func (a *pop3Session) greet() answer           { return pop3Answer(a.s.Greet()) }
-func (a *pop3Session) feed(line string) answer { return pop3Answer(a.s.Feed([]byte(line))) }
-func (a *pop3Session) state() string           { return a.s.State().String() }
-func (a *pop3Session) drop()                   { a.s.Drop() }
-func (a *pop3Session) messages() [][]byte      { return a.c.Messages() }
-func (a *pop3Session) finish()                 {} // the maildrop applied deletions in UPDATE
+func (a *pop3Session) greet() answer      { return pop3Answer(a.s.Greet()) }
+func (a *pop3Session) state() string      { return a.s.State().String() }
+func (a *pop3Session) messages() [][]byte { return a.c.Messages() }
+
+func (a *pop3Session) feed(line string) answer {
+	out := a.s.Feed([]byte(line))
+	a.mark(line, out)
+	return pop3Answer(out)
+}
+
+// drop ends the session. Marks that UPDATE did not act on are cleared: a
+// dropped connection keeps every message (RFC 1939 §6).
+func (a *pop3Session) drop() {
+	a.s.Drop()
+	a.unmark()
+}
+
 func (a *pop3Session) client(line string) ([]string, bool) {
 	out := a.c.Feed(line)
 	return out.Lines, out.Done
 }
 
 // imapSession adapts the IMAP machines to a pull session. The server works
-// on an IMAP store that mirrors the host's mailboxes; finish carries flags
-// and expunges back to the world.
+// on an IMAP store that mirrors the host's mailboxes; after every command
+// the session carries flags and expunges back to the world's mailbox.
 type imapSession struct {
 	w    *World
 	p    *pull
@@ -75,7 +89,7 @@ func (w *World) imapAccess(p *pull, r *Read) access {
 		b.uids[user] = map[uint32]*Message{}
 	}
 	for _, m := range p.box.Messages {
-		if m.Deleted || b.known[m] {
+		if b.known[m] {
 			continue
 		}
 		uid, err := b.store.Deliver(user, imap.Inbox, []byte(m.Raw), Epoch.Add(w.now))
@@ -93,19 +107,27 @@ func imapAnswer(o imap.Output) answer {
 	return answer{lines: o.Lines, command: o.Command, key: o.Key, close: o.Close}
 }
 
-func (a *imapSession) greet() answer           { return imapAnswer(a.s.Greet()) }
-func (a *imapSession) feed(line string) answer { return imapAnswer(a.s.Feed([]byte(line))) }
-func (a *imapSession) state() string           { return a.s.State().String() }
-func (a *imapSession) drop()                   { a.s.Drop() }
-func (a *imapSession) messages() [][]byte      { return a.c.Messages() }
+func (a *imapSession) greet() answer      { return imapAnswer(a.s.Greet()) }
+func (a *imapSession) state() string      { return a.s.State().String() }
+func (a *imapSession) drop()              { a.s.Drop() }
+func (a *imapSession) messages() [][]byte { return a.c.Messages() }
+
+func (a *imapSession) feed(line string) answer {
+	out := a.s.Feed([]byte(line))
+	a.sync()
+	return imapAnswer(out)
+}
+
 func (a *imapSession) client(line string) ([]string, bool) {
 	out := a.c.Feed(line)
 	return out.Lines, out.Done
 }
 
-// finish marks seen what the server flagged \Seen and removes from the
-// world's mailbox what the session expunged, each removal its own event.
-func (a *imapSession) finish() {
+// sync gives the world's messages the flags the server holds, \Seen and
+// \Deleted, and removes from the world's mailbox what the server expunged,
+// each removal its own event. IMAP flags outlive the session, so nothing is
+// undone when it ends.
+func (a *imapSession) sync() {
 	left := map[uint32][]string{}
 	msgs, _ := a.box.store.Messages(a.user, imap.Inbox)
 	for _, m := range msgs {
@@ -120,12 +142,13 @@ func (a *imapSession) finish() {
 		m := a.box.uids[a.user][uid]
 		flags, kept := left[uid]
 		if kept {
-			m.Seen = m.Seen || slices.Contains(flags, imap.FlagSeen)
+			m.Seen = slices.Contains(flags, imap.FlagSeen)
+			m.Deleted = slices.Contains(flags, imap.FlagDeleted)
 			continue
 		}
 		delete(a.box.uids[a.user], uid)
 		a.w.schedule(0, func() Event {
-			m.Deleted = true
+			a.p.box.remove(m)
 			return Event{Kind: KindDelete, From: a.p.server, Proto: "imap", Dir: Pull, Box: a.p.box.Address, Msg: m.ID, Key: "sim.delete.imap"}
 		})
 	}

@@ -28,9 +28,16 @@ func (w *World) relaysFor(h *Host, clientID string) bool {
 }
 
 // Recipient decides with the one recipient policy: local mailboxes that
-// exist and have room, and any address from a client this host relays for.
+// exist and have room, a local address that forwards elsewhere (251), and
+// any address from a client this host relays for.
 func (b backend) Recipient(addr string) *smtp.Reply {
-	_, refused := b.policy().Recipient(addr)
+	canon, refused := b.policy().Recipient(addr)
+	if refused == nil {
+		if to := b.s.w.forwards[strings.ToLower(canon)]; to != "" {
+			r := smtp.WillForward(to)
+			return &r
+		}
+	}
 	return refused
 }
 
@@ -44,7 +51,7 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	env.To = b.mailboxes(env.To)
 	for _, to := range env.To {
 		u := w.users[strings.ToLower(to)]
-		if w.serves(host, domainOf(to)) && u.Quota > 0 && w.boxes[strings.ToLower(to)].size()+len(data) > u.Quota {
+		if u != nil && w.serves(host, domainOf(to)) && u.Quota > 0 && w.boxes[strings.ToLower(to)].size()+len(data) > u.Quota {
 			return smtp.QuotaExceeded(to)
 		}
 	}
@@ -52,43 +59,58 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	received := fmt.Sprintf("Received: from %s by %s (mailsim) with ESMTP id %s\r\n\tfor <%%s>; %s\r\n",
 		w.hostOf(b.s.client).Name, host.Name, id, w.date())
 	msg := b.s.out.msg
-	var relay []string
+	var relay, forward []string
 	for _, to := range env.To {
-		if !w.serves(host, domainOf(to)) {
+		switch fwd := w.forwards[strings.ToLower(to)]; {
+		case !w.serves(host, domainOf(to)):
 			relay = append(relay, to)
+		case fwd != "":
+			forward = append(forward, fwd)
+		default:
+			raw := fmt.Sprintf(received, to) + string(data)
+			w.schedule(0, func() Event { return w.store(b.s.server, to, msg, id, raw, "sim.store") })
+		}
+	}
+	for _, r := range []struct {
+		rcpts []string
+		key   string
+	}{{relay, "sim.relay.queue"}, {forward, "sim.relay.forward"}} {
+		if len(r.rcpts) == 0 {
 			continue
 		}
-		raw := fmt.Sprintf(received, to) + string(data)
-		w.schedule(0, func() Event { return w.store(b.s.server, to, msg, id, raw) })
-	}
-	if len(relay) > 0 {
-		fwd := &Message{ID: msg.ID, From: env.From, To: relay, Subject: msg.Subject,
-			Raw: fmt.Sprintf(received, relay[0]) + string(data)}
-		w.schedule(0, func() Event { return w.relay(b.s.server, fwd) })
+		m := &Message{ID: msg.ID, From: env.From, To: r.rcpts, Subject: msg.Subject,
+			Raw: fmt.Sprintf(received, r.rcpts[0]) + string(data)}
+		w.schedule(0, func() Event { return w.relay(b.s.server, m, r.key) })
 	}
 	return smtp.Queued(id)
 }
 
 // relay hands a message accepted by a mail server to the MTA client on the
-// same host, which will push it on towards the recipients' servers.
-func (w *World) relay(serverID string, m *Message) Event {
+// same host, which will push it on towards the recipients' servers: mail for
+// another domain, or (key sim.relay.forward) mail for a forwarded address,
+// now addressed to where it forwards.
+func (w *World) relay(serverID string, m *Message, key string) Event {
 	client := agentOf(w.hostOf(serverID), MTAClient)
 	if client == nil {
 		return Event{Kind: KindFault, From: serverID, Dir: Push, Msg: m.ID, Key: "sim.fault.no-mta"}
 	}
 	w.enqueue(client.ID, &outgoing{msg: m, rcpts: m.To})
 	return Event{Kind: KindSubmit, From: serverID, To: client.ID, Dir: Local, Msg: m.ID,
-		Key: "sim.relay.queue", Line: strings.Join(m.To, ", ")}
+		Key: key, Line: strings.Join(m.To, ", ")}
 }
 
-// store puts a copy of m into the mailbox of address. Final delivery adds
-// the Return-Path header with the envelope sender (RFC 5321 §4.4).
-func (w *World) store(agent, address string, m *Message, queueID, raw string) Event {
+// store is agent writing a copy of m into the mailbox of address, on the
+// host that holds it: the mail rests there until its reader fetches it, so
+// the event names no user agent. key says which agent wrote it and why.
+// Final delivery adds the Return-Path header with the envelope sender
+// (RFC 5321 §4.4).
+func (w *World) store(agent, address string, m *Message, queueID, raw, key string) Event {
 	box := w.boxes[strings.ToLower(address)]
 	raw = fmt.Sprintf("Return-Path: <%s>\r\n", m.From) + raw
 	uid := Epoch.Add(w.now).Format("20060102150405") + w.token()[6:]
-	box.Messages = append(box.Messages, &Message{ID: m.ID, From: m.From, To: []string{address},
-		Subject: m.Subject, Raw: raw, QueueID: queueID, UID: uid, Received: box.Address})
-	return Event{Kind: KindStore, From: agent, To: w.users[strings.ToLower(address)].UA, Dir: Local,
-		Msg: m.ID, Box: box.Address, Key: "sim.store"}
+	stored := &Message{ID: m.ID, From: m.From, To: []string{address},
+		Subject: m.Subject, Raw: raw, QueueID: queueID, UID: uid, Received: box.Address}
+	box.Messages = append(box.Messages, stored)
+	w.ever[strings.ToLower(address)] = append(w.ever[strings.ToLower(address)], stored)
+	return Event{Kind: KindStore, From: agent, Dir: Local, Msg: m.ID, Box: box.Address, Key: key}
 }

@@ -23,7 +23,7 @@ func (w *World) bounce(clientID string, m *Message, rcpt, reason string) {
 	w.schedule(0, func() Event {
 		sender := w.users[strings.ToLower(m.From)]
 		if sender != nil && sender.Host == host.ID {
-			w.schedule(0, func() Event { return w.store(clientID, sender.Address, dsn, w.token(), dsn.Raw) })
+			w.schedule(0, func() Event { return w.store(clientID, sender.Address, dsn, w.token(), dsn.Raw, "sim.store.bounce") })
 		} else {
 			w.enqueue(clientID, &outgoing{msg: dsn, rcpts: dsn.To})
 		}

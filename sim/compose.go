@@ -42,7 +42,7 @@ func (w *World) compose(s *Send) Event {
 			})
 			continue
 		}
-		w.schedule(0, func() Event { return w.store(sender.UA, to, m, "", m.Raw) })
+		w.schedule(0, func() Event { return w.store(sender.UA, to, m, "", m.Raw, "sim.store.local") })
 	}
 	return Event{Kind: KindNote, From: sender.UA, Dir: Local, Msg: m.ID, Key: "sim.compose.local",
 		Line: "Subject: " + s.Subject}

@@ -47,13 +47,22 @@ var Explanations = lang.Catalog{
 	"sim.dir.push":        {RO: "push", EN: "push"},
 	"sim.dir.pull":        {RO: "pull", EN: "pull"},
 	"sim.dir.local":       {RO: "local", EN: "local"},
+	"sim.mailbox":         {RO: "căsuța poștală", EN: "mailbox"},
 	"sim.submit": {
 		RO: "Agentul utilizator predă mesajul clientului MTA de pe același sistem, care îl pune în coada de ieșire.",
 		EN: "The user agent hands the message to the MTA client on the same system, which puts it in the outgoing queue.",
 	},
 	"sim.store": {
-		RO: "Serverul MTA livrează mesajul în căsuța poștală a destinatarului.",
-		EN: "The MTA server delivers the message into the recipient's mailbox.",
+		RO: "Serverul MTA scrie mesajul în căsuța poștală a destinatarului, pe sistemul care o găzduiește; acolo mesajul așteaptă până când destinatarul îl citește.",
+		EN: "The MTA server writes the message into the recipient's mailbox, on the system that holds it; the message waits there until the recipient reads it.",
+	},
+	"sim.store.local": {
+		RO: "UA-ul expeditorului scrie mesajul direct în căsuța poștală a destinatarului, pe același sistem: fără rețea și fără alt program între ei.",
+		EN: "The sender's user agent writes the message straight into the recipient's mailbox, on the same system: no network and no other program in between.",
+	},
+	"sim.store.bounce": {
+		RO: "Clientul MTA care a primit refuzul scrie raportul de eroare (RFC 3464) în căsuța poștală a expeditorului, pe sistemul său.",
+		EN: "The MTA client that got the refusal writes the error report (RFC 3464) into the sender's mailbox, on its own system.",
 	},
 	"sim.read.open": {
 		RO: "Agentul utilizator deschide căsuța poștală locală: citește direct fișierele, fără protocol de rețea.",
@@ -72,8 +81,12 @@ var Explanations = lang.Catalog{
 		EN: "The TCP connection closes; the SMTP session is over.",
 	},
 	"sim.compose.local": {
-		RO: "Expeditorul și destinatarul sunt pe același sistem: mesajul ajunge direct în căsuța destinatarului, fără rețea.",
+		RO: "Expeditorul și destinatarul sunt pe același sistem: mesajul ajunge direct în căsuța poștală a destinatarului, fără rețea.",
 		EN: "Sender and receiver share one system: the message goes straight into the receiver's mailbox, with no network.",
+	},
+	"sim.relay.forward": {
+		RO: "Adresa destinatarului trimite mai departe la o adresă nouă: serverul de mail și-a asumat livrarea prin 251 și pune mesajul în coada clientului său MTA, cu adresa nouă ca destinatar.",
+		EN: "The recipient's address forwards to a new one: the mail server took on the delivery with 251 and queues the message for its own MTA client, with the new address as the recipient.",
 	},
 	"sim.relay.queue": {
 		RO: "Serverul de mail a acceptat mesajul pentru alt domeniu și îl pune în coada clientului său MTA, care îl va trimite mai departe.",
@@ -84,20 +97,20 @@ var Explanations = lang.Catalog{
 		EN: "The waiting time is over: the MTA client tries again to deliver the deferred message.",
 	},
 	"sim.bounce": {
-		RO: "Livrarea a eșuat definitiv: MTA-ul trimite expeditorului un mesaj de eroare (bounce) cu motivul.",
-		EN: "Delivery failed for good: the MTA sends the sender an error message (a bounce) with the reason.",
+		RO: "Livrarea a eșuat definitiv: clientul MTA care a primit răspunsul 5xx (sau a renunțat după prea multe încercări) alcătuiește pentru expeditor un raport de eroare (bounce) cu motivul.",
+		EN: "Delivery failed for good: the MTA client that got the 5xx reply (or gave up after too many tries) composes an error report (a bounce) for the sender, with the reason.",
 	},
 	"sim.read.pop3": {
 		RO: "Agentul utilizator e pe alt sistem decât căsuța poștală: cere clientului MAA să aducă mesajele prin POP3 (pull).",
 		EN: "The user agent is on another system than the mailbox: it asks the MAA client to fetch the mail with POP3 (pull).",
 	},
 	"sim.fetch.pop3": {
-		RO: "Clientul MAA predă agentului utilizator mesajul adus prin POP3; acum e pe sistemul cititorului.",
-		EN: "The MAA client hands the message fetched with POP3 to the user agent; it is now on the reader's system.",
+		RO: "Clientul MAA predă agentului utilizator mesajul adus prin POP3 (RETR): abia acum mesajul ajunge pe sistemul cititorului.",
+		EN: "The MAA client hands the message fetched with POP3 (RETR) to the user agent: only now does the message reach the reader's system.",
 	},
 	"sim.delete": {
-		RO: "În starea UPDATE, după QUIT, serverul POP3 șterge definitiv mesajul marcat cu DELE.",
-		EN: "In the UPDATE state, after QUIT, the POP3 server removes the message marked with DELE for good.",
+		RO: "În starea UPDATE, după QUIT, serverul POP3 șterge definitiv mesajul marcat cu DELE: abia acum dispare din căsuța poștală.",
+		EN: "In the UPDATE state, after QUIT, the POP3 server removes the message marked with DELE for good: only now is it gone from the mailbox.",
 	},
 	"sim.read.imap": {
 		RO: "Agentul utilizator e pe alt sistem decât căsuța poștală: cere clientului MAA să citească mesajele prin IMAP; ele rămân pe server, în foldere.",
@@ -108,7 +121,7 @@ var Explanations = lang.Catalog{
 		EN: "The MAA client hands the user agent what it fetched with IMAP: the whole message or, in a partial fetch, only the header and the start of the text.",
 	},
 	"sim.delete.imap": {
-		RO: "Mesajul marcat \\Deleted a fost eliminat cu EXPUNGE: dispare din căsuța de pe server.",
+		RO: "Mesajul marcat \\Deleted a fost eliminat cu EXPUNGE: dispare din căsuța poștală de pe server.",
 		EN: "The message flagged \\Deleted was removed with EXPUNGE: it is gone from the mailbox on the server.",
 	},
 	"imap.connect": {

@@ -1,18 +1,22 @@
 package sim
 
 import (
+	"strconv"
 	"strings"
 
 	"mailsim/sim/pop3"
 )
 
-// maildrop lets a POP3 server session work on a world mailbox. Deletions
-// are marked here and shown as events, in the UPDATE state only.
-type maildrop struct{ p *pull }
+// maildrop lets a POP3 server session work on a world mailbox. The session
+// numbers the messages it listed at login; a DELE marks one in the world's
+// mailbox at once, so that the mailbox shows it marked, and only UPDATE
+// after QUIT removes it, each removal its own event (RFC 1939 §6).
+type maildrop struct{ a *pop3Session }
 
 func (d maildrop) user(name string) *User {
-	u := d.p.w.users[strings.ToLower(name)]
-	if u == nil || u.Host != d.p.w.agentOn[d.p.server] {
+	w := d.a.p.w
+	u := w.users[strings.ToLower(name)]
+	if u == nil || u.Host != w.agentOn[d.a.p.server] {
 		return nil
 	}
 	return u
@@ -29,38 +33,60 @@ func (d maildrop) Secret(name string) (string, bool) {
 // Lock takes the mailbox for this session.
 func (d maildrop) Lock(name string) bool {
 	key := strings.ToLower(name)
-	if d.p.w.locked[key] {
+	if d.a.p.w.locked[key] {
 		return false
 	}
-	d.p.w.locked[key] = true
+	d.a.p.w.locked[key] = true
 	return true
 }
 
 // Unlock releases the mailbox.
-func (d maildrop) Unlock(name string) { delete(d.p.w.locked, strings.ToLower(name)) }
+func (d maildrop) Unlock(name string) { delete(d.a.p.w.locked, strings.ToLower(name)) }
 
-// Messages lists the mailbox's messages that are not deleted.
+// Messages lists the mailbox's messages and remembers them in the session's
+// numbering, which stays fixed until the session ends.
 func (d maildrop) Messages(name string) []pop3.Message {
-	var out []pop3.Message
-	for _, m := range d.p.w.boxes[strings.ToLower(name)].Messages {
-		if !m.Deleted {
-			out = append(out, pop3.Message{UID: m.UID, Data: []byte(m.Raw)})
-		}
+	d.a.listed = append([]*Message(nil), d.a.p.w.boxes[strings.ToLower(name)].Messages...)
+	out := make([]pop3.Message, len(d.a.listed))
+	for i, m := range d.a.listed {
+		out[i] = pop3.Message{UID: m.UID, Data: []byte(m.Raw)}
 	}
 	return out
 }
 
-// Delete removes messages from the mailbox, each as its own event.
+// Delete removes marked messages from the mailbox, each as its own event.
 func (d maildrop) Delete(name string, uids []string) error {
-	w := d.p.w
+	w := d.a.p.w
 	box := w.boxes[strings.ToLower(name)]
-	for _, m := range box.Messages {
+	for _, m := range d.a.listed {
 		if contains(uids, m.UID) {
 			w.schedule(0, func() Event {
-				m.Deleted = true
-				return Event{Kind: KindDelete, From: d.p.server, Proto: "pop3", Dir: Pull, Box: box.Address, Msg: m.ID, Key: "sim.delete"}
+				box.remove(m)
+				return Event{Kind: KindDelete, From: d.a.p.server, Proto: "pop3", Dir: Pull, Box: box.Address, Msg: m.ID, Key: "sim.delete"}
 			})
 		}
 	}
 	return nil
+}
+
+// mark shows in the world's mailbox what the server machine just answered:
+// DELE n marks message n for deletion, RSET unmarks every one.
+func (a *pop3Session) mark(line string, out pop3.Output) {
+	switch out.Key {
+	case pop3.KeyDele:
+		f := strings.Fields(line)
+		if n, err := strconv.Atoi(f[len(f)-1]); err == nil && n >= 1 && n <= len(a.listed) {
+			a.listed[n-1].Deleted = true
+		}
+	case pop3.KeyRset:
+		a.unmark()
+	}
+}
+
+// unmark clears every mark of this session: RSET, or a session that ends
+// without UPDATE, whose DELEs therefore never take effect.
+func (a *pop3Session) unmark() {
+	for _, m := range a.listed {
+		m.Deleted = false
+	}
 }

@@ -9,15 +9,17 @@ import (
 // client machines (POP3 or IMAP), so that one session type carries both.
 type access interface {
 	greet() answer
+	// feed gives one command line to the server machine and shows at once
+	// what it did to the world's mailbox: a mark, a flag, a removal.
 	feed(line string) answer
 	state() string
+	// drop ends the session, leaving the mailbox as the protocol says a
+	// session's end leaves it.
 	drop()
 	// client feeds one response line to the client machine and returns the
 	// lines it sends next; done when it has nothing more to say.
 	client(line string) (lines []string, done bool)
 	messages() [][]byte
-	// finish applies what the session changed to the world's mailbox.
-	finish()
 }
 
 // answer is a server machine's output in the terms a pull session needs.
@@ -121,7 +123,6 @@ func (p *pull) commandArrives(line string) Event {
 // disconnect closes the connection and hands what was retrieved to the UA.
 func (p *pull) disconnect() Event {
 	p.m.drop()
-	p.m.finish()
 	for _, raw := range p.m.messages() {
 		p.w.schedule(0, func() Event { return p.w.download(p, raw) })
 	}
@@ -138,7 +139,7 @@ func (w *World) download(p *pull, raw []byte) Event {
 	u := p.user
 	m := &Message{To: []string{u.Address}, Raw: string(raw), Seen: true, Received: u.Address}
 	head, _, _ := strings.Cut(m.Raw, "\r\n\r\n")
-	for _, orig := range p.box.Messages {
+	for _, orig := range p.w.ever[strings.ToLower(u.Address)] { // UPDATE may have removed it by now
 		if strings.HasPrefix(orig.Raw, head+"\r\n\r\n") {
 			m.ID, m.From, m.Subject, m.QueueID, m.UID = orig.ID, orig.From, orig.Subject, orig.QueueID, orig.UID
 		}
@@ -149,6 +150,6 @@ func (w *World) download(p *pull, raw []byte) Event {
 		w.folders[u.UA] = f
 	}
 	f.Messages = append(f.Messages, m)
-	return Event{Kind: KindFetch, From: p.client, To: u.UA, Proto: p.proto, Dir: Pull, Msg: m.ID,
+	return Event{Kind: KindFetch, From: p.client, To: u.UA, Proto: p.proto, Dir: Pull, Msg: m.ID, Box: p.box.Address,
 		Key: "sim.fetch." + p.proto, Line: "Subject: " + m.Subject}
 }

@@ -32,16 +32,45 @@ const (
 // Spec is a whole scenario: the topology and the script of what users do.
 // Package scenarios builds it from a file; the world never mutates it.
 type Spec struct {
-	Name  string    // short identifier, used in URLs
-	Order int       // position in the scenario list (the lecture's number)
-	Title lang.Text // one line
-	About lang.Text // a paragraph for the scenario list
-	Hosts []Host
-	Links []Link
-	Zones []*dns.Zone // the DNS of the world: MX and A records
-	Users []User
-	Sends []Send
-	Reads []Read
+	Name     string    // short identifier, used in URLs
+	Order    int       // position in the scenario list (the lecture's number)
+	Title    lang.Text // one line
+	About    lang.Text // a paragraph for the scenario list
+	Hosts    []Host
+	Links    []Link
+	Zones    []*dns.Zone // the DNS of the world: MX and A records
+	Users    []User
+	Forwards []Forward
+	Sends    []Send
+	Reads    []Read
+
+	// Lang is the language its messages' subjects and bodies are written
+	// in; "" for a spec built by hand with no tellings.
+	Lang     lang.Lang
+	tellings map[lang.Lang]*Spec // the same scenario told in each language, Lang's included
+}
+
+// Tell links specs that are one scenario told in different languages, each
+// with its Lang set, so that In finds every telling from any of them.
+func Tell(specs ...*Spec) {
+	all := map[lang.Lang]*Spec{}
+	for _, s := range specs {
+		all[s.Lang] = s
+	}
+	for _, s := range specs {
+		s.tellings = all
+	}
+}
+
+// In returns the scenario as told in language l: a Romanian page shows a
+// Romanian message. A spec with no telling in l is its own. A copy of a
+// spec (the player's composed message rides on one) answers for its own
+// language itself.
+func (s *Spec) In(l lang.Lang) *Spec {
+	if t := s.tellings[l]; t != nil && s.Lang != l {
+		return t
+	}
+	return s
 }
 
 // Host is one system: a PC or a mail server.
@@ -77,6 +106,14 @@ type User struct {
 	UA       string // agent ID of the user agent the user reads and writes with
 	Password string
 	Quota    int // mailbox size limit in octets; 0 means unlimited
+}
+
+// Forward is an address whose mail its domain's server does not keep but
+// passes on to another address, elsewhere: the server answers RCPT with 251
+// (RFC 5321 §3.4) and relays the message to the new address.
+type Forward struct {
+	Address string // the old address, on a domain some host serves; no mailbox
+	To      string // where its mail goes now
 }
 
 // Send is a user composing and sending a message at a virtual time.

@@ -11,7 +11,8 @@ import (
 
 // WriteTranscript prints a trace as plain text an instructor can paste into
 // slides: the scenario's title, then one block per event with its virtual
-// time, who acts, the protocol lines as C: and S:, and the explanation.
+// time, who acts (and on which mailbox, for a store, a local read or a
+// removal), the protocol lines as C: and S:, and the explanation.
 func WriteTranscript(out io.Writer, spec *Spec, events []Event, l lang.Lang) error {
 	b := bufio.NewWriter(out)
 	fmt.Fprintf(b, "%s\n%s\n", spec.Title.In(l), spec.About.In(l))
@@ -29,10 +30,15 @@ func WriteTranscript(out io.Writer, spec *Spec, events []Event, l lang.Lang) err
 	}
 	for _, e := range events {
 		fmt.Fprintf(b, "\n[%8.3f s] %s", e.Time.Seconds(), name(e.From))
-		if e.To != "" {
-			fmt.Fprintf(b, " -> %s", name(e.To))
-		}
 		word := func(key string) string { t, _ := Explain(key); return t.In(l) }
+		switch {
+		case e.To != "":
+			fmt.Fprintf(b, " -> %s", name(e.To))
+		case e.Kind == KindStore:
+			fmt.Fprintf(b, " -> %s %s", word("sim.mailbox"), e.Box)
+		case e.Kind == KindFetch || e.Kind == KindDelete:
+			fmt.Fprintf(b, " [%s %s]", word("sim.mailbox"), e.Box)
+		}
 		fmt.Fprintf(b, "  (%s", word("sim.kind."+string(e.Kind)))
 		if e.Proto != "" {
 			fmt.Fprintf(b, ", %s", strings.ToUpper(e.Proto))

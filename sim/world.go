@@ -31,7 +31,9 @@ type World struct {
 	agents    map[string]*Agent // by agent ID
 	agentOn   map[string]string // agent ID -> host ID
 	users     map[string]*User  // by address
+	forwards  map[string]string // old address -> the address its mail goes to now
 	boxes     map[string]*Mailbox
+	ever      map[string][]*Message  // mailbox address -> every message ever stored in it, removed ones included
 	queues    map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
 	pushing   map[string]bool        // MTA client agent ID -> a session is open
 	busy      map[string]int         // MTA server agent ID -> connections turned away so far
@@ -51,7 +53,9 @@ func NewWorld(spec *Spec) (*World, error) {
 		agents:    map[string]*Agent{},
 		agentOn:   map[string]string{},
 		users:     map[string]*User{},
+		forwards:  map[string]string{},
 		boxes:     map[string]*Mailbox{},
+		ever:      map[string][]*Message{},
 		queues:    map[string][]*outgoing{},
 		pushing:   map[string]bool{},
 		busy:      map[string]int{},
@@ -110,7 +114,10 @@ func (w *World) index() error {
 		}
 		key := strings.ToLower(u.Address)
 		w.users[key] = u
-		w.boxes[key] = &Mailbox{Address: u.Address, Host: u.Host}
+		w.boxes[key] = &Mailbox{Address: u.Address, Host: u.Host, HostName: w.hosts[u.Host].Name}
+	}
+	if err := w.indexForwards(); err != nil {
+		return err
 	}
 	for _, s := range w.spec.Sends {
 		if w.users[strings.ToLower(s.From)] == nil {
@@ -123,6 +130,32 @@ func (w *World) index() error {
 	for _, r := range w.spec.Reads {
 		if w.users[strings.ToLower(r.User)] == nil {
 			return fmt.Errorf("unknown user %s reads mail", r.User)
+		}
+	}
+	return nil
+}
+
+// indexForwards rejects a forward from an address that also has a mailbox,
+// and a chain of forwards that comes back to itself, which would pass a
+// message around for ever.
+func (w *World) indexForwards() error {
+	for _, f := range w.spec.Forwards {
+		key := strings.ToLower(f.Address)
+		if w.users[key] != nil {
+			return fmt.Errorf("%s has a mailbox and cannot also forward", f.Address)
+		}
+		if _, dup := w.forwards[key]; dup {
+			return fmt.Errorf("%s forwards twice", f.Address)
+		}
+		w.forwards[key] = strings.ToLower(f.To)
+	}
+	for from := range w.forwards {
+		seen := map[string]bool{}
+		for a := from; w.forwards[a] != ""; a = w.forwards[a] {
+			if seen[a] {
+				return fmt.Errorf("the forward of %s comes back to %s", from, a)
+			}
+			seen[a] = true
 		}
 	}
 	return nil

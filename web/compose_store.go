@@ -114,11 +114,14 @@ func carrying(spec *sim.Spec, raw []byte, subject string) *sim.Spec {
 }
 
 // specFor is the player's way to the scenario it shows: the library's spec
-// for name, or, when msg names a composed message, scenario 4 carrying that
+// for name as told in l, or, when msg names a composed message, scenario 4 carrying that
 // message. A msg the store no longer holds (or on another scenario) is
 // unknown, rather than silently playing the scenario's own message.
-func (a *app) specFor(name, msg string) (*sim.Spec, bool) {
+func (a *app) specFor(name, msg string, l lang.Lang) (*sim.Spec, bool) {
 	spec, ok := a.lib.Get(name)
+	if ok {
+		spec = spec.In(l)
+	}
 	if !ok || msg == "" {
 		return spec, ok
 	}

@@ -20,7 +20,7 @@ import (
 // itself.
 func (a *app) exportSpec(w http.ResponseWriter, r *http.Request) (*sim.Spec, *run, int, lang.Lang, bool) {
 	l, _ := requestLang(r)
-	spec, ok := a.specFor(r.PathValue("name"), r.URL.Query().Get("msg"))
+	spec, ok := a.specFor(r.PathValue("name"), r.URL.Query().Get("msg"), l)
 	if !ok {
 		a.noScenario(w, r, l, r.PathValue("name"))
 		return nil, nil, 0, l, false

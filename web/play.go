@@ -38,7 +38,7 @@ type envelope struct {
 func (a *app) play(w http.ResponseWriter, r *http.Request) {
 	l := pageLang(w, r)
 	name := r.PathValue("name")
-	spec, ok := a.specFor(name, r.URL.Query().Get("msg"))
+	spec, ok := a.specFor(name, r.URL.Query().Get("msg"), l)
 	if !ok {
 		a.noScenario(w, r, l, name)
 		return

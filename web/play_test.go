@@ -112,7 +112,7 @@ func TestPlayerTranscriptAtTheEnd(t *testing.T) {
 		}
 	}
 	bob := body[strings.Index(body, `data-address="bob@example.net"`):]
-	if !strings.Contains(bob, `data-testid="message"`) || !strings.Contains(bob, "Hello from system A") {
+	if !strings.Contains(bob, `data-testid="message"`) || !strings.Contains(bob, "Salut de pe sistemul A") {
 		t.Errorf("Bob's mailbox does not hold the message")
 	}
 	if strings.Count(get(t, h, "GET", "/play/two-systems?step=0").Body.String(), `data-testid="message"`) != 0 {

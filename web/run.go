@@ -103,7 +103,7 @@ func play(spec *sim.Spec) (*run, error) {
 		return nil, fmt.Errorf("scenario %s: still running after %d events", spec.Name, sim.EventLimit)
 	}
 	r := &run{trace: w.Trace(), copies: map[copyKey]string{}}
-	for _, b := range w.Mailboxes() {
+	for _, b := range w.Stored() {
 		for _, m := range b.Messages {
 			r.copies[copyKey{b.Address, m.ID}] = m.Raw
 		}

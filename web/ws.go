@@ -55,7 +55,7 @@ type command struct {
 func (a *app) playSocket(w http.ResponseWriter, r *http.Request) {
 	l, _ := requestLang(r)
 	name := r.PathValue("name")
-	spec, ok := a.specFor(name, r.URL.Query().Get("msg"))
+	spec, ok := a.specFor(name, r.URL.Query().Get("msg"), l)
 	if !ok {
 		a.noScenario(w, r, l, name)
 		return

@@ -65,7 +65,7 @@ func gotoStep(t *testing.T, conn *websocket.Conn, step int) wireFrame {
 func TestWebsocketGoto(t *testing.T) {
 	srv := httptest.NewServer(New(shipped(t), nil, nil))
 	defer srv.Close()
-	spec := twoSystems(t)
+	spec := twoSystems(t).In(lang.RO) // the page asks in Romanian
 	full, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)

@@ -81,7 +81,7 @@ func list(out io.Writer, lib *scenarios.Library) error {
 	return nil
 }
 
-// transcript prints one scenario's whole trace.
+// transcript prints one scenario's whole trace, told in the language asked.
 func transcript(out io.Writer, lib *scenarios.Library, args []string, code string) error {
 	if len(args) != 1 {
 		return errors.New("transcript takes one scenario name; 'mailsim scenarios' lists them")
@@ -94,6 +94,7 @@ func transcript(out io.Writer, lib *scenarios.Library, args []string, code strin
 	if !ok {
 		return fmt.Errorf("no scenario %q; 'mailsim scenarios' lists them", args[0])
 	}
+	spec = spec.In(l) // its messages in the transcript's language too
 	events, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		return err

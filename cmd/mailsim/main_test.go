@@ -27,7 +27,8 @@ func TestListAndTranscript(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := out.String()
-	for _, want := range []string{"Scenariul 2", "S: 220 sysb.example.net", "C: MAIL FROM:<alice@example.org>", "S: 221 2.0.0 Bye", "(răspuns, SMTP, push)"} {
+	for _, want := range []string{"Scenariul 2", "S: 220 sysb.example.net", "C: MAIL FROM:<alice@example.org>", "S: 221 2.0.0 Bye", "(răspuns, SMTP, push)",
+		"Subject: Salut de pe sistemul A", "C: mesajul =C4=83sta traverseaz=C4=83 WAN-ul"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Romanian transcript lacks %q", want)
 		}

@@ -22,7 +22,7 @@ type testBackend struct {
 func newBackend() *testBackend {
 	return &testBackend{verdicts: map[string]Reply{
 		"nobody@matrix":  UserUnknown("nobody@matrix"),
-		"forward@matrix": reply(251, "2.1.5", "User not local; will forward to <forward@elcom.pub.ro>"),
+		"forward@matrix": WillForward("forward@elcom.pub.ro"),
 		"moved@matrix":   reply(551, "5.1.6", "User not local; please try <moved@elcom.pub.ro>"),
 		"busy@matrix":    reply(450, "4.2.1", "<busy@matrix>: Mailbox busy, try again later"),
 		"broken@matrix":  reply(451, "4.3.0", "<broken@matrix>: Temporary lookup failure"),
@@ -57,7 +57,7 @@ func (b listBackend) Verify(name string) Reply {
 	case "ana":
 		return Reply{Code: 553, Enhanced: "5.1.4", Lines: []string{"Ambiguous; Possibilities are", "Ana Pop <ana.pop@matrix>", "Ana Ionescu <ana.ionescu@matrix>"}}
 	case "forward@matrix":
-		return reply(251, "2.1.5", "User not local; will forward to <forward@elcom.pub.ro>")
+		return WillForward("forward@elcom.pub.ro")
 	case "moved@matrix":
 		return reply(551, "5.1.6", "User not local; please try <moved@elcom.pub.ro>")
 	}

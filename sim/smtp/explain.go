@@ -211,6 +211,10 @@ var Explanations = lang.Catalog{
 		RO: "250: serverul a primit mesajul și și-a asumat livrarea lui; de acum răspunde el, nu clientul. Codul de după „queued as” îl regăsește în jurnale.",
 		EN: "250: the server has taken the message and responsibility for delivering it; from now on it answers for it, not the client. The ID after \"queued as\" finds it in the logs.",
 	},
+	"smtp.why.will-forward": {
+		RO: "251: destinatarul nu mai are căsuța poștală aici, dar adresa lui trimite mai departe; serverul acceptă mesajul și îl va duce el însuși la adresa nouă (RFC 5321 §3.4).",
+		EN: "251: the recipient no longer has a mailbox here, but the address forwards; the server accepts the message and will carry it to the new address itself (RFC 5321 §3.4).",
+	},
 	"smtp.why.relay-denied": {
 		RO: "Refuz de retransmitere (relay): domeniul destinatarului nu e al acestui server, iar clientul nu e unul pentru care serverul trimite mai departe. Un server care ar accepta ar fi un „open relay” pentru spam.",
 		EN: "Relay refused: the recipient's domain is not this server's, and the client is not one it forwards mail for. A server that accepted would be an open relay for spam.",

@@ -23,6 +23,7 @@ const (
 	Mailbox              // a mailbox with room
 	Full                 // a mailbox over its quota
 	List                 // a mailing list
+	Forward              // an address whose mail goes on elsewhere (251)
 )
 
 // Policy is the recipient policy of every mailsim server: domains are
@@ -63,7 +64,7 @@ func (p Policy) Recipient(addr string) (string, *Reply) {
 		r = RelayDenied(addr)
 	default:
 		switch found := p.Dir.Lookup(canon); {
-		case found == Mailbox || found == List || found == Full && a.Postmaster():
+		case found == Mailbox || found == List || found == Forward || found == Full && a.Postmaster():
 			return canon, nil // the postmaster's mail is taken even past a quota
 		case found == Full:
 			r = MailboxFull(addr)

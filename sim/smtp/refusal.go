@@ -11,6 +11,14 @@ func Queued(id string) Reply {
 	return because("queued", 250, "2.0.0", "Ok: queued as "+id)
 }
 
+// WillForward accepts a recipient whose mail goes on to another address:
+// "251 User not local; will forward to <forward-path>" (RFC 5321 §3.4). The
+// server takes on the delivery, unlike 551, which asks the client to go
+// there itself.
+func WillForward(to string) Reply {
+	return because("will-forward", 251, "2.1.5", "User not local; will forward to <"+to+">")
+}
+
 // RelayDenied refuses a recipient in a domain this server does not receive
 // mail for, from a client it does not relay for: an open relay would carry
 // anyone's spam (RFC 5321 §3.6.2, §7.1).

@@ -16,17 +16,26 @@ function mailbox(b, words, open) {
   section.dataset.testid = 'mailbox';
   section.dataset.address = b.address;
   section.append(el('h3', '', b.address));
+  if (b.hostName) section.append(el('p', 'from', `${words.tOn} ${b.hostName}`));
   const messages = b.messages ?? [];
   if (messages.length === 0) section.append(el('p', 'empty', words.tEmpty));
   const list = el('ul');
   for (const m of messages) {
-    const details = el('details', m.seen ? 'seen' : '');
+    const details = el('details', [m.seen ? 'seen' : '', m.deleted ? 'deleted' : ''].join(' ').trim());
     details.dataset.testid = 'message';
     details.dataset.msg = m.id;
     details.open = open.has(`${b.address} ${m.id}`);
     const summary = el('summary');
-    summary.append(el('span', 'subject', m.subject));
+    // A message marked for deletion is struck through and tagged in words,
+    // not only coloured.
+    summary.append(el(m.deleted ? 'del' : 'span', 'subject', m.subject));
     if (m.seen) summary.append(el('span', 'flag', words.tSeen));
+    if (m.deleted) {
+      const tag = el('span', 'flag', words.tDeleted);
+      tag.dataset.testid = 'marked';
+      tag.title = words.tDeletedHint;
+      summary.append(tag);
+    }
     summary.append(el('span', 'from', `${words.tFrom}: ${m.from}`));
     details.append(summary, el('pre', 'raw', m.raw.replaceAll('\r\n', '\n')));
     const li = el('li');
