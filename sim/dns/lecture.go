@@ -14,8 +14,10 @@ var zoneFiles embed.FS
 // lectureFile is the zone of the lecture's Mail Exchanger slide.
 const lectureFile = "zones/example.com.zone"
 
-// Zones parses every shipped zone, in file-name order. Errors name the file
-// and line, like those of any other zone file.
+// Zones parses every shipped zone, in file-name order: the lecture's
+// example.com, the live lab's mailsim.test, and yahoo.com as the lecture's
+// nslookup demonstration found it. Errors name the file and line, like
+// those of any other zone file.
 func Zones() ([]*Zone, error) {
 	names, err := fs.Glob(zoneFiles, "zones/*.zone")
 	if err != nil {
