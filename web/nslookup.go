@@ -89,7 +89,7 @@ func (a *app) nslookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m := newMeta(r, l, tr(l, "nslookup.title"))
-	m.Styles = []string{"console.css"}
+	m.Styles = []string{"console.css", "nslookup.css"}
 	a.render(w, r, http.StatusOK, nslookupPage(m, nslookupView{Tables: c.Table(), MaxLine: consoleMaxLine}))
 }
 
