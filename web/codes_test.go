@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"mailsim/lab"
+	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/wire"
 )
@@ -149,4 +150,70 @@ func recipeCodes(t *testing.T, l *lab.Lab, recipe []recipeLine) []int {
 		codes = append(codes, rep.Code)
 	}
 	return codes
+}
+
+// TestPOP3Replay: mailsim's own server, given the lecture's POP3 commands,
+// answers each with +OK, and RETR 2 with message 2 of 912 octets.
+func TestPOP3Replay(t *testing.T) {
+	got := pop3Replay()
+	var commands, oks int
+	for i, l := range got {
+		if strings.HasPrefix(l, "C: ") {
+			commands++
+			if i+1 < len(got) && strings.HasPrefix(got[i+1], "S: +OK") {
+				oks++
+			}
+		}
+	}
+	if commands != 8 || oks != commands {
+		t.Errorf("%d of %d commands answered +OK", oks, commands)
+	}
+	for _, want := range []string{"S: +OK 912 octets", "S: <message 2 contents>"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("the replay lacks %q", want)
+		}
+	}
+}
+
+// missingKey is what tr shows for a key the catalog lacks, keys with
+// digits and hyphens included ("[lecture.reply-504.title]").
+var missingKey = regexp.MustCompile(`\[[a-z]+(\.[a-z0-9-]+)+\]`)
+
+// TestLectureNotes: /codes#lecture holds every difference in the reader's
+// language, and both pages run the lecture's APOP example: only
+// cfugDemo123 gives the lecture's digest.
+func TestLectureNotes(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	apopRows := regexp.MustCompile(`<tr data-secret="([^"]*)" data-matches="(true|false)">`)
+	for _, l := range lang.All {
+		codes := get(t, h, "GET", "/codes?lang="+string(l)).Body.String()
+		digest := get(t, h, "GET", "/lab/digest?lang="+string(l)).Body.String()
+		for page, body := range map[string]string{"/codes": codes, "/lab/digest": digest, "/console/nslookup": get(t, h, "GET", "/console/nslookup?lang="+string(l)).Body.String()} {
+			if m := missingKey.FindString(body); m != "" {
+				t.Errorf("%s?lang=%s shows the missing key %s", page, l, m)
+			}
+		}
+		for _, d := range lectureDiffs() {
+			if !strings.Contains(codes, `id="lecture-`+d.ID+`"`) || !strings.Contains(codes, html.EscapeString(tr(l, "lecture."+d.ID+".title"))) {
+				t.Errorf("/codes?lang=%s lacks the note %s", l, d.ID)
+			}
+		}
+		for page, body := range map[string]string{"/codes": codes, "/lab/digest": digest} {
+			var rows []string
+			for _, m := range apopRows.FindAllStringSubmatch(body, -1) {
+				rows = append(rows, m[1]+"="+m[2])
+			}
+			if want := []string{"mypass=false", "cfugDemo123=true"}; !slices.Equal(rows, want) {
+				t.Errorf("%s?lang=%s: APOP rows %v, want %v", page, l, rows, want)
+			}
+			for _, digest := range []string{"8e9d444b745865664673eac2f4c2a09d", "786b5c12203b391c9a903b515ce65a12"} {
+				if !strings.Contains(body, digest) {
+					t.Errorf("%s?lang=%s does not show %s", page, l, digest)
+				}
+			}
+		}
+		if !strings.Contains(digest, html.EscapeString(tr(l, "lecture.apop.why"))) {
+			t.Errorf("/lab/digest?lang=%s does not explain the lecture's APOP password", l)
+		}
+	}
 }

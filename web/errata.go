@@ -1,6 +1,13 @@
 package web
 
-import "mailsim/sim/mime"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"mailsim/sim/mime"
+	"mailsim/sim/pop3"
+)
 
 // The lecture's examples that cannot be reproduced as printed. mailsim
 // teaches what the RFCs say, so where the lecture differs the pages say so:
@@ -73,22 +80,10 @@ func lectureDiffs() []lectureDiff {
 			Source:  "Postfix smtpd_banner = $myhostname ESMTP $mail_name; RFC 5321 §3.1",
 		},
 		{
-			ID: "pop3-sequence",
-			Lecture: []string{
-				"C: retr 1", "S: <message 1 contents>", "S: .",
-				"C: dele 1",
-				"C: retr 2", "S: <message 1 contents>", "S: .",
-				"C: dele 2",
-				"C: quit",
-			},
-			Right: []string{
-				"C: RETR 1", "S: +OK 498 octets", "S: <message 1 contents>", "S: .",
-				"C: DELE 1", "S: +OK message 1 deleted",
-				"C: RETR 2", "S: +OK 912 octets", "S: <message 2 contents>", "S: .",
-				"C: DELE 2", "S: +OK message 2 deleted",
-				"C: QUIT",
-			},
-			Source: "RFC 1939 §3, §5 (RETR, DELE)",
+			ID:      "pop3-sequence",
+			Lecture: lecturePOP3,
+			Right:   pop3Replay(),
+			Source:  "RFC 1939 §3, §5; mailsim's POP3 server, run on the same commands",
 		},
 		{
 			ID:      "apop",
@@ -105,6 +100,60 @@ func lectureDiffs() []lectureDiff {
 			Source:  "RFC 5321 §4.4, RFC 3848",
 		},
 	}
+}
+
+// lecturePOP3 is the lecture's "Exemplu de secvență de comenzi
+// Client-Server", as printed.
+var lecturePOP3 = []string{
+	"S: +OK POP3 server ready",
+	"C: user bob", "S: +OK",
+	"C: pass hungry", "S: +OK user conectat cu succes",
+	"C: list", "S: 1 498", "S: 2 912", "S: .",
+	"C: retr 1", "S: <message 1 contents>", "S: .",
+	"C: dele 1",
+	"C: retr 2", "S: <message 1 contents>", "S: .",
+	"C: dele 2",
+	"C: quit", "S: +OK Deconectare server POP3",
+}
+
+// pop3Replay types the lecture's commands into mailsim's own POP3 server,
+// over a maildrop holding two messages of the lecture's sizes, and writes
+// the session as the lecture does, each message's text shortened to
+// "<message N contents>".
+func pop3Replay() []string {
+	store := pop3.NewMemoryStore()
+	store.AddUser("bob", "hungry")
+	for i, size := range []int{498, 912} {
+		head := "Subject: message " + strconv.Itoa(i+1)
+		// Three lines with CRLF: the header, the blank line, the body.
+		body := strings.Repeat("x", size-len(head)-6)
+		if err := store.Deliver("bob", pop3.Message{UID: "m" + strconv.Itoa(i+1), Data: []byte(head + "\r\n\r\n" + body + "\r\n")}); err != nil {
+			panic(err) // the maildrop and ids above are fixed
+		}
+	}
+	s := pop3.NewServer(pop3.Config{Maildrop: store})
+	var lines []string
+	say := func(out pop3.Output, retr int) {
+		for i, l := range out.Lines {
+			if retr > 0 && i > 0 && l != "." {
+				if i == 1 {
+					lines = append(lines, fmt.Sprintf("S: <message %d contents>", retr))
+				}
+				continue
+			}
+			lines = append(lines, "S: "+l)
+		}
+	}
+	say(s.Greet(), 0)
+	for _, line := range []string{"user bob", "pass hungry", "list", "retr 1", "dele 1", "retr 2", "dele 2", "quit"} {
+		lines = append(lines, "C: "+line)
+		retr := 0
+		if n, ok := strings.CutPrefix(line, "retr "); ok {
+			retr, _ = strconv.Atoi(n)
+		}
+		say(s.Feed([]byte(line)), retr)
+	}
+	return lines
 }
 
 // lectureDiffByID returns one entry, for the page that shows it alone.

@@ -66,8 +66,8 @@ var uiCodes = lang.Catalog{
 	},
 	"lecture.pop3-sequence.title": {RO: "Secvența POP3: fiecare comandă are un răspuns", EN: "The POP3 sequence: every command gets a reply"},
 	"lecture.pop3-sequence.why": {
-		RO: "În POP3 serverul răspunde la fiecare comandă cu o linie care începe cu +OK sau -ERR. În exemplul din curs lipsesc răspunsurile +OK după „dele” (și înaintea conținutului la „retr”), iar „retr 2” primește conținutul mesajului 1: mesajul 2 ar trebui să vină. Ștergerea se face abia după QUIT, în starea UPDATE.",
-		EN: "In POP3 the server answers every command with a line that starts with +OK or -ERR. The lecture's example lacks the +OK replies after \"dele\" (and before the contents for \"retr\"), and \"retr 2\" gets message 1's contents: message 2 should come. The deletion happens only after QUIT, in the UPDATE state.",
+		RO: "În POP3 serverul răspunde la fiecare comandă cu o linie care începe cu +OK sau -ERR. În exemplul din curs lipsesc răspunsurile +OK după „dele”, ca și linia +OK cu care încep răspunsurile la „list” și „retr”, iar „retr 2” primește conținutul mesajului 1: ar trebui să vină mesajul 2. Alături, ce răspunde serverul POP3 din mailsim la aceleași comenzi. Ștergerea se face abia după QUIT, în starea UPDATE.",
+		EN: "In POP3 the server answers every command with a line that starts with +OK or -ERR. The lecture's example lacks the +OK replies after \"dele\", as well as the +OK line that starts the answers to \"list\" and \"retr\", and \"retr 2\" gets message 1's contents: message 2 should come. Beside it, what mailsim's POP3 server answers to the same commands. The deletion happens only after QUIT, in the UPDATE state.",
 	},
 	"lecture.apop.title": {RO: "Parola din exemplul APOP: cfugDemo123, nu mypass", EN: "The password of the APOP example: cfugDemo123, not mypass"},
 	"lecture.apop.why": {
