@@ -45,13 +45,15 @@ func once(lines ...string) []recipeLine {
 }
 
 // Recipes name the lab's accounts with these words, replaced on the page by
-// the running lab's own (recipeWords): {user} is a user's address, {nobody}
-// an address of the lab's domain that no one has, {foreign} one elsewhere.
+// the running lab's own (recipeWords): {user} is a user's address, {list} a
+// mailing list's, {nobody} an address of the lab's domain that no one has,
+// {foreign} one elsewhere.
 const foreignAddress = "someone@example.org"
 
 // replyCodes is the lecture's table in its order, with RFC 5321's 252 and
-// 555 beside their neighbours. 251 and 252 are expected from scenarios (a
-// forwarded recipient; VRFY where the server cannot verify); 450, 451 and
+// 555 beside their neighbours. 251 is expected from a scenario (a forwarded
+// recipient), 252 from VRFY of a list, which the server accepts without
+// being able to verify a mailbox (RFC 5321 §3.5.3); 450, 451 and
 // 551 need a backend situation (a busy mailbox, a local error, a user who
 // moved) that neither the lab nor the shipped scenarios have yet, so the
 // page says so beside their meaning.
@@ -62,7 +64,7 @@ var replyCodes = []replyCode{
 	{221, "Service closing transmission channel", "<domain> Service closing transmission channel", once("QUIT")},
 	{250, "Request command completed", "Requested mail action okay, completed", once("HELO pc.example.org")},
 	{251, "User not local; the message will be forwarded", "User not local; will forward to <forward-path>", nil},
-	{252, "", "Cannot VRFY user, but will accept message and attempt delivery", nil},
+	{252, "", "Cannot VRFY user, but will accept message and attempt delivery", once("VRFY {list}")},
 	{354, "Start mail input", "Start mail input; end with <CRLF>.<CRLF>", once("MAIL FROM:<{user}>", "RCPT TO:<{user}>", "DATA")},
 	{421, "Service not available", "<domain> Service not available, closing transmission channel", nil},
 	{450, "Mailbox not available", "Requested mail action not taken: mailbox unavailable (e.g., mailbox busy or temporarily blocked for policy reasons)", nil},
@@ -82,17 +84,38 @@ var replyCodes = []replyCode{
 	{555, "", "MAIL FROM/RCPT TO parameters not recognized or not implemented", once("MAIL FROM:<{user}> RET=HDRS")},
 }
 
-// recipeWords fills a recipe's account words in with the lab's: its first
-// user that is not a list, and its host name as the domain.
-func recipeWords(accts []lab.Account, host string) *strings.Replacer {
-	user := "student@" + host
+// recipeWords are a recipe's account words in the lab's: its first user
+// and its first list ("" when it has none), and its host name as the domain.
+func recipeWords(accts []lab.Account, host string) map[string]string {
+	words := map[string]string{"{user}": "", "{list}": "", "{nobody}": "nobody@" + host, "{foreign}": foreignAddress}
 	for _, a := range accts {
-		if !a.IsList() {
-			user = a.Address
-			break
+		switch {
+		case a.IsList() && words["{list}"] == "":
+			words["{list}"] = a.Address
+		case !a.IsList() && words["{user}"] == "":
+			words["{user}"] = a.Address
 		}
 	}
-	return strings.NewReplacer("{user}", user, "{nobody}", "nobody@"+host, "{foreign}", foreignAddress)
+	return words
+}
+
+// inWords writes a recipe in the lab's words, or returns nil when it names
+// an account the lab does not have (a list, in a lab without one).
+func inWords(recipe []recipeLine, words map[string]string) []recipeLine {
+	var out []recipeLine
+	for _, r := range recipe {
+		line := r.Line
+		for w, v := range words {
+			if strings.Contains(line, w) {
+				if v == "" {
+					return nil
+				}
+				line = strings.ReplaceAll(line, w, v)
+			}
+		}
+		out = append(out, recipeLine{Line: line, Times: r.Times})
+	}
+	return out
 }
 
 // codeStep is where a scenario shows a code: the first step whose last
@@ -168,9 +191,7 @@ func (a *app) codeRows(l lang.Lang) ([]codeGroup, error) {
 		if s, ok := steps[c.Code]; ok {
 			row.Step = &s
 		}
-		for _, r := range c.Recipe {
-			row.Lines = append(row.Lines, recipeLine{Line: words.Replace(r.Line), Times: r.Times})
-		}
+		row.Lines = inWords(c.Recipe, words)
 		g := &groups[len(groups)-1]
 		g.Rows = append(g.Rows, row)
 	}

@@ -23,7 +23,7 @@ var lectureCodes = []int{211, 214, 220, 221, 250, 251, 252, 354, 421, 450, 451, 
 // them, and fail until it lands.
 var awaited = map[int]string{
 	251: "the forwarding scenario (branch world)",
-	252: "VRFY where the server cannot verify (branch policy)",
+	252: "VRFY of a list answered 252 (branch policy, merged into main)",
 }
 
 // unproduced are the codes nothing in mailsim produces yet (a busy
@@ -215,5 +215,18 @@ func TestLectureNotes(t *testing.T) {
 		if !strings.Contains(digest, html.EscapeString(tr(l, "lecture.apop.why"))) {
 			t.Errorf("/lab/digest?lang=%s does not explain the lecture's APOP password", l)
 		}
+	}
+}
+
+// TestRecipeWords: recipes follow the lab's accounts, and one naming an
+// account the lab lacks is left out rather than shown wrong.
+func TestRecipeWords(t *testing.T) {
+	words := recipeWords([]lab.Account{{Address: "ana@lab.test"}, {Address: "grupa@lab.test", Members: []string{"ana@lab.test"}}}, "lab.test")
+	if got := inWords(once("MAIL FROM:<{user}>", "RCPT TO:<{nobody}>", "VRFY {list}"), words); !slices.Equal(got,
+		once("MAIL FROM:<ana@lab.test>", "RCPT TO:<nobody@lab.test>", "VRFY grupa@lab.test")) {
+		t.Errorf("in the lab's words: %v", got)
+	}
+	if got := inWords(once("VRFY {list}"), recipeWords([]lab.Account{{Address: "ana@lab.test"}}, "lab.test")); got != nil {
+		t.Errorf("without a list: %v", got)
 	}
 }
