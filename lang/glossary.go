@@ -141,9 +141,11 @@ func mustGlossary(g *Glossary, err error) *Glossary {
 
 // Check lists what in a Romanian text breaks the glossary: a variant the
 // glossary avoids, or a word of another form of address. It reads words, so
-// "cutia" is found in "Cutia." but not in "scutia".
+// "cutia" is found in "Cutia." but not in "scutia". What stands between
+// Romanian quotation marks („…”) is somebody else's words, such as the
+// lecture's or an RFC's, and is not held to the glossary.
 func (g *Glossary) Check(ro string) []string {
-	words := wordsOf(ro)
+	words := wordsOf(unquoted(ro))
 	var problems []string
 	for _, t := range g.Terms {
 		for _, a := range t.Avoid {
@@ -169,6 +171,25 @@ func (g *Glossary) Check(ro string) []string {
 		}
 	}
 	return problems
+}
+
+// unquoted drops every „quoted” span, and an unclosed one to the end.
+func unquoted(text string) string {
+	var b strings.Builder
+	for {
+		open := strings.Index(text, "„")
+		if open < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:open])
+		_, rest, ok := strings.Cut(text[open:], "”")
+		if !ok {
+			return b.String()
+		}
+		b.WriteString(" ")
+		text = rest
+	}
 }
 
 // wordsOf splits text into lower-case words of letters and digits; hyphens

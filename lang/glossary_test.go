@@ -40,6 +40,8 @@ func TestGlossaryCheck(t *testing.T) {
 		{"Cei 24 de biți și 3 octeți, conectați prin LAN.", nil},
 		{"Vă rugăm, dvs. alegeți.", []string{`"dvs": address`, `"vă rugăm": address`, `"alegeți"`}},
 		{"Apasă pe Pas.", nil},
+		{"Cursul spune „Intended recipient”, dar apoi cutia.", []string{`"cutia"`}},
+		{"Citatul „fără sfârșit, cutia", nil},
 		{"Dați indicii.", []string{`"dați"`}},
 		{"Ați trimis mesajul.", []string{`"ați": address`}},
 	}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"mailsim/sim/dns"
 )
 
 // termEvents counts the lines the console's terminal shows.
@@ -159,23 +161,51 @@ func TestBrowserLiveShowsCurl(t *testing.T) {
 	tb.close()
 }
 
-// TestBrowserNslookup: the lecture's nslookup demonstration.
+// TestBrowserNslookup types the lecture's nslookup session (nslookup,
+// yahoo.com, set type=MX, yahoo.com) into the page and checks that every
+// answer shows what nslookup printed for that line: sim/dns's
+// TestLectureSession holds those lines against the lecture's slides. Then
+// the lab's own domain answers MX, and the lecture's zone lights its rows.
 func TestBrowserNslookup(t *testing.T) {
 	srv := httptest.NewServer(New(shipped(t), nil, nil))
 	defer srv.Close()
+	zones, err := consoleZones(shipped(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := dns.NewResolver(zones...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := dns.NewConsole(res, nslookupServer)
+
 	tb := openBrowser(t)
 	tb.do("opening nslookup", chromedp.Navigate(srv.URL+"/console/nslookup?lang=ro"))
 	tb.until("the websocket", `document.getElementById('nslookup').dataset.live === 'true'`)
-	tb.do("typing", typeInto(`#line`, "set type=MX\r")...)
-	tb.until("set type", `document.querySelector('[data-testid="qtype"] b').textContent === 'MX'`)
-	tb.do("typing", typeInto(`#line`, "example.com\r")...)
-	tb.until("the answer", `document.querySelectorAll('#term [data-testid="answer"]').length === 2`)
-	out := tb.eval(`document.querySelector('#term [data-testid="answer"]:last-child .wire').innerText`)
-	for _, want := range []string{"> example.com", "Non-authoritative answer:", "example.com\tmail exchanger = 0 example.com.", "example.com\tmail exchanger = 30 server1.example.com."} {
-		if !strings.Contains(out, want) {
-			t.Errorf("nslookup printed %q, lacking %q", out, want)
+	answer := func(n int, line string) string {
+		t.Helper()
+		tb.do("typing "+line, typeInto(`#line`, line+"\r")...)
+		tb.until("the answer to "+line, fmt.Sprintf(`document.querySelectorAll('#term [data-testid="answer"]').length === %d`, n))
+		return tb.eval(`[...document.querySelectorAll('#term [data-testid="answer"]:last-child .wire .wl')].map(d => d.textContent).join('\n')`)
+	}
+	var last string
+	for i, line := range lectureSession {
+		last = answer(i+1, line)
+		if w := strings.Join(append([]string{"> " + line}, want.Feed(line)...), "\n"); last != w {
+			t.Errorf("after %q the page shows\n%s\nnslookup prints\n%s", line, last, w)
 		}
 	}
+	for _, w := range []string{"Server:\t\t141.85.43.10", "Address:\t141.85.43.10#53", "Non-authoritative answer:",
+		"yahoo.com\tmail exchanger = 1 mta7.am0.yahoodns.net.", "Authoritative answers can be found from:",
+		"yahoo.com\tnameserver = ns6.yahoo.com.", "ns6.yahoo.com\thas AAAA address 2406:2000:108:4::1006"} {
+		if !strings.Contains(last, w) {
+			t.Errorf("the lecture's MX answer lacks %q:\n%s", w, last)
+		}
+	}
+	if out := answer(5, "mailsim.test"); !strings.Contains(out, "mailsim.test\tmail exchanger = 10 mailsim.test.") {
+		t.Errorf("the lab's domain: %q", out)
+	}
+	answer(6, "example.com")
 	if lit := tb.eval(`[...document.querySelectorAll('tr.lit')].map(r => r.dataset.row).join(' ')`); lit != "0.3 0.4" {
 		t.Errorf("lit zone rows %q, want the lecture's two MX rows", lit)
 	}

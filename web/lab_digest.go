@@ -27,11 +27,13 @@ var digestDefaults = digestForm{
 	Secret:     "tanstaaftanstaaf",
 }
 
-// digestView is the page: the form and both traces.
+// digestView is the page: the form, both traces, and the lecture's APOP
+// example, whose digest was made with another password than it says.
 type digestView struct {
-	Form digestForm
-	APOP mime.DigestTrace
-	CRAM mime.DigestTrace
+	Form    digestForm
+	APOP    mime.DigestTrace
+	CRAM    mime.DigestTrace
+	Lecture lectureDiff
 }
 
 // digest computes both logins from the query, or from the RFC examples.
@@ -47,7 +49,9 @@ func (a *app) digest(w http.ResponseWriter, r *http.Request) {
 			*field = q.Get(p)
 		}
 	}
-	v := digestView{Form: f, APOP: mime.TraceAPOP(f.Timestamp, f.APOPSecret)}
+	v := digestView{Form: f, APOP: mime.TraceAPOP(f.Timestamp, f.APOPSecret), Lecture: lectureDiffByID("apop")}
 	v.CRAM, _ = mime.TraceCRAMMD5(f.Challenge, f.User, f.Secret) // the trace carries its error
-	a.render(w, r, http.StatusOK, digestPage(labMeta(r, l, "lab.title.digest"), v))
+	m := labMeta(r, l, "lab.title.digest")
+	m.Styles = append(m.Styles, "codes.css") // the lecture note's styles
+	a.render(w, r, http.StatusOK, digestPage(m, v))
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // nslookupServer is the resolver the console asks, as nslookup prints it
-// in its "Server:" and "Address:" lines.
-const nslookupServer = "10.0.0.53"
+// in its "Server:" and "Address:" lines: the one of the lecture's session,
+// so that the session replays on the page line for line.
+const nslookupServer = "141.85.43.10"
 
 // The websocket at /ws/nslookup is one nslookup session over the simulated
 // zones: it remembers "set type=" between lines, as nslookup does. The
@@ -22,6 +23,10 @@ const nslookupServer = "10.0.0.53"
 // language, qtype is the type the next query asks for, and rows name the
 // zone table rows ("zone.row", both counted from 0) that the answer holds.
 
+// lectureSession is what the lecture types in its nslookup demonstration;
+// the page invites the reader to type it too.
+var lectureSession = []string{"nslookup", "yahoo.com", "set type=MX", "yahoo.com"}
+
 // nslookupFrame is the answer to one line.
 type nslookupFrame struct {
 	Line  string   `json:"line"`
@@ -31,17 +36,20 @@ type nslookupFrame struct {
 	Rows  []string `json:"rows"`
 }
 
-// consoleZones are the zones the nslookup console knows: the lecture's
-// example.com, then those of every scenario of the library in its order,
+// consoleZones are the zones the nslookup console knows: the shipped ones
+// (the lecture's example.com first, the lab's mailsim.test, the lecture's
+// yahoo.com), then those of every scenario of the library in its order,
 // each origin once (scenarios share their zones' names, and the first one
 // given is the one asked).
 func consoleZones(lib library) ([]*dns.Zone, error) {
-	lecture, err := dns.Lecture()
+	zones, err := dns.Zones()
 	if err != nil {
 		return nil, err
 	}
-	zones := []*dns.Zone{lecture}
-	seen := map[string]bool{lecture.Origin(): true}
+	seen := map[string]bool{}
+	for _, z := range zones {
+		seen[z.Origin()] = true
+	}
 	for _, s := range lib.List() {
 		for _, z := range s.Zones {
 			if !seen[z.Origin()] {
@@ -81,7 +89,7 @@ func (a *app) nslookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m := newMeta(r, l, tr(l, "nslookup.title"))
-	m.Styles = []string{"console.css"}
+	m.Styles = []string{"console.css", "nslookup.css"}
 	a.render(w, r, http.StatusOK, nslookupPage(m, nslookupView{Tables: c.Table(), MaxLine: consoleMaxLine}))
 }
 

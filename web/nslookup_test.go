@@ -81,3 +81,27 @@ func TestConsoleZonesSkipDuplicateOrigins(t *testing.T) {
 		t.Errorf("with duplicates: %d zones, %v", len(dup), err)
 	}
 }
+
+// TestNslookupPageHidesFiles: the zone tables name each zone by its origin,
+// never by the file or scenario it was read from.
+func TestNslookupPageHidesFiles(t *testing.T) {
+	lib := shipped(t)
+	zones, err := consoleZones(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, New(lib, nil, nil), "GET", "/console/nslookup?lang=en").Body.String()
+	for _, z := range zones {
+		if !strings.Contains(body, "data-origin=\""+z.Origin()+"\"") {
+			t.Errorf("the page lacks the zone %s", z.Origin())
+		}
+		if strings.Contains(body, z.File()) {
+			t.Errorf("the page shows the file %s", z.File())
+		}
+	}
+	for _, path := range []string{".zone", ".scn", "scenarios/"} {
+		if strings.Contains(body, path) {
+			t.Errorf("the page shows a path with %q", path)
+		}
+	}
+}

@@ -18,6 +18,7 @@ var sections = []section{
 	{Path: "/lab", Key: "nav.lab"},
 	{Path: "/console", Key: "nav.console"},
 	{Path: "/live", Key: "nav.live"},
+	{Path: "/codes", Key: "nav.codes"},
 }
 
 // current reports whether the page at u belongs to the section.

@@ -60,6 +60,7 @@ func newHandler(lib library, l *lab.Lab, log *slog.Logger) http.Handler {
 	mux.HandleFunc("GET /ws/console/{proto}", a.consoleSocket)
 	mux.HandleFunc("GET /console/nslookup", a.nslookup)
 	mux.HandleFunc("GET /ws/nslookup", a.nslookupSocket)
+	mux.HandleFunc("GET /codes", a.codes)
 	mux.HandleFunc("GET /live", a.livePage)
 	mux.HandleFunc("GET /ws/live", a.liveSocket)
 	mux.HandleFunc("GET /static/{version}/{file...}", serveAsset)

@@ -15,6 +15,7 @@ type Console struct {
 	addr   string // its address, shown as ADDR#53
 	qtype  Type
 	done   bool
+	start  [2]string // the server and address NewConsole was given, for "nslookup"
 }
 
 // Output is what one console line produced. Query and Answer are set when
@@ -37,6 +38,7 @@ func NewConsole(res *Resolver, server string) *Console {
 	if addr, ok := c.serverAddr(server); ok {
 		c.addr = addr
 	}
+	c.start = [2]string{c.server, c.addr}
 	return c
 }
 
@@ -51,10 +53,22 @@ func (c *Console) QueryType() Type { return c.qtype }
 
 // Do handles one typed line: a command (set, server, help, exit), a name to
 // look up, or a name followed by the server to ask just this once.
+//
+// A student who copies the lecture's session types its first line,
+// "nslookup", too. Alone it starts the session afresh (type A, the first
+// server), as running nslookup again would; "nslookup NAME [SERVER]" asks
+// once, as nslookup does when given a name on the shell's command line.
 func (c *Console) Do(line string) Output {
 	f := strings.Fields(line)
 	if c.done || len(f) == 0 {
 		return Output{}
+	}
+	if strings.EqualFold(f[0], "nslookup") {
+		if len(f) == 1 {
+			c.qtype, c.server, c.addr = TypeA, c.start[0], c.start[1]
+			return Output{Key: "dns.console.start"}
+		}
+		f = f[1:]
 	}
 	switch strings.ToLower(f[0]) {
 	case "exit":
@@ -85,7 +99,7 @@ var helpLines = []string{
 	"NAME            - look up NAME with the default server",
 	"NAME SERVER     - look up NAME asking SERVER this once",
 	"server NAME     - make NAME (a host or an address) the default server",
-	"set type=T      - ask for records of type T: A, MX, NS, CNAME or ANY",
+	"set type=T      - ask for records of type T: A, AAAA, MX, NS, CNAME or ANY",
 	"set all         - show the default server and the options",
 	"exit            - leave nslookup",
 }

@@ -11,6 +11,10 @@ var Explanations = lang.Catalog{
 		RO: "Înregistrare A: asociază un nume de sistem cu adresa sa IPv4.",
 		EN: "A record: maps a host name to its IPv4 address.",
 	},
+	"dns.type.aaaa": {
+		RO: "Înregistrare AAAA: asociază un nume de sistem cu adresa sa IPv6.",
+		EN: "AAAA record: maps a host name to its IPv6 address.",
+	},
 	"dns.type.mx": {
 		RO: "Înregistrare MX (mail exchanger): numește serverul care primește e-mailul domeniului și preferința lui; valoarea mai mică este încercată prima.",
 		EN: "MX (mail exchanger) record: names the server that receives the domain's mail and its preference; the lower value is tried first.",
@@ -33,6 +37,10 @@ var Explanations = lang.Catalog{
 		RO: "Se cere adresa IPv4 (înregistrarea A) a numelui, pentru a putea deschide o conexiune TCP către el.",
 		EN: "The IPv4 address (A record) of the name is asked for, so that a TCP connection can be opened to it.",
 	},
+	"dns.query.aaaa": {
+		RO: "Se cere adresa IPv6 (înregistrarea AAAA) a numelui.",
+		EN: "The IPv6 address (AAAA record) of the name is asked for.",
+	},
 	"dns.query.mx": {
 		RO: "Clientul MTA întreabă ce servere primesc e-mailul domeniului destinatarului (înregistrările MX).",
 		EN: "The MTA client asks which servers receive mail for the recipient's domain (the MX records).",
@@ -54,6 +62,10 @@ var Explanations = lang.Catalog{
 	"dns.answer.a": {
 		RO: "Răspunsul conține adresa IPv4 a numelui.",
 		EN: "The answer holds the IPv4 address of the name.",
+	},
+	"dns.answer.aaaa": {
+		RO: "Răspunsul conține adresa IPv6 a numelui.",
+		EN: "The answer holds the IPv6 address of the name.",
 	},
 	"dns.answer.mx": {
 		RO: "S-au găsit înregistrări MX: serverele de e-mail ale domeniului, ordonate după preferință (valoarea mică întâi).",
@@ -115,6 +127,10 @@ var Explanations = lang.Catalog{
 	},
 
 	// Console commands.
+	"dns.console.start": {
+		RO: "Ești deja în nslookup, ca în curs după „nslookup” la promptul shell-ului: sesiunea începe din nou cu tipul A și serverul implicit. Scrie acum un nume, de exemplu yahoo.com.",
+		EN: "You are already in nslookup, as the lecture is after typing \"nslookup\" at the shell prompt: the session starts again with type A and the default server. Now type a name, for example yahoo.com.",
+	},
 	"dns.console.set-type": {
 		RO: "„set type=...” alege tipul înregistrărilor cerute la următoarele întrebări (de exemplu MX pentru serverele de e-mail).",
 		EN: "\"set type=...\" picks the record type the next questions ask for (for example MX for the mail servers).",
@@ -144,8 +160,8 @@ var Explanations = lang.Catalog{
 		EN: "Unknown option; \"help\" shows what can be set.",
 	},
 	"dns.console.bad-type": {
-		RO: "Tip de întrebare necunoscut; simulatorul știe A, MX, NS, CNAME și ANY.",
-		EN: "Unknown query type; the simulator knows A, MX, NS, CNAME and ANY.",
+		RO: "Tip de întrebare necunoscut; simulatorul știe A, AAAA, MX, NS, CNAME și ANY.",
+		EN: "Unknown query type; the simulator knows A, AAAA, MX, NS, CNAME and ANY.",
 	},
 	"dns.console.bad-name": {
 		RO: "Textul nu este un nume de domeniu valid: etichete de cel mult 63 de caractere (litere, cifre, cratimă), separate prin puncte.",

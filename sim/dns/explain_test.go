@@ -26,9 +26,9 @@ func TestExplanationsCoverKeys(t *testing.T) {
 	r.Trace = func(q Query, a Answer) { add(q.Key()); add(a.Key) }
 
 	names := []string{"example.com", "www1.example.com", "nosuch.example.com", "test.example", "www.test.example",
-		"alias.test.example", "nomail.test.example", "dead.test.example", "loop1.test.example", "deep.test.example", "a..b"}
+		"alias.test.example", "ns1.test.example", "nomail.test.example", "dead.test.example", "loop1.test.example", "deep.test.example", "a..b"}
 	for _, name := range names {
-		for _, typ := range []Type{TypeA, TypeMX, TypeNS, TypeCNAME, TypeANY, "TXT"} {
+		for _, typ := range []Type{TypeA, TypeAAAA, TypeMX, TypeNS, TypeCNAME, TypeANY, "TXT"} {
 			r.Resolve(Query{Name: name, Type: typ})
 		}
 		hosts, err := r.MailHosts(name)
@@ -39,13 +39,13 @@ func TestExplanationsCoverKeys(t *testing.T) {
 			add(le.Key())
 		}
 	}
-	for _, z := range []*Zone{mustLecture(t), mustZone(t, "test.zone", testZone)} {
+	for _, z := range append(mustZones(t), mustZone(t, "test.zone", testZone)) {
 		for _, row := range z.Table().Rows {
 			add(row.Key)
 		}
 	}
 	c := NewConsole(r, "10.0.0.53")
-	for _, line := range []string{"help", "?", "set all", "set type=MX", "set type=TXT", "set debug", "server ns1.test.example",
+	for _, line := range []string{"nslookup", "help", "?", "set all", "set type=MX", "set type=TXT", "set debug", "server ns1.test.example",
 		"server nosuch.example", "example.com nosuch.example", "a..b", "one two three", "example.com", "exit"} {
 		add(c.Do(line).Key)
 	}

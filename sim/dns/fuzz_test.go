@@ -14,6 +14,7 @@ func FuzzParseZone(f *testing.F) {
 	f.Add("#NAME TTL IN TYPE ADR\nexample.com.\t\tIN\tA\t69.9.64.11\nexample.com.\t14400\tIN\tMX\t0 example.com.\n")
 	f.Add("$ORIGIN a.\n@ MX 0 .\n  A 1.2.3.4\nb CNAME @\n")
 	f.Add("x. 5 IN 7 A 1.1.1.1\n")
+	f.Add("$ORIGIN a.\n@ NS ns\nns AAAA 2406:8600:b8:fe03::1003\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		z, err := ParseZone("fuzz.zone", strings.NewReader(text))
 		if err != nil {
@@ -37,6 +38,7 @@ func FuzzParseZone(f *testing.F) {
 // keys that have an explanation.
 func FuzzConsole(f *testing.F) {
 	f.Add("set type=MX\nexample.com\nexit")
+	f.Add("nslookup\nset type=AAAA\nns1.test.example\nnslookup test.example 10.0.0.53")
 	f.Add("server ns1.test.example\nset q=any\ntest.example\nalias.test.example 10.0.0.53")
 	f.Add("set all\nhelp\nset type=\n\tloop1.test.example\r\nserver\nset type=TXT x")
 	r := testResolver(f)

@@ -19,22 +19,30 @@ func nslookupLines(q Query, a Answer, server, addr string) []string {
 	for _, r := range a.Records {
 		lines = append(lines, answerLines(r)...)
 	}
-	if !a.Authoritative && q.Type != TypeA && len(a.Authority)+len(a.Additional) > 0 {
+	if !a.Authoritative && !address(q.Type) && len(a.Authority)+len(a.Additional) > 0 {
 		lines = append(lines, "", "Authoritative answers can be found from:")
 		for _, r := range a.Authority {
 			lines = append(lines, r.Name+"\tnameserver = "+fqdn(r.Target))
 		}
 		for _, r := range a.Additional {
-			lines = append(lines, r.Name+"\tinternet address = "+r.Addr.String())
+			if r.Type == TypeAAAA {
+				lines = append(lines, r.Name+"\thas AAAA address "+r.Addr.String())
+			} else {
+				lines = append(lines, r.Name+"\tinternet address = "+r.Addr.String())
+			}
 		}
 	}
 	return append(lines, "")
 }
 
+// address reports whether t asks for an address, whose answers nslookup
+// prints without the authority section, as the lecture's A query shows.
+func address(t Type) bool { return t == TypeA || t == TypeAAAA }
+
 // answerLines prints one record of the answer section.
 func answerLines(r Record) []string {
 	switch r.Type {
-	case TypeA:
+	case TypeA, TypeAAAA:
 		return []string{"Name:\t" + r.Name, "Address: " + r.Addr.String()}
 	case TypeMX:
 		return []string{r.Name + "\tmail exchanger = " + r.Data()}

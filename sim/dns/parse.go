@@ -130,7 +130,7 @@ func (p *parser) line(text string) error {
 		fields = fields[1:]
 	}
 	if len(fields) == 0 {
-		return errors.New("missing record type (A, MX, NS or CNAME)")
+		return errors.New("missing record type (A, AAAA, MX, NS or CNAME)")
 	}
 	switch strings.ToUpper(fields[0]) {
 	case "CH", "HS", "CS":
@@ -138,7 +138,7 @@ func (p *parser) line(text string) error {
 	}
 	t, ok := parseType(fields[0], false)
 	if !ok {
-		return fmt.Errorf("unknown record type %q; known: A, MX, NS, CNAME", fields[0])
+		return fmt.Errorf("unknown record type %q; known: A, AAAA, MX, NS, CNAME", fields[0])
 	}
 	rec.Type = t
 	if err := p.rdata(&rec, fields[1:]); err != nil {
@@ -162,6 +162,15 @@ func (p *parser) rdata(rec *Record, f []string) error {
 		addr, perr := netip.ParseAddr(f[0])
 		if perr != nil || !addr.Is4() {
 			return fmt.Errorf("bad IPv4 address %q", f[0])
+		}
+		rec.Addr = addr
+	case TypeAAAA:
+		if len(f) != 1 {
+			return fmt.Errorf("AAAA needs exactly one IPv6 address, got %d fields", len(f))
+		}
+		addr, perr := netip.ParseAddr(f[0])
+		if perr != nil || !addr.Is6() || addr.Is4In6() || addr.Zone() != "" {
+			return fmt.Errorf("bad IPv6 address %q", f[0])
 		}
 		rec.Addr = addr
 	case TypeMX:

@@ -15,6 +15,7 @@ type Type string
 // asks for every record a name has.
 const (
 	TypeA     Type = "A"
+	TypeAAAA  Type = "AAAA"
 	TypeNS    Type = "NS"
 	TypeCNAME Type = "CNAME"
 	TypeMX    Type = "MX"
@@ -22,7 +23,7 @@ const (
 )
 
 // recordTypes lists the types a zone can hold, in the order help texts show them.
-var recordTypes = []Type{TypeA, TypeMX, TypeNS, TypeCNAME}
+var recordTypes = []Type{TypeA, TypeAAAA, TypeMX, TypeNS, TypeCNAME}
 
 // parseType maps a type name in any case to a Type; ok is false for a type the
 // simulator does not know. TypeANY is accepted only when query is true.
@@ -57,14 +58,14 @@ type Record struct {
 	Type   Type
 	Pref   uint16     // MX: preference
 	Target string     // MX: exchange; NS: name server; CNAME: canonical name
-	Addr   netip.Addr // A: IPv4 address
+	Addr   netip.Addr // A: IPv4 address; AAAA: IPv6 address
 }
 
 // Data is the record's RDATA as a zone file writes it ("69.9.64.11",
 // "30 server1.example.com.").
 func (r Record) Data() string {
 	switch r.Type {
-	case TypeA:
+	case TypeA, TypeAAAA:
 		return r.Addr.String()
 	case TypeMX:
 		return strconv.Itoa(int(r.Pref)) + " " + fqdn(r.Target)

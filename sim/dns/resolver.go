@@ -115,8 +115,12 @@ func byPreference(x, y Record) int {
 }
 
 // extra builds the authority section (the answering zone's name servers,
-// unless the answer already lists them) and the additional section (the
-// addresses of every MX and NS host named), deduplicated and in order.
+// unless the answer already lists them) and the additional section: the
+// A and AAAA addresses of those name servers, by host name, each host's in
+// zone order. nslookup prints both under "Authoritative answers can be
+// found from:", so the additional section holds only where the name servers
+// are, as in the lecture's yahoo.com answer; the addresses of MX hosts are
+// separate questions, as an MTA asks them.
 func (r *Resolver) extra(a Answer) (authority, additional []Record) {
 	if z := r.zoneFor(a.Zone); z != nil && !a.has(TypeNS) {
 		for _, rec := range z.at(z.origin) {
@@ -125,19 +129,21 @@ func (r *Resolver) extra(a Answer) (authority, additional []Record) {
 			}
 		}
 	}
-	var seen []string
+	var hosts []string
 	for _, rec := range slices.Concat(a.Records, authority) {
-		if (rec.Type != TypeMX && rec.Type != TypeNS) || rec.Target == Root || slices.Contains(seen, rec.Target) {
-			continue
+		if rec.Type == TypeNS && !slices.Contains(hosts, rec.Target) {
+			hosts = append(hosts, rec.Target)
 		}
-		seen = append(seen, rec.Target)
-		additional = append(additional, r.addresses(rec.Target)...)
+	}
+	slices.Sort(hosts)
+	for _, h := range hosts {
+		additional = append(additional, r.addresses(h)...)
 	}
 	return authority, additional
 }
 
-// addresses returns the A records owned by host itself, without following
-// aliases, as glue in the additional section is given.
+// addresses returns the A and AAAA records owned by host itself, without
+// following aliases, as glue in the additional section is given.
 func (r *Resolver) addresses(host string) []Record {
 	z := r.zoneFor(host)
 	if z == nil {
@@ -145,7 +151,7 @@ func (r *Resolver) addresses(host string) []Record {
 	}
 	var out []Record
 	for _, rec := range z.at(host) {
-		if rec.Type == TypeA {
+		if rec.Type == TypeA || rec.Type == TypeAAAA {
 			out = append(out, rec)
 		}
 	}

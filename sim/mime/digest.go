@@ -64,6 +64,20 @@ func textOrHex(b []byte) (string, string) {
 	return hex.EncodeToString(b), FormHex
 }
 
+// The lecture's APOP example ("Autentificare 2: APOP"). Its slide says that
+// client and server share the password "mypass", but the digest it prints
+// is MD5 of the timestamp followed by "cfugDemo123", the password of the
+// same account (cfugDemo@evoch.com) on its USER/PASS slide: the example was
+// taken from a real session, and the prose names another password. The
+// pages run both, so a student sees which one the digest comes from.
+const (
+	LectureAPOPUser      = "cfugDemo@evoch.com"
+	LectureAPOPTimestamp = "<20040818150527@email02.mywebmailserver.com>"
+	LectureAPOPDigest    = "786b5c12203b391c9a903b515ce65a12"
+	LectureAPOPSaid      = "mypass"      // the password the slide names
+	LectureAPOPSecret    = "cfugDemo123" // the password its digest was made with
+)
+
 // TraceAPOP computes the APOP digest: MD5 of the server greeting's timestamp
 // (angle brackets included) followed by the shared secret. Steps: timestamp,
 // secret, md5-input, digest. Inputs longer than MaxInput together set Error.

@@ -29,6 +29,27 @@ func TestAPOPRFC1939(t *testing.T) {
 	}
 }
 
+// TestAPOPLecture pins the lecture's APOP example with crypto/md5 itself,
+// not through TraceAPOP: its digest is MD5 of the timestamp and
+// cfugDemo123 (the USER/PASS slide's password), not of the "mypass" its
+// text names.
+func TestAPOPLecture(t *testing.T) {
+	md5hex := func(s string) string { sum := md5.Sum([]byte(s)); return hex.EncodeToString(sum[:]) }
+	if got := md5hex("<20040818150527@email02.mywebmailserver.com>cfugDemo123"); got != "786b5c12203b391c9a903b515ce65a12" {
+		t.Fatalf("MD5(timestamp + cfugDemo123) = %s, the lecture prints 786b5c12203b391c9a903b515ce65a12", got)
+	}
+	if LectureAPOPTimestamp+LectureAPOPSecret != "<20040818150527@email02.mywebmailserver.com>cfugDemo123" ||
+		LectureAPOPDigest != "786b5c12203b391c9a903b515ce65a12" || LectureAPOPSaid != "mypass" {
+		t.Fatal("the lecture's example constants differ from its slides")
+	}
+	if got := md5hex(LectureAPOPTimestamp + LectureAPOPSaid); got == LectureAPOPDigest || got != "8e9d444b745865664673eac2f4c2a09d" {
+		t.Fatalf("MD5(timestamp + mypass) = %s", got)
+	}
+	if tr := TraceAPOP(LectureAPOPTimestamp, LectureAPOPSecret); tr.Response != LectureAPOPDigest {
+		t.Errorf("TraceAPOP gives %s for the lecture's example", tr.Response)
+	}
+}
+
 func TestCRAMMD5RFC2195(t *testing.T) {
 	tr, err := TraceCRAMMD5("PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+", "tim", "tanstaaftanstaaf")
 	if err != nil {
