@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"mailsim/lab"
+	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/pop3"
@@ -23,7 +23,7 @@ type consoleView struct {
 	Host      string
 	Machines  []machine
 	Mailboxes []*sim.Mailbox
-	Accounts  []lab.Account
+	Accounts  []live.Account
 	Try       []trySession
 	MaxLine   int
 }
@@ -53,13 +53,13 @@ func (a *app) console(w http.ResponseWriter, r *http.Request) {
 // accounts: the recipient is bob, whose password is the lecture's "hungry",
 // when the lab has him, or else its first user, since the lecture's
 // recipient at elcom.pub.ro is a domain the lab refuses to relay to.
-func lectureSessions(accts []lab.Account) []trySession {
-	users := slices.DeleteFunc(slices.Clone(accts), lab.Account.IsList)
+func lectureSessions(accts []live.Account) []trySession {
+	users := slices.DeleteFunc(slices.Clone(accts), live.Account.IsList)
 	if len(users) == 0 {
 		return nil
 	}
 	u := users[0]
-	if i := slices.IndexFunc(users, func(a lab.Account) bool { return strings.HasPrefix(a.Address, "bob@") }); i >= 0 {
+	if i := slices.IndexFunc(users, func(a live.Account) bool { return strings.HasPrefix(a.Address, "bob@") }); i >= 0 {
 		u = users[i]
 	}
 	name, _, _ := strings.Cut(u.Address, "@")

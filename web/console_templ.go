@@ -13,8 +13,8 @@ import (
 	"strconv"
 	"strings"
 
-	"mailsim/lab"
 	"mailsim/lang"
+	"mailsim/sim/live"
 )
 
 // consolePage is the protocol console: a terminal that connects to the
@@ -694,7 +694,7 @@ func trySessions(l lang.Lang, sessions []trySession) templ.Component {
 
 // labAccounts lists the lab's users with their passwords, which are meant
 // to be shown in a classroom, and its lists with their members.
-func labAccounts(l lang.Lang, accts []lab.Account) templ.Component {
+func labAccounts(l lang.Lang, accts []live.Account) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	"mailsim/lab"
+	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/wire"
@@ -74,7 +74,7 @@ func (a *app) consoleSocket(w http.ResponseWriter, r *http.Request) {
 	s, err := a.live.Console(proto)
 	if err != nil {
 		msg := tr(l, "console.failed")
-		if errors.Is(err, lab.ErrConsoleBusy) {
+		if errors.Is(err, live.ErrConsoleBusy) {
 			msg = tr(l, "console.busy")
 		}
 		conn.SetWriteDeadline(time.Now().Add(wsWriteWait))
@@ -167,8 +167,8 @@ func (a *app) readLines(conn *websocket.Conn, send chan<- []byte, idle time.Dura
 // terminal words one console session's exchanges for its page: it numbers
 // the lines it shows and explains them in the page's language.
 type terminal struct {
-	s    *lab.ConsoleSession
-	live *lab.Lab
+	s    *live.ConsoleSession
+	live *live.Lab
 	l    lang.Lang
 	seq  int
 }

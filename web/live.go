@@ -4,7 +4,7 @@ import (
 	"net"
 	"net/http"
 
-	"mailsim/lab"
+	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/sim"
 )
@@ -27,7 +27,7 @@ type liveView struct {
 	Lines     []transcriptLine
 	LastSeq   int // the last event shown, -1 for none; the socket's events after it are new
 	Mailboxes []*sim.Mailbox
-	Accounts  []lab.Account
+	Accounts  []live.Account
 	Try       []trySession
 	Ports     []livePort
 }
@@ -82,7 +82,7 @@ func telnet(addr net.Addr) string {
 
 // liveTopology draws the lab as two hosts: this computer, whose programs
 // are the clients, and the lab with its two servers.
-func liveTopology(l *lab.Lab, lg lang.Lang) topology {
+func liveTopology(l *live.Lab, lg lang.Lang) topology {
 	text := func(key string) lang.Text { return ui[key] }
 	spec := &sim.Spec{
 		Hosts: []sim.Host{
@@ -91,8 +91,8 @@ func liveTopology(l *lab.Lab, lg lang.Lang) topology {
 				{ID: liveClientPOP3, Kind: sim.MAAClient, Label: text("live.client.pop3")},
 			}},
 			{ID: "lab", Name: l.Hostname(), Label: text("live.host.lab"), Agents: []sim.Agent{
-				{ID: lab.SMTPAgent, Kind: sim.MTAServer, Label: text("live.server.smtp")},
-				{ID: lab.POP3Agent, Kind: sim.MAAServer, Label: text("live.server.pop3")},
+				{ID: live.SMTPAgent, Kind: sim.MTAServer, Label: text("live.server.smtp")},
+				{ID: live.POP3Agent, Kind: sim.MAAServer, Label: text("live.server.pop3")},
 			}},
 		},
 		Links: []sim.Link{{A: "outside", B: "lab", Kind: sim.LinkLocal}},
@@ -113,7 +113,7 @@ func (s sessionStates) see(e sim.Event) (machineState, bool) {
 		return machineState{}, false
 	}
 	client := e.From
-	if e.From == lab.SMTPAgent || e.From == lab.POP3Agent {
+	if e.From == live.SMTPAgent || e.From == live.POP3Agent {
 		client = e.To
 	}
 	key := e.Proto + " " + client

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"mailsim/lab"
+	"mailsim/sim/live"
 	"mailsim/scenarios"
 )
 
@@ -43,9 +43,9 @@ func TestListAndTranscript(t *testing.T) {
 }
 
 func TestPrintLab(t *testing.T) {
-	cfg := lab.DefaultConfig()
+	cfg := live.DefaultConfig()
 	cfg.SMTPAddr, cfg.POP3Addr = "127.0.0.1:0", "off"
-	l, err := lab.Start(cfg, nil)
+	l, err := live.Start(cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package lab
+package live
 
 import (
 	"testing"

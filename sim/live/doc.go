@@ -6,4 +6,4 @@
 // Mail never leaves the lab: its SMTP server accepts only its own accounts
 // and lists and refuses every other domain with 554 5.7.1, so it can never
 // be used as a relay.
-package lab
+package live
