@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/live"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
 )

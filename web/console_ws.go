@@ -9,10 +9,10 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/sim"
-	"mailsim/sim/wire"
+	"mailsim/sim/live"
+	protocol "mailsim/sim/machine"
 )
 
 // The websocket at /ws/console/{proto} ("smtp" or "pop3") is one session
@@ -176,7 +176,7 @@ type terminal struct {
 // frame shows one exchange: the typed line (nil for the greeting and a
 // timeout) and the server's answer, with the state before it for the
 // diagram's transition.
-func (t *terminal) frame(typed *string, r wire.Result, before string) consoleFrame {
+func (t *terminal) frame(typed *string, r protocol.Output, before string) consoleFrame {
 	proto, state := t.s.Proto(), t.s.State()
 	dir := sim.Push
 	if proto == "pop3" {
@@ -194,7 +194,7 @@ func (t *terminal) frame(typed *string, r wire.Result, before string) consoleFra
 	}
 	if typed != nil {
 		kind := sim.KindCommand
-		if r.Input != wire.Command {
+		if r.Input != protocol.Command {
 			kind = sim.KindData
 		}
 		add(sim.Event{Kind: kind, From: t.s.Client(), To: t.s.Server(), Line: *typed, Key: r.Key})

@@ -6,9 +6,9 @@ import (
 	"net/url"
 	"time"
 
-	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/live"
 	"mailsim/sim/wire"
 )
 

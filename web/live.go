@@ -4,9 +4,9 @@ import (
 	"net"
 	"net/http"
 
-	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/live"
 )
 
 // Agent IDs of the live topology's outside host: one chip for every SMTP

@@ -13,10 +13,10 @@ import (
 
 	"github.com/a-h/templ"
 
-	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
+	"mailsim/sim/live"
 )
 
 // library is what the app needs from a scenario library. *scenarios.Library
@@ -33,7 +33,7 @@ type app struct {
 	log    *slog.Logger
 	totals totals
 	msgs   messageStore // messages composed in the lab, for the player to send
-	live   *live.Lab     // the live lab behind the console and live pages; nil when it is off
+	live   *live.Lab    // the live lab behind the console and live pages; nil when it is off
 }
 
 // New returns the browser app for the scenarios in lib, with the consoles

@@ -22,10 +22,10 @@ import (
 	"syscall"
 	"time"
 
-	"mailsim/sim/live"
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
+	"mailsim/sim/live"
 	"mailsim/web"
 )
 

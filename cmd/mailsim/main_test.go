@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"mailsim/sim/live"
 	"mailsim/scenarios"
+	"mailsim/sim/live"
 )
 
 func TestListAndTranscript(t *testing.T) {

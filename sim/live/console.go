@@ -2,6 +2,7 @@ package live
 
 import (
 	"errors"
+	"mailsim/sim/machine"
 	"strconv"
 	"sync"
 	"time"
@@ -43,7 +44,7 @@ type ConsoleSession struct {
 	peer wire.Peer
 
 	mu     sync.Mutex
-	sess   wire.Session
+	sess   machine.Server
 	closed bool
 }
 
@@ -60,7 +61,7 @@ func (l *Lab) Console(proto string) (*ConsoleSession, error) {
 	}
 	peer := wire.Peer{ID: l.consoleIDs.Add(1)}
 	peer.Remote = consoleAddr(peer.ID)
-	return &ConsoleSession{l: l, svc: svc, peer: peer, sess: svc.proto.NewSession(peer)}, nil
+	return &ConsoleSession{l: l, svc: svc, peer: peer, sess: svc.proto.New(peer)}, nil
 }
 
 // Client is the session's client agent ID in events, "console:3".
@@ -70,7 +71,7 @@ func (c *ConsoleSession) Client() string { return c.peer.Remote.String() }
 func (c *ConsoleSession) Server() string { return c.svc.agent }
 
 // Proto is "smtp" or "pop3".
-func (c *ConsoleSession) Proto() string { return c.svc.proto.Name() }
+func (c *ConsoleSession) Proto() string { return c.svc.proto.Name }
 
 // Idle is how long the session may wait for a line before the caller should
 // end it with Timeout: the real port's idle timeout, so that a forgotten
@@ -79,7 +80,7 @@ func (c *ConsoleSession) Idle() time.Duration {
 	if d := c.l.cfg.Wire.IdleTimeout; d > 0 {
 		return d
 	}
-	return c.svc.proto.IdleTimeout()
+	return c.svc.proto.Idle
 }
 
 // State is the machine's state name, as its state diagram draws it.
@@ -97,11 +98,11 @@ func (c *ConsoleSession) Closed() bool {
 }
 
 // Greet returns the server's greeting.
-func (c *ConsoleSession) Greet() wire.Result {
+func (c *ConsoleSession) Greet() machine.Output {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return wire.Result{Close: true}
+		return machine.Output{Close: true}
 	}
 	r := c.sess.Greet()
 	c.svc.observe(wire.Observation{What: wire.Connected, Peer: c.peer, Proto: c.Proto(), Replies: r.Replies, State: c.sess.State()})
@@ -113,11 +114,11 @@ func (c *ConsoleSession) Greet() wire.Result {
 // line reader cuts it, so that the machine refuses it with its own error.
 // When the answer closes the session (QUIT, too many errors) the session
 // ends as a real connection would; later lines get an empty closing result.
-func (c *ConsoleSession) Feed(line string) wire.Result {
+func (c *ConsoleSession) Feed(line string) machine.Output {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return wire.Result{Close: true}
+		return machine.Output{Close: true}
 	}
 	b := []byte(line)
 	max, _ := c.sess.Limit()
@@ -136,11 +137,11 @@ func (c *ConsoleSession) Feed(line string) wire.Result {
 
 // Timeout ends a session that stayed silent past Idle, with the machine's
 // last words (SMTP's 421; POP3 says nothing and deletes nothing).
-func (c *ConsoleSession) Timeout() wire.Result {
+func (c *ConsoleSession) Timeout() machine.Output {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return wire.Result{Close: true}
+		return machine.Output{Close: true}
 	}
 	r := c.sess.Timeout()
 	c.end(wire.Timeout, r.Replies)
@@ -160,7 +161,7 @@ func (c *ConsoleSession) Close() {
 
 // end drops the machine and reports the disconnection, as the wire does
 // when a connection ends; c.mu is held.
-func (c *ConsoleSession) end(why wire.Reason, last []wire.Reply) {
+func (c *ConsoleSession) end(why wire.Reason, last []machine.Reply) {
 	c.closed = true
 	c.sess.Drop()
 	c.svc.observe(wire.Observation{What: wire.Disconnected, Peer: c.peer, Proto: c.Proto(), Replies: last,

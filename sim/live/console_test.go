@@ -2,16 +2,16 @@ package live
 
 import (
 	"errors"
+	"mailsim/sim/machine"
 	"slices"
 	"strings"
 	"testing"
 
 	"mailsim/sim"
-	"mailsim/sim/wire"
 )
 
 // first is the first wire line of a result's first reply, or "".
-func first(r wire.Result) string {
+func first(r machine.Output) string {
 	if len(r.Replies) == 0 || len(r.Replies[0].Lines) == 0 {
 		return ""
 	}

@@ -121,8 +121,8 @@ func (l *Lab) listen(log *slog.Logger, addr string, svc *service) net.Addr {
 	opt.Observer = svc.observe
 	s, err := wire.Listen(addr, svc.proto, opt)
 	if err != nil {
-		err = fmt.Errorf("lab: %s port %s not opened: %w", svc.proto.Name(), addr, err)
-		log.Warn("lab port not opened", "proto", svc.proto.Name(), "addr", addr, "err", err)
+		err = fmt.Errorf("lab: %s port %s not opened: %w", svc.proto.Name, addr, err)
+		log.Warn("lab port not opened", "proto", svc.proto.Name, "addr", addr, "err", err)
 		l.warnings = append(l.warnings, err)
 		return nil
 	}

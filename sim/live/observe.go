@@ -2,6 +2,7 @@ package live
 
 import (
 	"mailsim/sim"
+	"mailsim/sim/machine"
 	"mailsim/sim/wire"
 )
 
@@ -47,11 +48,13 @@ func (l *Lab) observer(proto, agent string, dir sim.Dir, t *conns) wire.Observer
 			events = append(events, up)
 		case wire.LineFed:
 			switch o.Input {
-			case wire.Text:
+			case machine.Text:
 				c.addText(o.Line)
 				return
-			case wire.TextEnd:
+			case machine.TextEnd:
 				up.Kind, up.Line, up.Key = sim.KindData, c.takeText("."), "smtp.cmd.DATA-LINE"
+			case machine.Literal: // an IMAP literal's octets, as they came
+				up.Kind, up.Line, up.Key = sim.KindData, string(o.Line[:min(len(o.Line), maxShown)]), o.Key
 			default:
 				up.Kind, up.Line, up.Key = sim.KindCommand, string(o.Line), o.Key
 			}

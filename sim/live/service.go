@@ -28,7 +28,7 @@ func (l *Lab) smtpService() *service {
 		c := t.open(p)
 		return smtp.Config{Hostname: l.cfg.Hostname, MaxSize: l.cfg.MaxSize, Backend: newBackend(l, c, p)}
 	})
-	return &service{proto: p, agent: SMTPAgent, dir: sim.Push, observe: l.observer(p.Name(), SMTPAgent, sim.Push, t)}
+	return &service{proto: p, agent: SMTPAgent, dir: sim.Push, observe: l.observer(p.Name, SMTPAgent, sim.Push, t)}
 }
 
 // pop3Service serves POP3 on the lab's store: POP3 pulls.
@@ -43,5 +43,5 @@ func (l *Lab) pop3Service() *service {
 		return pop3.Config{Hostname: l.cfg.Hostname, Timestamp: "<" + stamp + ">",
 			Challenge: "<cram." + stamp + ">", Maildrop: maildrop{l, c}}
 	})
-	return &service{proto: p, agent: POP3Agent, dir: sim.Pull, observe: l.observer(p.Name(), POP3Agent, sim.Pull, t)}
+	return &service{proto: p, agent: POP3Agent, dir: sim.Pull, observe: l.observer(p.Name, POP3Agent, sim.Pull, t)}
 }
