@@ -45,6 +45,7 @@ func main() {
 	language := fs.String("lang", "en", "language of the transcript: ro or en (transcript)")
 	smtpAddr := fs.String("smtp", live.DefaultSMTPAddr, `address of the lab's real SMTP port, or "off" (serve)`)
 	pop3Addr := fs.String("pop3", live.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
+	imapAddr := fs.String("imap", live.DefaultIMAPAddr, `address of the lab's real IMAP port, or "off" (serve)`)
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
 	fs.Parse(args)
 
@@ -60,7 +61,7 @@ func main() {
 		err = transcript(os.Stdout, lib, fs.Args(), *language)
 	default:
 		cfg := live.DefaultConfig()
-		cfg.SMTPAddr, cfg.POP3Addr = *smtpAddr, *pop3Addr
+		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
 		if *accounts != "" {
 			if cfg.Accounts, err = live.LoadAccountsFile(*accounts); err != nil {
 				break
@@ -145,18 +146,25 @@ func serve(addr string, lib *scenarios.Library, cfg live.Config, log *slog.Logge
 }
 
 // printLab tells how to reach the lab's real ports, as the lecture's telnet
-// demonstration does, and with which accounts.
+// demonstration does, and with which accounts; for IMAP it gives a first
+// command that reads the first user's first message (UID 1 of INBOX).
 func printLab(out io.Writer, l *live.Lab) {
 	for _, p := range []struct {
 		name string
 		addr net.Addr
-	}{{"SMTP", l.SMTPAddr()}, {"POP3", l.POP3Addr()}} {
+	}{{"SMTP", l.SMTPAddr()}, {"POP3", l.POP3Addr()}, {"IMAP", l.IMAPAddr()}} {
 		if p.addr == nil {
 			fmt.Fprintf(out, "lab %s port: off\n", p.name)
 			continue
 		}
 		host, port, _ := net.SplitHostPort(p.addr.String())
 		fmt.Fprintf(out, "lab %s port: telnet %s %s\n", p.name, host, port)
+		if p.name == "IMAP" {
+			if u := firstUser(l.Accounts()); u != nil {
+				fmt.Fprintf(out, "  read: curl 'imap://%s:%s@%s/INBOX;UID=1'\n",
+					strings.ReplaceAll(u.Address, "@", "%40"), u.Password, p.addr)
+			}
+		}
 	}
 	fmt.Fprintln(out, "lab accounts:")
 	for _, a := range l.Accounts() {
@@ -166,4 +174,14 @@ func printLab(out io.Writer, l *live.Lab) {
 			fmt.Fprintf(out, "  %-24s password %s\n", a.Address, a.Password)
 		}
 	}
+}
+
+// firstUser is the first account that is not a list, or nil.
+func firstUser(accts []live.Account) *live.Account {
+	for i := range accts {
+		if !accts[i].IsList() {
+			return &accts[i]
+		}
+	}
+	return nil
 }

@@ -30,10 +30,10 @@ const maxConsoles = 100
 // Errors of Console.
 var (
 	ErrConsoleProto = errors.New(`lab: a console speaks "smtp" or "pop3"`)
-	ErrConsoleBusy  = errors.New("lab: too many console sessions open")
+	ErrConsoleBusy  = errors.New("live: too many console sessions open")
 )
 
-// ConsoleSession is one session with the lab's SMTP or POP3 server typed
+// ConsoleSession is one session with the lab's SMTP, POP3 or IMAP server typed
 // in the browser instead of telnet. It runs the same machine on the same
 // mailboxes as the real ports, and its lines reach the live lab's events as
 // a real connection's do, with the client shown as "console:<n>". Its
@@ -43,9 +43,10 @@ type ConsoleSession struct {
 	svc  *service
 	peer wire.Peer
 
-	mu     sync.Mutex
-	sess   machine.Server
-	closed bool
+	mu      sync.Mutex
+	sess    machine.Server
+	closed  bool
+	literal int // octets of an IMAP literal the machine waits for
 }
 
 // Console opens a session with the lab's server for proto, "smtp" or
@@ -70,7 +71,7 @@ func (c *ConsoleSession) Client() string { return c.peer.Remote.String() }
 // Server is the agent ID of the server it talks to, SMTPAgent or POP3Agent.
 func (c *ConsoleSession) Server() string { return c.svc.agent }
 
-// Proto is "smtp" or "pop3".
+// Proto is "smtp", "pop3" or "imap".
 func (c *ConsoleSession) Proto() string { return c.svc.proto.Name }
 
 // Idle is how long the session may wait for a line before the caller should
@@ -112,7 +113,9 @@ func (c *ConsoleSession) Greet() machine.Output {
 // Feed hands the machine one typed line, without its ending, and returns
 // its answer. A line over the machine's limit is cut as the real port's
 // line reader cuts it, so that the machine refuses it with its own error.
-// When the answer closes the session (QUIT, too many errors) the session
+// While an IMAP literal is pending the line (with its CRLF) is literal
+// octets, as machine.FeedLine says, and the answers are joined. When the
+// answer closes the session (QUIT, LOGOUT, too many errors) the session
 // ends as a real connection would; later lines get an empty closing result.
 func (c *ConsoleSession) Feed(line string) machine.Output {
 	c.mu.Lock()
@@ -122,13 +125,21 @@ func (c *ConsoleSession) Feed(line string) machine.Output {
 	}
 	b := []byte(line)
 	max, _ := c.sess.Limit()
-	long := len(b)+2 > max
+	long := c.literal == 0 && len(b)+2 > max
 	if long {
 		b = b[:max-1]
 	}
-	r := c.sess.Feed(b)
-	c.svc.observe(wire.Observation{What: wire.LineFed, Peer: c.peer, Proto: c.Proto(), Line: b, Long: long,
-		Input: r.Input, Key: r.Key, Replies: r.Replies, State: c.sess.State()})
+	var r machine.Output
+	for i, f := range machine.FeedLine(c.sess, b, c.literal) {
+		c.svc.observe(wire.Observation{What: wire.LineFed, Peer: c.peer, Proto: c.Proto(), Line: f.In, Long: long,
+			Input: f.Out.Input, Key: f.Out.Key, Replies: f.Out.Replies, State: f.Out.State})
+		if i == 0 {
+			r.Input, r.Key = f.Out.Input, f.Out.Key
+		}
+		r.Replies = append(r.Replies, f.Out.Replies...)
+		r.State, r.Literal, r.Close = f.Out.State, f.Out.Literal, f.Out.Close
+	}
+	c.literal = r.Literal
 	if r.Close {
 		c.end(wire.Ended, nil)
 	}

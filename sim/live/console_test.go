@@ -142,8 +142,8 @@ func TestConsoleLimitsAndHangup(t *testing.T) {
 
 func TestConsoleRefusals(t *testing.T) {
 	l := startLab(t, func(c *Config) { c.SMTPAddr, c.POP3Addr = "", "" })
-	if _, err := l.Console("imap"); !errors.Is(err, ErrConsoleProto) {
-		t.Errorf("imap console: %v", err)
+	if _, err := l.Console("nntp"); !errors.Is(err, ErrConsoleProto) {
+		t.Errorf("nntp console: %v", err)
 	}
 	var open []*ConsoleSession
 	for range maxConsoles {

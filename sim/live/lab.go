@@ -21,6 +21,7 @@ import (
 const (
 	DefaultSMTPAddr = "127.0.0.1:2525"
 	DefaultPOP3Addr = "127.0.0.1:1110"
+	DefaultIMAPAddr = "127.0.0.1:1143"
 )
 
 // Defaults of Config.
@@ -30,10 +31,11 @@ const (
 )
 
 // Config sets up a lab. The zero value serves nothing; DefaultConfig serves
-// both ports.
+// every port.
 type Config struct {
 	SMTPAddr string           // where the SMTP port listens; "" or "off" disables it
 	POP3Addr string           // where the POP3 port listens; "" or "off" disables it
+	IMAPAddr string           // where the IMAP port listens; "" or "off" disables it
 	Hostname string           // the servers' name in greetings and Received lines, and the domain of a bare "rcpt to: bob"; default: the first account's domain
 	Accounts []Account        // the lab's users and lists; nil means DefaultAccounts
 	MaxSize  int64            // largest message accepted, in octets; 0 means the SMTP machine's 10 MiB
@@ -43,10 +45,10 @@ type Config struct {
 	Now      func() time.Time // the clock of event times and Date stamps; nil means time.Now
 }
 
-// DefaultConfig serves SMTP on DefaultSMTPAddr and POP3 on DefaultPOP3Addr
-// with the default accounts.
+// DefaultConfig serves SMTP on DefaultSMTPAddr, POP3 on DefaultPOP3Addr
+// and IMAP on DefaultIMAPAddr with the default accounts.
 func DefaultConfig() Config {
-	return Config{SMTPAddr: DefaultSMTPAddr, POP3Addr: DefaultPOP3Addr}
+	return Config{SMTPAddr: DefaultSMTPAddr, POP3Addr: DefaultPOP3Addr, IMAPAddr: DefaultIMAPAddr}
 }
 
 // Lab is the running live lab.
@@ -59,6 +61,7 @@ type Lab struct {
 	servers  []*wire.Server
 	smtpAddr net.Addr
 	pop3Addr net.Addr
+	imapAddr net.Addr
 	warnings []error
 	once     sync.Once
 
@@ -76,10 +79,10 @@ func Start(cfg Config, log *slog.Logger) (*Lab, error) {
 		cfg.Accounts = DefaultAccounts()
 	}
 	if len(cfg.Accounts) == 0 {
-		return nil, errors.New("lab: no accounts")
+		return nil, errors.New("live: no accounts")
 	}
 	if i, err := checkAccounts(cfg.Accounts); err != nil {
-		return nil, fmt.Errorf("lab: account %d: %w", i+1, err)
+		return nil, fmt.Errorf("live: account %d: %w", i+1, err)
 	}
 	if cfg.Hostname == "" {
 		// The first account's domain: the lab receives mail for it, and the
@@ -102,12 +105,13 @@ func Start(cfg Config, log *slog.Logger) (*Lab, error) {
 		cfg.Wire.Log = log
 	}
 	l := &Lab{cfg: cfg, start: cfg.Now(), accounts: sortedAccounts(cfg.Accounts)}
-	l.store = newStore(cfg.Accounts, cfg.Hostname, cfg.Storage, l.start)
+	l.store = newStore(cfg.Accounts, cfg.Hostname, cfg.Storage, l.start, cfg.Now)
 	l.hub = newHub(cfg.History, cfg.Now)
 
 	l.smtpAddr = l.listen(log, cfg.SMTPAddr, l.smtpService())
 	l.pop3Addr = l.listen(log, cfg.POP3Addr, l.pop3Service())
-	l.consoles = map[string]*service{"smtp": l.smtpService(), "pop3": l.pop3Service()}
+	l.imapAddr = l.listen(log, cfg.IMAPAddr, l.imapService())
+	l.consoles = map[string]*service{"smtp": l.smtpService(), "pop3": l.pop3Service(), "imap": l.imapService()}
 	return l, nil
 }
 
@@ -121,7 +125,7 @@ func (l *Lab) listen(log *slog.Logger, addr string, svc *service) net.Addr {
 	opt.Observer = svc.observe
 	s, err := wire.Listen(addr, svc.proto, opt)
 	if err != nil {
-		err = fmt.Errorf("lab: %s port %s not opened: %w", svc.proto.Name, addr, err)
+		err = fmt.Errorf("live: %s port %s not opened: %w", svc.proto.Name, addr, err)
 		log.Warn("lab port not opened", "proto", svc.proto.Name, "addr", addr, "err", err)
 		l.warnings = append(l.warnings, err)
 		return nil
@@ -137,6 +141,10 @@ func (l *Lab) SMTPAddr() net.Addr { return l.smtpAddr }
 // POP3Addr is the address the POP3 port listens on, or nil when it is not
 // open.
 func (l *Lab) POP3Addr() net.Addr { return l.pop3Addr }
+
+// IMAPAddr is the address the IMAP port listens on, or nil when it is not
+// open.
+func (l *Lab) IMAPAddr() net.Addr { return l.imapAddr }
 
 // Hostname is the servers' name in greetings and Received lines.
 func (l *Lab) Hostname() string { return l.cfg.Hostname }

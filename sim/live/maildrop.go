@@ -41,7 +41,7 @@ func (d maildrop) Delete(user string, uids []string) error {
 			Dir: sim.Pull, Msg: id, Box: box, Key: "sim.delete"})
 	}
 	if len(removed) < len(uids) {
-		return fmt.Errorf("lab: %d of %d messages were no longer in %s", len(uids)-len(removed), len(uids), box)
+		return fmt.Errorf("live: %d of %d messages were no longer in %s", len(uids)-len(removed), len(uids), box)
 	}
 	return nil
 }

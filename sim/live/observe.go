@@ -12,6 +12,7 @@ import (
 const (
 	SMTPAgent = "lab.mta-server"
 	POP3Agent = "lab.maa-server"
+	IMAPAgent = "lab.imap-server"
 )
 
 // disconnectKeys explains why a connection ended; a session that ended by

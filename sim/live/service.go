@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"mailsim/sim"
+	"mailsim/sim/imap"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
 	"mailsim/sim/wire"
@@ -17,7 +18,7 @@ import (
 type service struct {
 	proto   wire.Protocol
 	agent   string  // the server's agent ID in events
-	dir     sim.Dir // push for SMTP, pull for POP3
+	dir     sim.Dir // push for SMTP, pull for POP3 and IMAP
 	observe wire.Observer
 }
 
@@ -44,4 +45,16 @@ func (l *Lab) pop3Service() *service {
 			Challenge: "<cram." + stamp + ">", Maildrop: maildrop{l, c}}
 	})
 	return &service{proto: p, agent: POP3Agent, dir: sim.Pull, observe: l.observer(p.Name, POP3Agent, sim.Pull, t)}
+}
+
+// imapService serves IMAP on the lab's store: IMAP pulls. A literal may be
+// as large as the largest message SMTP accepts, so that any message the lab
+// holds can also be APPENDed.
+func (l *Lab) imapService() *service {
+	t := &conns{m: map[uint64]*connState{}}
+	p := wire.IMAP(func(p wire.Peer) imap.Config {
+		c := t.open(p)
+		return imap.Config{Hostname: l.cfg.Hostname, Store: imapStore{l, c}, MaxLiteral: int(l.cfg.MaxSize), Now: l.cfg.Now}
+	})
+	return &service{proto: p, agent: IMAPAgent, dir: sim.Pull, observe: l.observer(p.Name, IMAPAgent, sim.Pull, t)}
 }

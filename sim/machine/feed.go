@@ -1,24 +1,31 @@
 package machine
 
+// Fed is one input a machine was fed and its answer.
+type Fed struct {
+	In  []byte
+	Out Output
+}
+
 // FeedLine feeds one typed line, given without its ending, to a machine,
 // for owners that get lines rather than a byte stream (the browser
-// console). While the machine waits for literal octets, the line and its
-// CRLF are literal octets as far as the literal goes, and what is left
-// after the literal's end is a line of its own, as on the wire. It returns
-// every Output, in order.
-func FeedLine(m Server, line []byte, pending int) []Output {
+// console); pending is the Literal of the machine's last Output. While the
+// machine waits for literal octets, the line and its CRLF are literal
+// octets as far as the literal goes, and what is left after the literal's
+// end is a line of its own, as on the wire. It returns every input fed and
+// its Output, in order.
+func FeedLine(m Server, line []byte, pending int) []Fed {
 	if pending == 0 {
-		return []Output{m.Feed(line)}
+		return []Fed{{line, m.Feed(line)}}
 	}
 	in := append(line[:len(line):len(line)], '\r', '\n')
-	var outs []Output
+	var fed []Fed
 	for pending > 0 && len(in) > 0 {
 		n := min(pending, len(in))
 		out := m.Feed(in[:n])
-		outs = append(outs, out)
+		fed = append(fed, Fed{in[:n], out})
 		in, pending = in[n:], out.Literal
 		if out.Close {
-			return outs
+			return fed
 		}
 	}
 	if len(in) > 0 { // the rest of the line after the literal, without its ending
@@ -26,7 +33,7 @@ func FeedLine(m Server, line []byte, pending int) []Output {
 		if len(rest) > 0 && rest[len(rest)-1] == '\r' {
 			rest = rest[:len(rest)-1]
 		}
-		outs = append(outs, m.Feed(rest))
+		fed = append(fed, Fed{rest, m.Feed(rest)})
 	}
-	return outs
+	return fed
 }
