@@ -30,10 +30,10 @@ func (c *clock) now() time.Time {
 	return t
 }
 
-// startLab runs a lab with the default accounts on two loopback ports.
+// startLab runs a lab with the default accounts on three loopback ports.
 func startLab(t testing.TB, change func(*Config)) *Lab {
 	t.Helper()
-	cfg := Config{SMTPAddr: "127.0.0.1:0", POP3Addr: "127.0.0.1:0", Now: (&clock{}).now}
+	cfg := Config{SMTPAddr: "127.0.0.1:0", POP3Addr: "127.0.0.1:0", IMAPAddr: "127.0.0.1:0", Now: (&clock{}).now}
 	if change != nil {
 		change(&cfg)
 	}
