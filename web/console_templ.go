@@ -18,7 +18,7 @@ import (
 )
 
 // consolePage is the protocol console: a terminal that connects to the
-// lab's SMTP or POP3 server, the state diagram of the session's protocol,
+// lab's SMTP, POP3 or IMAP server, the state diagram of the session's protocol,
 // and the lab's mailboxes and accounts. console.js opens the socket and
 // fills the terminal; the data-t-* attributes are its words.
 func consolePage(m meta, v consoleView) templ.Component {
@@ -321,7 +321,7 @@ func consolePage(m meta, v consoleView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				for _, p := range []string{"smtp", "pop3"} {
+				for _, p := range consoleOrder {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<button type=\"button\" data-proto=\"")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err

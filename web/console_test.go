@@ -14,7 +14,7 @@ import (
 // startLab runs a live lab for a test; ports "" keeps both ports closed.
 func startLab(t testing.TB, ports string) *live.Lab {
 	t.Helper()
-	l, err := live.Start(live.Config{SMTPAddr: ports, POP3Addr: ports}, nil)
+	l, err := live.Start(live.Config{SMTPAddr: ports, POP3Addr: ports, IMAPAddr: ports}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,8 +171,8 @@ func TestLabOff(t *testing.T) {
 
 func TestConsoleUnknownProtocol(t *testing.T) {
 	srv, _ := consoleServer(t)
-	if _, resp, err := dial(t, srv, "/ws/console/imap"); err == nil || resp.StatusCode != http.StatusNotFound {
-		t.Errorf("imap console: %v %v", err, resp)
+	if _, resp, err := dial(t, srv, "/ws/console/nntp"); err == nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("nntp console: %v %v", err, resp)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 	protocol "mailsim/sim/machine"
 )
 
-// The websocket at /ws/console/{proto} ("smtp" or "pop3") is one session
+// The websocket at /ws/console/{proto} ("smtp", "pop3" or "imap") is one session
 // with the live lab's server, typed in the browser: opening the socket
 // connects, as telnet does, and closing it hangs up.
 //
@@ -26,7 +26,7 @@ import (
 //	{"events":[...],"machine":{...},"hint":"...","mailboxes":[...],"closed":false}
 //
 // events are the line as the server received it (kind "command", or "data"
-// for a line of message text) and the replies to it, as sim.Event JSON with
+// for a line of message text or IMAP literal octets) and the replies to it, as sim.Event JSON with
 // "text", their explanation in the page's language; machine is the state
 // diagram's state (see machine.go); hint says what the server accepts now;
 // mailboxes are the lab's, since a line may have delivered or deleted mail.
@@ -178,12 +178,12 @@ type terminal struct {
 // diagram's transition.
 func (t *terminal) frame(typed *string, r protocol.Output, before string) consoleFrame {
 	proto, state := t.s.Proto(), t.s.State()
-	dir := sim.Push
-	if proto == "pop3" {
-		dir = sim.Pull
+	dir := sim.Pull // POP3 and IMAP read mail
+	if proto == "smtp" {
+		dir = sim.Push
 	}
 	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
-		Hint: consoleHint(proto, state, t.s.Closed(), t.l), Mailboxes: t.live.Mailboxes()}
+		Hint: consoleHint(proto, state, t.s.Closed(), r.Literal, t.l), Mailboxes: t.live.Mailboxes()}
 	if before != state {
 		f.Machine.From = before
 	}
