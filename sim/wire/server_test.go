@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"mailsim/sim/imap"
 	"mailsim/sim/machine"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
@@ -441,4 +442,20 @@ func TestPanicEndsOneConnection(t *testing.T) {
 			t.Errorf("the panicked connection ended as %v", o.Reason)
 		}
 	}
+}
+
+// TestIMAPRefusal: beyond MaxConns an IMAP client gets BYE instead of the
+// greeting (RFC 3501 §7.1.5) and the connection closes.
+func TestIMAPRefusal(t *testing.T) {
+	s, err := Listen("127.0.0.1:0", IMAP(func(Peer) imap.Config { return imap.Config{} }), Options{MaxConns: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	first := dial(t, s)
+	first.expect("* OK [CAPABILITY IMAP4rev1")
+	second := dial(t, s)
+	second.expect("* BYE [UNAVAILABLE] Too many connections")
+	second.closed()
+	first.c.Close()
 }
