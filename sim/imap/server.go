@@ -87,8 +87,8 @@ func (s *Server) State() State { return s.state }
 
 // Pending returns how many octets of a literal the server still expects.
 // While it is above zero the lines fed are literal data, not commands, and
-// the command line limit does not apply to them; an adapter may read that
-// many octets raw and feed them split at CRLF.
+// the command line limit does not apply to them; an adapter may feed them
+// as lines, or read that many octets raw and hand them to FeedLiteral.
 func (s *Server) Pending() int { return s.j.need }
 
 // capabilities lists what the server offers: LITERAL+ (RFC 7888) lets a

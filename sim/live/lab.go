@@ -168,8 +168,8 @@ func (l *Lab) Subscribe() (<-chan sim.Event, func()) { return l.hub.subscribe() 
 // History returns the latest events, oldest first.
 func (l *Lab) History() []sim.Event { return l.hub.history() }
 
-// Shutdown stops the ports (open SMTP sessions get 421, POP3 sessions close
-// without deleting anything), waits for their connections until ctx ends,
+// Shutdown stops the ports (open SMTP sessions get 421, IMAP sessions BYE,
+// POP3 sessions close without deleting anything), waits for their connections until ctx ends,
 // and then closes every subscription.
 func (l *Lab) Shutdown(ctx context.Context) error {
 	var errs []error
