@@ -343,3 +343,35 @@ m.logout()
 		t.Fatalf("imaplib fetched %q", out)
 	}
 }
+
+// TestIMAPEvents: an IMAP session on the real port becomes the lab's
+// events, as SMTP and POP3 sessions do: connect, each command and reply
+// with its explanation key and state, the disconnection.
+func TestIMAPEvents(t *testing.T) {
+	l := startLab(t, nil)
+	events, cancel := l.Subscribe()
+	defer cancel()
+	s := dial(t, l.IMAPAddr())
+	s.expect("* OK ")
+	s.send("a1 LOGIN student student", "a2 LOGOUT")
+	s.expect("a1 OK ")
+	s.expect("* BYE ")
+	s.expect("a2 OK ")
+	s.eof()
+	var got []string
+	for _, e := range waitFor(t, events, isDisconnect) {
+		got = append(got, string(e.Kind)+" "+e.Key+" "+e.State)
+		if e.Proto != "imap" || e.Dir != sim.Pull {
+			t.Errorf("event %+v is not an IMAP pull", e)
+		}
+	}
+	want := []string{
+		"connect lab.connect.imap NotAuthenticated", "reply imap.ok.greeting NotAuthenticated",
+		"command imap.cmd.LOGIN Authenticated", "reply imap.ok.login Authenticated",
+		"command imap.cmd.LOGOUT Logout", "reply imap.ok.logout Logout",
+		"disconnect imap.disconnect Logout",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

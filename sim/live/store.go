@@ -1,6 +1,7 @@
 package live
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -133,7 +134,7 @@ func (s *store) deliver(from string, rcpts []string, subject string, text []byte
 	for i, a := range boxes {
 		h := head(id, a)
 		copies[i] = append(append(make([]byte, 0, len(h)+len(text)), h...), text...)
-		size += int64(len(copies[i]))
+		size += storedSize(copies[i])
 	}
 	if s.size+size > s.max {
 		return "", nil, false
@@ -146,9 +147,16 @@ func (s *store) deliver(from string, rcpts []string, subject string, text []byte
 			panic("live: delivery into " + a + ": " + err.Error())
 		}
 		s.meta[msgKey{a, uid}] = meta{id: id, from: from, subject: subject}
-		s.account(a, int64(len(copies[i])))
+		s.account(a, storedSize(copies[i]))
 	}
 	return id, boxes, true
+}
+
+// storedSize is how many octets the mail store keeps of data: it stores
+// CRLF line ends, as IMAP counts sizes and offsets, so a bare LF, which
+// SMTP text may hold, takes two.
+func storedSize(data []byte) int64 {
+	return int64(len(data) + bytes.Count(data, []byte("\n")) - bytes.Count(data, []byte("\r\n")))
 }
 
 // account adds delta octets to a user's size and the lab's, and tells the
