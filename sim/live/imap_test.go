@@ -2,6 +2,7 @@ package live
 
 import (
 	"bytes"
+	"encoding/base64"
 	"net"
 	"net/smtp"
 	"os/exec"
@@ -256,7 +257,8 @@ func TestIMAPIdleRaw(t *testing.T) {
 }
 
 // TestIMAPLiteralsOnTheWire sends literals as octets, with CRLFs inside and
-// the command going on after them, synchronising and LITERAL+ alike.
+// the command going on after them, synchronising and LITERAL+ alike, and
+// logs in with AUTHENTICATE PLAIN both ways.
 func TestIMAPLiteralsOnTheWire(t *testing.T) {
 	l := startLab(t, nil)
 	s := dial(t, l.IMAPAddr())
@@ -274,6 +276,22 @@ func TestIMAPLiteralsOnTheWire(t *testing.T) {
 	s.expect("c NO [TOOBIG]")
 	s.send("d LOGOUT")
 	s.expect("* BYE")
+	s.expect("d OK ")
+	s.eof()
+
+	// AUTHENTICATE PLAIN with the response in the command (SASL-IR), then
+	// with the response on a line of its own after the "+" challenge.
+	plain := base64.StdEncoding.EncodeToString([]byte("\x00student\x00student"))
+	s = dial(t, l.IMAPAddr())
+	s.expect("* OK [CAPABILITY IMAP4rev1 LITERAL+ UIDPLUS MOVE IDLE SASL-IR AUTH=PLAIN]")
+	s.send("a AUTHENTICATE PLAIN " + plain)
+	s.expect("a OK [CAPABILITY ")
+	s = dial(t, l.IMAPAddr())
+	s.expect("* OK ")
+	s.send("a AUTHENTICATE PLAIN")
+	s.expect("+ ")
+	s.send(plain)
+	s.expect("a OK [CAPABILITY ")
 	got := box(l, "student@mailsim.test")
 	if len(got) != 1 || got[0].Raw != msg || !got[0].Seen {
 		t.Fatalf("INBOX %+v", got)
