@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"mailsim/sim"
+	simimap "mailsim/sim/imap"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -240,6 +241,8 @@ func TestIMAPIdle(t *testing.T) {
 // and DONE ends the wait; a half-typed DONE survives the wake-up.
 func TestIMAPIdleRaw(t *testing.T) {
 	l := startLab(t, nil)
+	events, cancel := l.Subscribe()
+	defer cancel()
 	s := dial(t, l.IMAPAddr())
 	s.expect("* OK ")
 	s.send("a LOGIN alice wonderland", "b SELECT INBOX", "c IDLE")
@@ -254,6 +257,10 @@ func TestIMAPIdleRaw(t *testing.T) {
 	s.expect("* 1 EXISTS")
 	s.send("NE")
 	s.expect("c OK IDLE terminated")
+	seen := waitFor(t, events, func(e sim.Event) bool { return e.Key == simimap.KeyIdleNews })
+	if news := seen[len(seen)-1]; news.Kind != sim.KindReply || news.From != IMAPAgent || news.Line != "* 1 EXISTS" {
+		t.Errorf("the news as an event: %+v", news)
+	}
 }
 
 // TestIMAPLiteralsOnTheWire sends literals as octets, with CRLFs inside and
