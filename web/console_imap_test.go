@@ -42,7 +42,14 @@ func TestConsoleIMAPSession(t *testing.T) {
 	if msgs := l.Mailboxes()[1].Messages; l.Mailboxes()[1].Address != "bob@mailsim.test" || len(msgs) != 1 || msgs[0].Raw != "Hi\r\nyo\r\n" {
 		t.Errorf("bob's mailbox after APPEND: %+v", l.Mailboxes()[1])
 	}
-	if f := typeConsole(t, conn, "a3 LOGOUT"); !f.Closed || !strings.HasPrefix(f.Events[1].Line, "* BYE") {
+	typeConsole(t, conn, "a3 SELECT INBOX")
+	if f := typeConsole(t, conn, "a4 IDLE"); f.Hint != tr("en", "console.hint.idle") {
+		t.Errorf("hint in IDLE: %q", f.Hint)
+	}
+	if f := typeConsole(t, conn, "DONE"); !strings.HasPrefix(f.Events[1].Line, "a4 OK IDLE terminated") || !strings.HasPrefix(f.Hint, tr("en", "console.hint.imap")) {
+		t.Errorf("DONE frame %+v", f)
+	}
+	if f := typeConsole(t, conn, "a5 LOGOUT"); !f.Closed || !strings.HasPrefix(f.Events[1].Line, "* BYE") {
 		t.Errorf("LOGOUT frame %+v", f)
 	}
 }

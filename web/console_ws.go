@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/imap"
 	"mailsim/sim/live"
 	protocol "mailsim/sim/machine"
 )
@@ -171,6 +173,9 @@ type terminal struct {
 	live *live.Lab
 	l    lang.Lang
 	seq  int
+	// idle says that the last answer was IMAP's "+ idling": the hint then
+	// asks for DONE, the only line IDLE takes.
+	idle bool
 }
 
 // frame shows one exchange: the typed line (nil for the greeting and a
@@ -182,8 +187,12 @@ func (t *terminal) frame(typed *string, r protocol.Output, before string) consol
 	if proto == "smtp" {
 		dir = sim.Push
 	}
+	t.idle = slices.ContainsFunc(r.Replies, func(rep protocol.Reply) bool { return rep.Key == imap.KeyIdle })
 	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
 		Hint: consoleHint(proto, state, t.s.Closed(), r.Literal, t.l), Mailboxes: t.live.Mailboxes()}
+	if t.idle && !f.Closed {
+		f.Hint = tr(t.l, "console.hint.idle")
+	}
 	if before != state {
 		f.Machine.From = before
 	}

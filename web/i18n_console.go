@@ -27,6 +27,7 @@ var uiConsole = lang.Catalog{
 	"console.hint.data":    {RO: "Scrie textul mesajului, linie cu linie; o linie care conține doar „.” îl încheie.", EN: "Type the message text, line by line; a line holding only “.” ends it."},
 	"console.hint.closed":  {RO: "Sesiunea s-a încheiat. Conectează-te din nou cu butoanele de deasupra.", EN: "The session has ended. Connect again with the buttons above."},
 	"console.hint.start":   {RO: "Alege un server: portul 25 (SMTP), portul 110 (POP3) sau portul 143 (IMAP).", EN: "Choose a server: port 25 (SMTP), port 110 (POP3) or port 143 (IMAP)."},
+	"console.hint.idle":    {RO: "IDLE: serverul așteaptă poștă nouă. Scrie DONE ca să închei așteptarea; aici veștile vin în răspunsul la DONE, iar un client de e-mail conectat la portul IMAP real le primește pe loc.", EN: "IDLE: the server waits for new mail. Type DONE to end the wait; here the news comes with the answer to DONE, while a mail program on the real IMAP port gets it at once."},
 	"console.hint.imap":    {RO: "Comenzi valide acum, fiecare după o etichetă aleasă de tine (de exemplu „a1 LOGIN …”):", EN: "Valid now, each after a tag of your choice (such as “a1 LOGIN …”):"},
 	"console.hint.literal": {RO: "Serverul așteaptă %d octeți de literal: scrie-i; fiecare Enter adaugă și CRLF, adică doi octeți.", EN: "The server waits for %d octets of literal: type them; each Enter adds a CRLF too, which is two octets."},
 
