@@ -400,3 +400,26 @@ func TestIMAPEvents(t *testing.T) {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestIMAPRenameInbox: renaming INBOX moves its mail into the new folder
+// and leaves INBOX empty for POP3, and mail delivered afterwards is new.
+func TestIMAPRenameInbox(t *testing.T) {
+	l := startLab(t, nil)
+	sendMail(t, l, "student@mailsim.test", "old")
+	c := imapClient(t, l, "student", "student", nil)
+	if err := c.Rename("INBOX", "Old", nil).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if got := box(l, "student@mailsim.test"); len(got) != 0 {
+		t.Fatalf("INBOX after RENAME: %+v", got)
+	}
+	sendMail(t, l, "student@mailsim.test", "new")
+	got := box(l, "student@mailsim.test")
+	if len(got) != 1 || got[0].Subject != "new" || got[0].UID != got[0].QueueID {
+		t.Fatalf("INBOX after a new delivery: %+v", got)
+	}
+	st, err := c.Status("Old", &imap.StatusOptions{NumMessages: true}).Wait()
+	if err != nil || *st.NumMessages != 1 {
+		t.Fatalf("STATUS Old: %v %+v", err, st)
+	}
+}

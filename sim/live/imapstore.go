@@ -59,9 +59,21 @@ func (m imapStore) Delete(user, box string) error {
 	return err
 }
 
+// Rename of INBOX moves its messages away (RFC 3501 §6.3.5), so what the
+// store kept about them as INBOX messages goes.
 func (m imapStore) Rename(user, from, to string) error {
 	addr := m.addr(user)
 	err := m.mail().Rename(addr, from, to)
+	if err == nil && from == imap.Inbox {
+		s := m.s()
+		s.mu.Lock()
+		for k := range s.meta {
+			if k.user == addr {
+				delete(s.meta, k)
+			}
+		}
+		s.mu.Unlock()
+	}
 	m.resize(addr)
 	return err
 }
