@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/live"
 )
 
 // GET /codes lists every SMTP reply code of the lecture's table, with 252
@@ -86,7 +86,7 @@ var replyCodes = []replyCode{
 
 // recipeWords are a recipe's account words in the lab's: its first user
 // and its first list ("" when it has none), and its host name as the domain.
-func recipeWords(accts []lab.Account, host string) map[string]string {
+func recipeWords(accts []live.Account, host string) map[string]string {
 	words := map[string]string{"{user}": "", "{list}": "", "{nobody}": "nobody@" + host, "{foreign}": foreignAddress}
 	for _, a := range accts {
 		switch {
@@ -176,7 +176,7 @@ func (a *app) codeRows(l lang.Lang) ([]codeGroup, error) {
 	if err != nil {
 		return nil, err
 	}
-	accts, host := lab.DefaultAccounts(), "mailsim.test"
+	accts, host := live.DefaultAccounts(), "mailsim.test"
 	if a.live != nil {
 		accts, host = a.live.Accounts(), a.live.Hostname()
 	}

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/sim"
-	"mailsim/sim/wire"
+	"mailsim/sim/live"
+	protocol "mailsim/sim/machine"
 )
 
 // lectureCodes are the codes of the lecture's reply table, in its order,
@@ -131,7 +131,7 @@ func replyAtStep(t *testing.T, lib library, name string, step int) int {
 
 // recipeCodes types a recipe into a new console SMTP session and returns
 // the reply codes of its last line.
-func recipeCodes(t *testing.T, l *lab.Lab, recipe []recipeLine) []int {
+func recipeCodes(t *testing.T, l *live.Lab, recipe []recipeLine) []int {
 	t.Helper()
 	s, err := l.Console("smtp")
 	if err != nil {
@@ -139,7 +139,7 @@ func recipeCodes(t *testing.T, l *lab.Lab, recipe []recipeLine) []int {
 	}
 	defer s.Close()
 	s.Greet()
-	var last wire.Result
+	var last protocol.Output
 	for _, r := range recipe {
 		for range max(r.Times, 1) {
 			last = s.Feed(r.Line)
@@ -221,12 +221,12 @@ func TestLectureNotes(t *testing.T) {
 // TestRecipeWords: recipes follow the lab's accounts, and one naming an
 // account the lab lacks is left out rather than shown wrong.
 func TestRecipeWords(t *testing.T) {
-	words := recipeWords([]lab.Account{{Address: "ana@lab.test"}, {Address: "grupa@lab.test", Members: []string{"ana@lab.test"}}}, "lab.test")
+	words := recipeWords([]live.Account{{Address: "ana@lab.test"}, {Address: "grupa@lab.test", Members: []string{"ana@lab.test"}}}, "lab.test")
 	if got := inWords(once("MAIL FROM:<{user}>", "RCPT TO:<{nobody}>", "VRFY {list}"), words); !slices.Equal(got,
 		once("MAIL FROM:<ana@lab.test>", "RCPT TO:<nobody@lab.test>", "VRFY grupa@lab.test")) {
 		t.Errorf("in the lab's words: %v", got)
 	}
-	if got := inWords(once("VRFY {list}"), recipeWords([]lab.Account{{Address: "ana@lab.test"}}, "lab.test")); got != nil {
+	if got := inWords(once("VRFY {list}"), recipeWords([]live.Account{{Address: "ana@lab.test"}}, "lab.test")); got != nil {
 		t.Errorf("without a list: %v", got)
 	}
 }

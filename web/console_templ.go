@@ -13,12 +13,12 @@ import (
 	"strconv"
 	"strings"
 
-	"mailsim/lab"
 	"mailsim/lang"
+	"mailsim/sim/live"
 )
 
 // consolePage is the protocol console: a terminal that connects to the
-// lab's SMTP or POP3 server, the state diagram of the session's protocol,
+// lab's SMTP, POP3 or IMAP server, the state diagram of the session's protocol,
 // and the lab's mailboxes and accounts. console.js opens the socket and
 // fills the terminal; the data-t-* attributes are its words.
 func consolePage(m meta, v consoleView) templ.Component {
@@ -321,7 +321,7 @@ func consolePage(m meta, v consoleView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				for _, p := range []string{"smtp", "pop3"} {
+				for _, p := range consoleOrder {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<button type=\"button\" data-proto=\"")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -694,7 +694,7 @@ func trySessions(l lang.Lang, sessions []trySession) templ.Component {
 
 // labAccounts lists the lab's users with their passwords, which are meant
 // to be shown in a classroom, and its lists with their members.
-func labAccounts(l lang.Lang, accts []lab.Account) templ.Component {
+func labAccounts(l lang.Lang, accts []live.Account) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

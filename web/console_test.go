@@ -8,13 +8,13 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	"mailsim/lab"
+	"mailsim/sim/live"
 )
 
 // startLab runs a live lab for a test; ports "" keeps both ports closed.
-func startLab(t testing.TB, ports string) *lab.Lab {
+func startLab(t testing.TB, ports string) *live.Lab {
 	t.Helper()
-	l, err := lab.Start(lab.Config{SMTPAddr: ports, POP3Addr: ports}, nil)
+	l, err := live.Start(live.Config{SMTPAddr: ports, POP3Addr: ports, IMAPAddr: ports}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +23,7 @@ func startLab(t testing.TB, ports string) *lab.Lab {
 }
 
 // consoleServer serves the app with a lab whose ports are closed.
-func consoleServer(t *testing.T) (*httptest.Server, *lab.Lab) {
+func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
 	t.Helper()
 	l := startLab(t, "")
 	srv := httptest.NewServer(New(shipped(t), l, nil))
@@ -171,8 +171,8 @@ func TestLabOff(t *testing.T) {
 
 func TestConsoleUnknownProtocol(t *testing.T) {
 	srv, _ := consoleServer(t)
-	if _, resp, err := dial(t, srv, "/ws/console/imap"); err == nil || resp.StatusCode != http.StatusNotFound {
-		t.Errorf("imap console: %v %v", err, resp)
+	if _, resp, err := dial(t, srv, "/ws/console/nntp"); err == nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("nntp console: %v %v", err, resp)
 	}
 }
 
@@ -194,11 +194,11 @@ func TestConsolePagesShowNoMissingKey(t *testing.T) {
 }
 
 func TestLectureSessionsUseTheLabsAccounts(t *testing.T) {
-	s := lectureSessions(lab.DefaultAccounts())
+	s := lectureSessions(live.DefaultAccounts())
 	if s[0].Lines[1] != "rcpt to: bob@mailsim.test" || s[1].Lines[1] != "pass hungry" {
 		t.Errorf("default accounts: %+v", s)
 	}
-	s = lectureSessions([]lab.Account{{Address: "ana@x.test", Password: "pw"}})
+	s = lectureSessions([]live.Account{{Address: "ana@x.test", Password: "pw"}})
 	if s[1].Lines[0] != "user ana" || s[1].Lines[1] != "pass pw" {
 		t.Errorf("one user: %+v", s)
 	}

@@ -4,18 +4,20 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/gorilla/websocket"
 
-	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/sim"
-	"mailsim/sim/wire"
+	"mailsim/sim/imap"
+	"mailsim/sim/live"
+	protocol "mailsim/sim/machine"
 )
 
-// The websocket at /ws/console/{proto} ("smtp" or "pop3") is one session
+// The websocket at /ws/console/{proto} ("smtp", "pop3" or "imap") is one session
 // with the live lab's server, typed in the browser: opening the socket
 // connects, as telnet does, and closing it hangs up.
 //
@@ -26,7 +28,7 @@ import (
 //	{"events":[...],"machine":{...},"hint":"...","mailboxes":[...],"closed":false}
 //
 // events are the line as the server received it (kind "command", or "data"
-// for a line of message text) and the replies to it, as sim.Event JSON with
+// for a line of message text or IMAP literal octets) and the replies to it, as sim.Event JSON with
 // "text", their explanation in the page's language; machine is the state
 // diagram's state (see machine.go); hint says what the server accepts now;
 // mailboxes are the lab's, since a line may have delivered or deleted mail.
@@ -74,7 +76,7 @@ func (a *app) consoleSocket(w http.ResponseWriter, r *http.Request) {
 	s, err := a.live.Console(proto)
 	if err != nil {
 		msg := tr(l, "console.failed")
-		if errors.Is(err, lab.ErrConsoleBusy) {
+		if errors.Is(err, live.ErrConsoleBusy) {
 			msg = tr(l, "console.busy")
 		}
 		conn.SetWriteDeadline(time.Now().Add(wsWriteWait))
@@ -167,23 +169,30 @@ func (a *app) readLines(conn *websocket.Conn, send chan<- []byte, idle time.Dura
 // terminal words one console session's exchanges for its page: it numbers
 // the lines it shows and explains them in the page's language.
 type terminal struct {
-	s    *lab.ConsoleSession
-	live *lab.Lab
+	s    *live.ConsoleSession
+	live *live.Lab
 	l    lang.Lang
 	seq  int
+	// idle says that the last answer was IMAP's "+ idling": the hint then
+	// asks for DONE, the only line IDLE takes.
+	idle bool
 }
 
 // frame shows one exchange: the typed line (nil for the greeting and a
 // timeout) and the server's answer, with the state before it for the
 // diagram's transition.
-func (t *terminal) frame(typed *string, r wire.Result, before string) consoleFrame {
+func (t *terminal) frame(typed *string, r protocol.Output, before string) consoleFrame {
 	proto, state := t.s.Proto(), t.s.State()
-	dir := sim.Push
-	if proto == "pop3" {
-		dir = sim.Pull
+	dir := sim.Pull // POP3 and IMAP read mail
+	if proto == "smtp" {
+		dir = sim.Push
 	}
+	t.idle = slices.ContainsFunc(r.Replies, func(rep protocol.Reply) bool { return rep.Key == imap.KeyIdle })
 	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
-		Hint: consoleHint(proto, state, t.s.Closed(), t.l), Mailboxes: t.live.Mailboxes()}
+		Hint: consoleHint(proto, state, t.s.Closed(), r.Literal, t.l), Mailboxes: t.live.Mailboxes()}
+	if t.idle && !f.Closed {
+		f.Hint = tr(t.l, "console.hint.idle")
+	}
 	if before != state {
 		f.Machine.From = before
 	}
@@ -194,7 +203,7 @@ func (t *terminal) frame(typed *string, r wire.Result, before string) consoleFra
 	}
 	if typed != nil {
 		kind := sim.KindCommand
-		if r.Input != wire.Command {
+		if r.Input != protocol.Command {
 			kind = sim.KindData
 		}
 		add(sim.Event{Kind: kind, From: t.s.Client(), To: t.s.Server(), Line: *typed, Key: r.Key})

@@ -6,9 +6,9 @@ import (
 	"net/url"
 	"time"
 
-	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/live"
 	"mailsim/sim/wire"
 )
 
@@ -75,7 +75,7 @@ var uiCore = lang.Catalog{
 // explanations is every protocol and world explanation by event key, merged
 // once: the world's own sentences first, then each protocol package's, then
 // those of the live lab's own events and of its real-socket adapter.
-var explanations = mergeCatalogs(sim.AllExplanations, lab.Explanations, wire.Explanations)
+var explanations = mergeCatalogs(sim.AllExplanations, live.Explanations, wire.Explanations)
 
 func mergeCatalogs(cs ...lang.Catalog) lang.Catalog {
 	out := lang.Catalog{}

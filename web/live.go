@@ -4,17 +4,19 @@ import (
 	"net"
 	"net/http"
 
-	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/live"
 )
 
 // Agent IDs of the live topology's outside host: one chip for every SMTP
-// client and one for every POP3 client, since the lab knows its clients
-// only by address. live.js puts an event's client on its protocol's chip.
+// client, one for every POP3 client and one for every IMAP client, since
+// the lab knows its clients only by address. live.js puts an event's client
+// on its protocol's chip.
 const (
 	liveClientSMTP = "client.smtp"
 	liveClientPOP3 = "client.pop3"
+	liveClientIMAP = "client.imap"
 )
 
 // liveView is what live.templ draws: the lab as a topology, the latest
@@ -27,14 +29,14 @@ type liveView struct {
 	Lines     []transcriptLine
 	LastSeq   int // the last event shown, -1 for none; the socket's events after it are new
 	Mailboxes []*sim.Mailbox
-	Accounts  []lab.Account
+	Accounts  []live.Account
 	Try       []trySession
 	Ports     []livePort
 }
 
 // livePort is one of the lab's real ports as the page names it.
 type livePort struct {
-	Proto  string // "SMTP" or "POP3"
+	Proto  string // "SMTP", "POP3" or "IMAP"
 	Telnet string // "telnet 127.0.0.1 2525", or "" when the port is closed
 }
 
@@ -48,7 +50,8 @@ func (a *app) livePage(w http.ResponseWriter, r *http.Request) {
 	if a.live != nil {
 		v.On, v.Mailboxes, v.Accounts = true, a.live.Mailboxes(), a.live.Accounts()
 		v.Topo = liveTopology(a.live, l)
-		v.Ports = []livePort{{Proto: "SMTP", Telnet: telnet(a.live.SMTPAddr())}, {Proto: "POP3", Telnet: telnet(a.live.POP3Addr())}}
+		v.Ports = []livePort{{Proto: "SMTP", Telnet: telnet(a.live.SMTPAddr())}, {Proto: "POP3", Telnet: telnet(a.live.POP3Addr())},
+			{Proto: "IMAP", Telnet: telnet(a.live.IMAPAddr())}}
 		v.Try = lectureSessions(v.Accounts)
 		for i := range v.Try {
 			v.Try[i].Open = v.Ports[i].Telnet
@@ -81,18 +84,20 @@ func telnet(addr net.Addr) string {
 }
 
 // liveTopology draws the lab as two hosts: this computer, whose programs
-// are the clients, and the lab with its two servers.
-func liveTopology(l *lab.Lab, lg lang.Lang) topology {
+// are the clients, and the lab with its three servers.
+func liveTopology(l *live.Lab, lg lang.Lang) topology {
 	text := func(key string) lang.Text { return ui[key] }
 	spec := &sim.Spec{
 		Hosts: []sim.Host{
 			{ID: "outside", Name: "127.0.0.1", Label: text("live.host.outside"), Agents: []sim.Agent{
 				{ID: liveClientSMTP, Kind: sim.MTAClient, Label: text("live.client.smtp")},
 				{ID: liveClientPOP3, Kind: sim.MAAClient, Label: text("live.client.pop3")},
+				{ID: liveClientIMAP, Kind: sim.MAAClient, Label: text("live.client.imap")},
 			}},
 			{ID: "lab", Name: l.Hostname(), Label: text("live.host.lab"), Agents: []sim.Agent{
-				{ID: lab.SMTPAgent, Kind: sim.MTAServer, Label: text("live.server.smtp")},
-				{ID: lab.POP3Agent, Kind: sim.MAAServer, Label: text("live.server.pop3")},
+				{ID: live.SMTPAgent, Kind: sim.MTAServer, Label: text("live.server.smtp")},
+				{ID: live.POP3Agent, Kind: sim.MAAServer, Label: text("live.server.pop3")},
+				{ID: live.IMAPAgent, Kind: sim.MAAServer, Label: text("live.server.imap")},
 			}},
 		},
 		Links: []sim.Link{{A: "outside", B: "lab", Kind: sim.LinkLocal}},
@@ -109,11 +114,11 @@ type sessionStates map[string]machineState // by protocol and client
 // see notes e and returns the diagram's state after it, or false for an
 // event that carries no state (a delivery, a DNS line).
 func (s sessionStates) see(e sim.Event) (machineState, bool) {
-	if e.State == "" || (e.Proto != "smtp" && e.Proto != "pop3") {
+	if e.State == "" || (e.Proto != "smtp" && e.Proto != "pop3" && e.Proto != "imap") {
 		return machineState{}, false
 	}
 	client := e.From
-	if e.From == lab.SMTPAgent || e.From == lab.POP3Agent {
+	if e.From == live.SMTPAgent || e.From == live.POP3Agent || e.From == live.IMAPAgent {
 		client = e.To
 	}
 	key := e.Proto + " " + client

@@ -13,10 +13,10 @@ import (
 
 	"github.com/a-h/templ"
 
-	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
+	"mailsim/sim/live"
 )
 
 // library is what the app needs from a scenario library. *scenarios.Library
@@ -33,17 +33,17 @@ type app struct {
 	log    *slog.Logger
 	totals totals
 	msgs   messageStore // messages composed in the lab, for the player to send
-	live   *lab.Lab     // the live lab behind the console and live pages; nil when it is off
+	live   *live.Lab    // the live lab behind the console and live pages; nil when it is off
 }
 
 // New returns the browser app for the scenarios in lib, with the consoles
 // and the live page on the live lab l (nil: those pages say the lab is
 // off). log receives server-side errors; nil discards them.
-func New(lib *scenarios.Library, l *lab.Lab, log *slog.Logger) http.Handler {
+func New(lib *scenarios.Library, l *live.Lab, log *slog.Logger) http.Handler {
 	return newHandler(lib, l, log)
 }
 
-func newHandler(lib library, l *lab.Lab, log *slog.Logger) http.Handler {
+func newHandler(lib library, l *live.Lab, log *slog.Logger) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}

@@ -22,10 +22,10 @@ import (
 	"syscall"
 	"time"
 
-	"mailsim/lab"
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
+	"mailsim/sim/live"
 	"mailsim/web"
 )
 
@@ -40,8 +40,9 @@ func main() {
 	dir := fs.String("scenarios", "", "directory of extra *.scn scenario files that add to or override the built-in ones")
 	addr := fs.String("addr", "127.0.0.1:8080", "address the web app listens on (serve)")
 	language := fs.String("lang", "en", "language of the transcript: ro or en (transcript)")
-	smtpAddr := fs.String("smtp", lab.DefaultSMTPAddr, `address of the lab's real SMTP port, or "off" (serve)`)
-	pop3Addr := fs.String("pop3", lab.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
+	smtpAddr := fs.String("smtp", live.DefaultSMTPAddr, `address of the lab's real SMTP port, or "off" (serve)`)
+	pop3Addr := fs.String("pop3", live.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
+	imapAddr := fs.String("imap", live.DefaultIMAPAddr, `address of the lab's real IMAP port, or "off" (serve)`)
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
 	fs.Parse(args)
 
@@ -56,10 +57,10 @@ func main() {
 	case "transcript":
 		err = transcript(os.Stdout, lib, fs.Args(), *language)
 	default:
-		cfg := lab.DefaultConfig()
-		cfg.SMTPAddr, cfg.POP3Addr = *smtpAddr, *pop3Addr
+		cfg := live.DefaultConfig()
+		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
 		if *accounts != "" {
-			if cfg.Accounts, err = lab.LoadAccountsFile(*accounts); err != nil {
+			if cfg.Accounts, err = live.LoadAccountsFile(*accounts); err != nil {
 				break
 			}
 		}
@@ -104,19 +105,19 @@ func transcript(out io.Writer, lib *scenarios.Library, args []string, code strin
 
 // serve runs the web app and the lab's ports until SIGINT or SIGTERM, then
 // closes the lab's sessions and lets open requests finish.
-func serve(addr string, lib *scenarios.Library, cfg lab.Config, log *slog.Logger) error {
+func serve(addr string, lib *scenarios.Library, cfg live.Config, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	live, err := lab.Start(cfg, log)
+	lab, err := live.Start(cfg, log)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	srv := web.NewServer(addr, web.New(lib, live, log))
+	srv := web.NewServer(addr, web.New(lib, lab, log))
 	fmt.Printf("mailsim is serving %d scenarios at http://%s/\n", len(lib.List()), ln.Addr())
-	printLab(os.Stdout, live)
+	printLab(os.Stdout, lab)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -130,7 +131,7 @@ func serve(addr string, lib *scenarios.Library, cfg lab.Config, log *slog.Logger
 	log.Info("stopping")
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := live.Shutdown(shutdown); err != nil {
+	if err := lab.Shutdown(shutdown); err != nil {
 		log.Warn("closing the lab", "err", err)
 	}
 	if err := srv.Shutdown(shutdown); err != nil {
@@ -143,18 +144,25 @@ func serve(addr string, lib *scenarios.Library, cfg lab.Config, log *slog.Logger
 }
 
 // printLab tells how to reach the lab's real ports, as the lecture's telnet
-// demonstration does, and with which accounts.
-func printLab(out io.Writer, l *lab.Lab) {
+// demonstration does, and with which accounts; for IMAP it gives a first
+// command that reads the first user's first message (UID 1 of INBOX).
+func printLab(out io.Writer, l *live.Lab) {
 	for _, p := range []struct {
 		name string
 		addr net.Addr
-	}{{"SMTP", l.SMTPAddr()}, {"POP3", l.POP3Addr()}} {
+	}{{"SMTP", l.SMTPAddr()}, {"POP3", l.POP3Addr()}, {"IMAP", l.IMAPAddr()}} {
 		if p.addr == nil {
 			fmt.Fprintf(out, "lab %s port: off\n", p.name)
 			continue
 		}
 		host, port, _ := net.SplitHostPort(p.addr.String())
 		fmt.Fprintf(out, "lab %s port: telnet %s %s\n", p.name, host, port)
+		if p.name == "IMAP" {
+			if u := firstUser(l.Accounts()); u != nil {
+				fmt.Fprintf(out, "  read: curl 'imap://%s:%s@%s/INBOX;UID=1'\n",
+					strings.ReplaceAll(u.Address, "@", "%40"), u.Password, p.addr)
+			}
+		}
 	}
 	fmt.Fprintln(out, "lab accounts:")
 	for _, a := range l.Accounts() {
@@ -164,4 +172,14 @@ func printLab(out io.Writer, l *lab.Lab) {
 			fmt.Fprintf(out, "  %-24s password %s\n", a.Address, a.Password)
 		}
 	}
+}
+
+// firstUser is the first account that is not a list, or nil.
+func firstUser(accts []live.Account) *live.Account {
+	for i := range accts {
+		if !accts[i].IsList() {
+			return &accts[i]
+		}
+	}
+	return nil
 }

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"mailsim/lab"
 	"mailsim/scenarios"
+	"mailsim/sim/live"
 )
 
 func TestListAndTranscript(t *testing.T) {
@@ -44,9 +44,9 @@ func TestListAndTranscript(t *testing.T) {
 }
 
 func TestPrintLab(t *testing.T) {
-	cfg := lab.DefaultConfig()
-	cfg.SMTPAddr, cfg.POP3Addr = "127.0.0.1:0", "off"
-	l, err := lab.Start(cfg, nil)
+	cfg := live.DefaultConfig()
+	cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = "127.0.0.1:0", "off", "127.0.0.1:0"
+	l, err := live.Start(cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestPrintLab(t *testing.T) {
 	var out bytes.Buffer
 	printLab(&out, l)
 	text := out.String()
-	for _, want := range []string{"lab SMTP port: telnet 127.0.0.1 ", "lab POP3 port: off", "student@mailsim.test", "password student", "list of "} {
+	for _, want := range []string{"lab SMTP port: telnet 127.0.0.1 ", "lab POP3 port: off", "lab IMAP port: telnet 127.0.0.1 ", "curl 'imap://alice%40mailsim.test:wonderland@127.0.0.1:", "student@mailsim.test", "password student", "list of "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lab banner lacks %q:\n%s", want, text)
 		}

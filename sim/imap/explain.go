@@ -99,6 +99,14 @@ var Explanations = lang.Catalog{
 		RO: "COPY copiază mesaje în alt folder direct pe server: nimic nu trece prin rețea.",
 		EN: "COPY copies messages into another folder on the server itself: nothing crosses the network.",
 	},
+	"imap.cmd.MOVE": {
+		RO: "MOVE mută mesaje în alt folder pe server: le copiază și șterge originalele într-o singură comandă (RFC 6851).",
+		EN: "MOVE moves messages into another folder on the server: it copies them and removes the originals in one command (RFC 6851).",
+	},
+	"imap.cmd.IDLE": {
+		RO: "IDLE îi spune serverului că clientul așteaptă: serverul anunță poșta nouă imediat ce sosește, fără ca clientul să întrebe mereu cu NOOP (RFC 2177).",
+		EN: "IDLE tells the server that the client is waiting: the server announces new mail as soon as it arrives, without the client asking again and again with NOOP (RFC 2177).",
+	},
 	"imap.cmd.UID": {
 		RO: "UID în fața lui FETCH, SEARCH, STORE, COPY sau EXPUNGE: mesajele sunt numite prin UID, care nu se schimbă la ștergeri.",
 		EN: "UID before FETCH, SEARCH, STORE, COPY or EXPUNGE: messages are named by UID, which does not change when others are removed.",
@@ -138,7 +146,7 @@ var Explanations = lang.Catalog{
 		EN: "The folder is open [READ-ONLY]: it can be read, but nothing changes, not even \\Seen.",
 	},
 	KeyCreate: {
-		RO: "Folderul a fost creat pe server; îl vede orice calculator de pe care citiți poșta.",
+		RO: "Folderul a fost creat pe server; îl vede orice calculator de pe care citești poșta.",
 		EN: "The folder was created on the server; every computer you read mail from sees it.",
 	},
 	KeyDelete: {
@@ -224,6 +232,30 @@ var Explanations = lang.Catalog{
 	KeyUIDCopy: {
 		RO: "Mesajele alese după UID au fost copiate în celălalt folder.",
 		EN: "The messages picked by UID were copied into the other folder.",
+	},
+	KeyMove: {
+		RO: "Mesajele au fost mutate: [COPYUID] arată UID-urile noi, iar liniile EXPUNGE arată că au plecat din folderul deschis.",
+		EN: "The messages were moved: [COPYUID] shows their new UIDs, and the EXPUNGE lines show that they left the open folder.",
+	},
+	KeyUIDMove: {
+		RO: "Mesajele numite prin UID au fost mutate în celălalt folder și scoase din cel deschis.",
+		EN: "The messages named by UID were moved into the other folder and taken out of the open one.",
+	},
+	KeyIdle: {
+		RO: "Serverul așteaptă: de acum anunță singur, cu „* n EXISTS”, fiecare mesaj nou, până când clientul trimite DONE.",
+		EN: "The server is waiting: from now on it announces each new message by itself, with \"* n EXISTS\", until the client sends DONE.",
+	},
+	KeyIdleNews: {
+		RO: "Vești nesolicitate în timpul IDLE: a sosit poștă nouă (EXISTS) sau un mesaj a fost șters (EXPUNGE).",
+		EN: "Unasked news during IDLE: new mail arrived (EXISTS) or a message was removed (EXPUNGE).",
+	},
+	KeyIdleDone: {
+		RO: "IDLE s-a încheiat; sesiunea primește din nou comenzi.",
+		EN: "IDLE is over; the session takes commands again.",
+	},
+	KeyIdleNotDone: {
+		RO: "În timpul IDLE singura linie permisă este DONE; așteptarea s-a încheiat cu o eroare.",
+		EN: "During IDLE the only line allowed is DONE; the wait ended with an error.",
 	},
 	KeyUIDExpunge: {
 		RO: "Au fost șterse doar mesajele marcate \\Deleted dintre UID-urile date (extensia UIDPLUS).",

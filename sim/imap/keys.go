@@ -36,6 +36,12 @@ const (
 	KeyUIDStore     = "imap.ok.uid-store"      // UID STORE
 	KeyUIDCopy      = "imap.ok.uid-copy"       // UID COPY
 	KeyUIDExpunge   = "imap.ok.uid-expunge"    // UID EXPUNGE (UIDPLUS): only the given messages
+	KeyMove         = "imap.ok.move"           // MOVE: copied, then the originals expunged
+	KeyUIDMove      = "imap.ok.uid-move"       // UID MOVE
+	KeyIdle         = "imap.cont.idle"         // "+ idling": news comes as it happens
+	KeyIdleNews     = "imap.idle.news"         // EXISTS or EXPUNGE sent during IDLE, unasked
+	KeyIdleDone     = "imap.ok.idle"           // DONE ended IDLE
+	KeyIdleNotDone  = "imap.bad.idle-not-done" // a line other than DONE during IDLE
 
 	KeyContLiteral = "imap.cont.literal"      // "+ Ready for literal data"
 	KeyContAuth    = "imap.cont.authenticate" // "+ " waiting for the SASL response

@@ -1,6 +1,7 @@
 package imap
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -178,6 +179,16 @@ func (s *Server) expunge(c *command, byUID bool) Output {
 	if err != nil {
 		return c.storeErr(err, c.nonexistent)
 	}
+	s.reportExpunged(c, gone)
+	if byUID {
+		return c.ok(KeyUIDExpunge, "UID EXPUNGE completed")
+	}
+	return c.ok(KeyExpunge, "EXPUNGE completed")
+}
+
+// reportExpunged tells the client of each removed message with the number
+// it had at that moment, and forgets it.
+func (s *Server) reportExpunged(c *command, gone []uint32) {
 	sel := s.sel
 	for _, uid := range gone {
 		for i, u := range sel.uids {
@@ -188,15 +199,25 @@ func (s *Server) expunge(c *command, byUID bool) Output {
 			}
 		}
 	}
-	if byUID {
-		return c.ok(KeyUIDExpunge, "UID EXPUNGE completed")
-	}
-	return c.ok(KeyExpunge, "EXPUNGE completed")
 }
 
 // copyCmd answers "COPY set mailbox": the server copies the messages
 // itself, flags and internal dates included; nothing crosses the network.
-func (s *Server) copyCmd(c *command, byUID bool) Output {
+func (s *Server) copyCmd(c *command, byUID bool) Output { return s.transfer(c, byUID, false) }
+
+// moveCmd answers "MOVE set mailbox" (RFC 6851): a COPY, then the
+// originals are expunged at once, without touching other messages flagged
+// \Deleted, as a client would otherwise do with COPY, STORE and UID
+// EXPUNGE in three round trips.
+func (s *Server) moveCmd(c *command, byUID bool) Output { return s.transfer(c, byUID, true) }
+
+// transfer is COPY and MOVE: they take the same arguments and answer with
+// the same COPYUID, which MOVE sends untagged before its EXPUNGEs.
+func (s *Server) transfer(c *command, byUID, move bool) Output {
+	verb := "COPY"
+	if move {
+		verb = "MOVE"
+	}
 	p := c.p
 	var set seqSet
 	var dest string
@@ -209,33 +230,65 @@ func (s *Server) copyCmd(c *command, byUID bool) Output {
 		dest, ok = p.mailbox()
 	}
 	if !ok || !c.end() {
-		return c.syntax(uidPrefix(byUID) + "COPY sequence-set mailbox")
+		return c.syntax(uidPrefix(byUID) + verb + " sequence-set mailbox")
 	}
 	idx, ok := s.sel.pick(set, byUID)
 	if !ok {
 		return c.badSequence()
 	}
+	if move && s.sel.readOnly {
+		return c.readOnly()
+	}
 	uids := make([]uint32, 0, len(idx))
 	for _, i := range idx {
 		uids = append(uids, s.sel.uids[i])
 	}
-	key := KeyCopy
-	if byUID {
-		key = KeyUIDCopy
-	}
+	key := map[[2]bool]string{{false, false}: KeyCopy, {true, false}: KeyUIDCopy,
+		{false, true}: KeyMove, {true, true}: KeyUIDMove}[[2]bool{byUID, move}]
+	done := uidPrefix(byUID) + verb + " completed"
 	created, err := s.cfg.Store.Copy(s.user, s.sel.name, uids, dest)
 	if err != nil {
 		return c.storeErr(err, c.tryCreate)
 	}
 	if len(created) == 0 {
-		return c.ok(key, uidPrefix(byUID)+"COPY completed")
+		return c.ok(key, done)
 	}
 	st, err := s.cfg.Store.Status(s.user, dest)
 	if err != nil {
 		return c.storeErr(err, c.tryCreate)
 	}
-	return c.ok(key, "[COPYUID "+strconv.FormatUint(uint64(st.UIDValidity), 10)+" "+
-		uidList(uids)+" "+uidList(created)+"] "+uidPrefix(byUID)+"COPY completed")
+	copyUID := "[COPYUID " + strconv.FormatUint(uint64(st.UIDValidity), 10) + " " +
+		uidList(uids) + " " + uidList(created) + "]"
+	if !move {
+		return c.ok(key, copyUID+" "+done)
+	}
+	c.reply("OK " + copyUID + " Moved")
+	if err := s.removeOriginals(c, uids); err != nil {
+		return c.storeErr(err, c.nonexistent)
+	}
+	return c.ok(key, done)
+}
+
+// removeOriginals flags the moved messages \Deleted and expunges exactly
+// them, reporting each removal as EXPUNGE does.
+func (s *Server) removeOriginals(c *command, uids []uint32) error {
+	msgs, err := s.view()
+	if err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		if m != nil && slices.Contains(uids, m.UID) && !slices.Contains(m.Flags, FlagDeleted) {
+			if err := s.cfg.Store.SetFlags(s.user, s.sel.name, m.UID, append(slices.Clip(m.Flags), FlagDeleted)); err != nil {
+				return err
+			}
+		}
+	}
+	gone, err := s.cfg.Store.Expunge(s.user, s.sel.name, uids)
+	if err != nil {
+		return err
+	}
+	s.reportExpunged(c, gone)
+	return nil
 }
 
 // uidList writes UIDs as a comma-separated uid-set.
@@ -273,8 +326,10 @@ func (s *Server) uid(c *command) Output {
 		return s.store(c, true)
 	case "COPY":
 		return s.copyCmd(c, true)
+	case "MOVE":
+		return s.moveCmd(c, true)
 	case "EXPUNGE":
 		return s.expunge(c, true)
 	}
-	return c.syntax("UID FETCH|SEARCH|STORE|COPY|EXPUNGE ...")
+	return c.syntax("UID FETCH|SEARCH|STORE|COPY|MOVE|EXPUNGE ...")
 }

@@ -21,7 +21,8 @@ var (
 )
 
 // handlers are the commands of RFC 3501 §6 that the server implements,
-// plus UID EXPUNGE of UIDPLUS (RFC 4315). A known verb in the wrong state
+// plus UID EXPUNGE of UIDPLUS (RFC 4315), MOVE (RFC 6851) and IDLE
+// (RFC 2177). A known verb in the wrong state
 // gets "wrong state"; any other verb gets "unknown command", so that a
 // student sees which of the two mistakes it was.
 var handlers = map[string]handler{
@@ -48,6 +49,8 @@ var handlers = map[string]handler{
 	"FETCH":        {selectedS, func(s *Server, c *command) Output { return s.fetch(c, false) }},
 	"STORE":        {selectedS, func(s *Server, c *command) Output { return s.store(c, false) }},
 	"COPY":         {selectedS, func(s *Server, c *command) Output { return s.copyCmd(c, false) }},
+	"MOVE":         {selectedS, func(s *Server, c *command) Output { return s.moveCmd(c, false) }},
+	"IDLE":         {authed, (*Server).idle},
 	"UID":          {selectedS, (*Server).uid},
 }
 
@@ -65,6 +68,10 @@ type Server struct {
 	litTotal int
 	// saslTag is the tag of an AUTHENTICATE waiting for its response line.
 	saslTag string
+	// idleTag is the tag of an IDLE waiting for DONE; wake is the store's
+	// signal of changes, taken before the last report of news.
+	idleTag string
+	wake    <-chan struct{}
 }
 
 // NewServer returns a server for one connection, in the Connected state.
@@ -80,8 +87,8 @@ func (s *Server) State() State { return s.state }
 
 // Pending returns how many octets of a literal the server still expects.
 // While it is above zero the lines fed are literal data, not commands, and
-// the command line limit does not apply to them; an adapter may read that
-// many octets raw and feed them split at CRLF.
+// the command line limit does not apply to them; an adapter may feed them
+// as lines, or read that many octets raw and hand them to FeedLiteral.
 func (s *Server) Pending() int { return s.j.need }
 
 // capabilities lists what the server offers: LITERAL+ (RFC 7888) lets a
@@ -90,6 +97,9 @@ func (s *Server) Pending() int { return s.j.need }
 // SASL-IR (RFC 4959) lets it log in in one line.
 func (s *Server) capabilities() string {
 	caps := "IMAP4rev1 LITERAL+ UIDPLUS"
+	if _, ok := s.cfg.Store.(Notifier); ok {
+		caps += " MOVE IDLE"
+	}
 	if s.state == NotAuthenticated {
 		caps += " SASL-IR AUTH=PLAIN"
 	}
@@ -145,6 +155,9 @@ func (s *Server) Feed(line []byte) Output {
 	}
 	if s.saslTag != "" {
 		return s.saslResponse(string(line))
+	}
+	if s.idleTag != "" {
+		return s.idleEnd(line)
 	}
 	frag, _, _ := s.j.push(line)
 	return s.fragment(frag)
@@ -251,6 +264,7 @@ func (s *Server) Drop() {
 	s.sel = nil
 	s.j.reset()
 	s.saslTag = ""
+	s.idleTag, s.wake = "", nil
 }
 
 // Timeout is what the server says when it closes an idle session

@@ -7,7 +7,10 @@ import (
 	"net"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
+
+	"mailsim/sim/machine"
 )
 
 // Lingering close: how long and how much the server still reads after
@@ -29,6 +32,9 @@ type conn struct {
 	// set at the line's first read of the socket, not for every line, so
 	// that lines already in the buffer (most of a message's) cost no timer.
 	armed bool
+	// woken says that a waiting machine's news signal fired; the read it
+	// interrupted resumes after the news is sent.
+	woken atomic.Bool
 }
 
 func newConn(s *Server, nc net.Conn, peer Peer) *conn {
@@ -48,11 +54,11 @@ func (c *conn) interrupt() { _ = c.nc.SetReadDeadline(time.Now()) }
 // lingering close, so that a POP3 maildrop is unlocked at once.
 func (c *conn) serve() {
 	defer c.s.wg.Done()
-	var sess Session
-	reason, last := Failed, []Reply(nil)
+	var sess machine.Server
+	reason, last := Failed, []machine.Reply(nil)
 	defer func() {
 		if p := recover(); p != nil {
-			c.s.opt.Log.Error("session panicked", "proto", c.s.proto.Name(), "peer", c.peer.ID, "panic", p, "stack", string(debug.Stack()))
+			c.s.opt.Log.Error("session panicked", "proto", c.s.proto.Name, "peer", c.peer.ID, "panic", p, "stack", string(debug.Stack()))
 		}
 		state := ""
 		if sess != nil {
@@ -66,26 +72,38 @@ func (c *conn) serve() {
 		c.s.mu.Lock()
 		delete(c.s.conns, c)
 		c.s.mu.Unlock()
-		c.s.observe(Observation{What: Disconnected, Peer: c.peer, Proto: c.s.proto.Name(),
+		c.s.observe(Observation{What: Disconnected, Peer: c.peer, Proto: c.s.proto.Name,
 			Replies: last, State: state, Reason: reason})
 	}()
-	sess = c.s.proto.NewSession(c.peer)
+	sess = c.s.proto.New(c.peer)
 	reason, last = c.run(sess)
 }
 
-// run greets and then feeds lines until the session or the connection ends.
-// It returns why, and what the server said on the way out.
-func (c *conn) run(sess Session) (Reason, []Reply) {
+// run greets and then feeds lines, or literal octets when the machine
+// asks for them, until the session or the connection ends. It returns why,
+// and what the server said on the way out.
+func (c *conn) run(sess machine.Server) (Reason, []machine.Reply) {
 	greet := sess.Greet()
-	c.s.observe(Observation{What: Connected, Peer: c.peer, Proto: c.s.proto.Name(), Replies: greet.Replies, State: sess.State()})
+	c.s.observe(Observation{What: Connected, Peer: c.peer, Proto: c.s.proto.Name, Replies: greet.Replies, State: greet.State})
 	c.queue(greet.Replies)
+	waiter, _ := sess.(machine.Waiter)
+	literal := 0
 	for {
 		if c.s.stopping.Load() {
 			return c.leave(sess.Shutdown(), Shutdown)
 		}
-		max, crlfOnly := sess.Limit()
 		c.armed = false
-		line, long, err := c.lr.next(max, crlfOnly)
+		unwatch := c.watch(waiter)
+		var in []byte
+		var long bool
+		var err error
+		if literal > 0 {
+			in, err = c.lr.raw(literal)
+		} else {
+			max, crlfOnly := sess.Limit()
+			in, long, err = c.lr.next(max, crlfOnly)
+		}
+		unwatch()
 		var werr writeError
 		switch {
 		case err == nil:
@@ -93,15 +111,23 @@ func (c *conn) run(sess Session) (Reason, []Reply) {
 			return c.leave(sess.Shutdown(), Shutdown)
 		case errors.As(err, &werr):
 			return Failed, nil
+		case (errors.Is(err, errWoken) || errors.Is(err, os.ErrDeadlineExceeded)) && c.woken.Swap(false):
+			news := waiter.News()
+			if len(news.Replies) > 0 {
+				c.s.observe(Observation{What: News, Peer: c.peer, Proto: c.s.proto.Name, Replies: news.Replies, State: news.State})
+			}
+			c.queue(news.Replies)
+			continue
 		case errors.Is(err, os.ErrDeadlineExceeded):
 			return c.leave(sess.Timeout(), Timeout)
 		default: // EOF or reset: the client went away
 			return Hangup, nil
 		}
-		res := sess.Feed(line)
+		res := sess.Feed(in)
+		literal = res.Literal
 		if c.s.opt.Observer != nil {
-			c.s.opt.Observer(Observation{What: LineFed, Peer: c.peer, Proto: c.s.proto.Name(), Line: line, Long: long,
-				Input: res.Input, Key: res.Key, Replies: res.Replies, State: sess.State()})
+			c.s.opt.Observer(Observation{What: LineFed, Peer: c.peer, Proto: c.s.proto.Name, Line: in, Long: long,
+				Input: res.Input, Key: res.Key, Replies: res.Replies, State: res.State})
 		}
 		c.queue(res.Replies)
 		if res.Close {
@@ -113,8 +139,30 @@ func (c *conn) run(sess Session) (Reason, []Reply) {
 	}
 }
 
+// watch waits, beside the read, for a waiting machine's news signal, and
+// interrupts the read when it comes. The returned function ends the wait.
+func (c *conn) watch(w machine.Waiter) (unwatch func()) {
+	if w == nil {
+		return func() {}
+	}
+	wake := w.Wake()
+	if wake == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-wake:
+			c.woken.Store(true)
+			c.interrupt()
+		case <-done:
+		}
+	}()
+	return func() { close(done) }
+}
+
 // leave sends the session's last words and reports reason with them.
-func (c *conn) leave(res Result, reason Reason) (Reason, []Reply) {
+func (c *conn) leave(res machine.Output, reason Reason) (Reason, []machine.Reply) {
 	c.queue(res.Replies)
 	if c.w.Flush() != nil {
 		return Failed, res.Replies
@@ -125,7 +173,7 @@ func (c *conn) leave(res Result, reason Reason) (Reason, []Reply) {
 // queue buffers replies; they go out when the server next waits for input
 // or closes, so pipelined commands are answered in one write. A write error
 // is sticky in the buffer and surfaces at that flush.
-func (c *conn) queue(replies []Reply) {
+func (c *conn) queue(replies []machine.Reply) {
 	for _, r := range replies {
 		for _, l := range r.Lines {
 			_, _ = c.w.WriteString(l)
@@ -167,12 +215,19 @@ func (f flushReader) Read(p []byte) (int, error) {
 		if c.s.stopping.Load() {
 			return 0, errStopping
 		}
+		if c.woken.Load() {
+			return 0, errWoken
+		}
 	}
 	return c.nc.Read(p)
 }
 
-// errStopping ends a read that would begin after Shutdown.
-var errStopping = errors.New("wire: server stopping")
+// errStopping ends a read that would begin after Shutdown, and errWoken
+// one that would begin after a waiting machine's news signal.
+var (
+	errStopping = errors.New("wire: server stopping")
+	errWoken    = errors.New("wire: news to send")
+)
 
 // writeError marks a failed flush that surfaced inside a read, so that a
 // write timeout is not taken for an idle client.

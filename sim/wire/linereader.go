@@ -16,6 +16,13 @@ const readBuffer = 4096
 type lineReader struct {
 	r    *bufio.Reader
 	line []byte
+	// A read that failed in the middle of a line (a deadline that woke the
+	// connection for news) leaves the line so far here, and the next call
+	// goes on with it: part says there is such a line, n and lastCR are
+	// next's counters for it.
+	part   bool
+	n      int
+	lastCR bool
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -33,18 +40,29 @@ func newLineReader(r io.Reader) *lineReader {
 // With crlfOnly only CRLF ends a line and a bare LF is part of the line;
 // otherwise a bare LF ends a line too. In both cases the CR of a CRLF is not
 // part of the line. Bytes after the last line ending are never returned: at
-// the end of the stream next returns the reader's error.
+// the end of the stream next returns the reader's error; after any other
+// error the octets read so far are kept for the next call.
 func (lr *lineReader) next(max int, crlfOnly bool) (line []byte, long bool, err error) {
 	keep := max - 1
-	if cap(lr.line) < keep {
-		lr.line = make([]byte, 0, keep)
-	}
-	lr.line = lr.line[:0]
 	n := 0          // octets of the line so far, a final CR included
 	lastCR := false // the last octet so far was a CR
+	if lr.part {
+		n, lastCR, lr.part = lr.n, lr.lastCR, false
+	} else {
+		if cap(lr.line) < keep {
+			lr.line = make([]byte, 0, keep)
+		}
+		lr.line = lr.line[:0]
+	}
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		if err != nil && err != bufio.ErrBufferFull {
+			if len(chunk) > 0 {
+				lr.add(chunk, keep)
+				n += len(chunk)
+				lastCR = chunk[len(chunk)-1] == '\r'
+			}
+			lr.part, lr.n, lr.lastCR = n > 0, n, lastCR
 			return nil, false, err
 		}
 		body := chunk
@@ -79,5 +97,23 @@ func (lr *lineReader) next(max int, crlfOnly bool) (line []byte, long bool, err 
 func (lr *lineReader) add(b []byte, keep int) {
 	if room := keep - len(lr.line); room > 0 {
 		lr.line = append(lr.line, b[:min(room, len(b))]...)
+	}
+}
+
+// raw returns up to n octets as they arrive, at most a read buffer's worth,
+// valid until the next call: the octets of a literal, which are not lines.
+func (lr *lineReader) raw(n int) ([]byte, error) {
+	if cap(lr.line) < readBuffer {
+		lr.line = make([]byte, 0, readBuffer)
+	}
+	buf := lr.line[:min(n, readBuffer)]
+	for {
+		k, err := lr.r.Read(buf)
+		if k > 0 {
+			return buf[:k], nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package wire
 
+import "mailsim/sim/machine"
+
 // Observer is told everything that happens on a server's connections, so
 // that a live world can show it. It is called synchronously from the
 // connection's goroutine (the accept loop's for a refused connection), so the
@@ -15,9 +17,13 @@ const (
 	// Connected: the connection was accepted and greeted; Replies holds the
 	// greeting, or the refusal when Refused.
 	Connected Happening = iota
-	// LineFed: a line was fed to the machine; Line, Input and Key describe
-	// it and Replies holds the answer (none for a text line).
+	// LineFed: a line (or literal octets) was fed to the machine; Line,
+	// Input and Key describe it and Replies holds the answer (none for a
+	// text line).
 	LineFed
+	// News: the machine told the client of news unasked (IMAP's EXISTS
+	// during IDLE); Replies holds it.
+	News
 	// Disconnected: the connection is closed and the machine dropped;
 	// Replies holds what was said on the way out (SMTP's 421 on a timeout
 	// or shutdown), Reason says why.
@@ -28,15 +34,15 @@ const (
 type Observation struct {
 	What    Happening
 	Peer    Peer
-	Proto   string   // the Protocol's Name
-	Line    []byte   // LineFed: the line as fed, valid only during the call
-	Long    bool     // LineFed: the line was over the limit and Line holds its start
-	Input   LineKind // LineFed: what the line was to the machine
-	Key     string   // LineFed: explanation key of the line
-	Replies []Reply  // what the server sent at this moment
-	State   string   // the machine's state afterwards; "" for a refused connection
-	Refused bool     // Connected and Disconnected: turned away beyond MaxConns
-	Reason  Reason   // Disconnected: why the connection ended
+	Proto   string          // the Protocol's Name
+	Line    []byte          // LineFed: the line as fed, valid only during the call
+	Long    bool            // LineFed: the line was over the limit and Line holds its start
+	Input   machine.Input   // LineFed: what the line was to the machine
+	Key     string          // LineFed: explanation key of the line
+	Replies []machine.Reply // what the server sent at this moment
+	State   string          // the machine's state afterwards; "" for a refused connection
+	Refused bool            // Connected and Disconnected: turned away beyond MaxConns
+	Reason  Reason          // Disconnected: why the connection ended
 }
 
 // Reason says why a connection ended.

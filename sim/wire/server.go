@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"mailsim/sim/machine"
 )
 
 // Defaults of Options, and the fixed timeouts of refusing and closing.
@@ -59,7 +61,7 @@ func Listen(addr string, p Protocol, opt Options) (*Server, error) {
 		return nil, err
 	}
 	if opt.IdleTimeout <= 0 {
-		opt.IdleTimeout = p.IdleTimeout()
+		opt.IdleTimeout = p.Idle
 	}
 	if opt.WriteTimeout <= 0 {
 		opt.WriteTimeout = defaultWriteTimeout
@@ -92,7 +94,7 @@ func (s *Server) accept() {
 				return
 			}
 			pause = min(max(2*pause, 5*time.Millisecond), time.Second)
-			s.opt.Log.Warn("accept failed", "proto", s.proto.Name(), "err", err, "retry", pause)
+			s.opt.Log.Warn("accept failed", "proto", s.proto.Name, "err", err, "retry", pause)
 			select {
 			case <-time.After(pause):
 			case <-s.stop:
@@ -122,12 +124,12 @@ func (s *Server) accept() {
 // refuse answers a connection beyond MaxConns with the protocol's refusal
 // and closes it without starting a machine.
 func (s *Server) refuse(nc net.Conn, peer Peer) {
-	r := s.proto.Refusal()
-	s.observe(Observation{What: Connected, Peer: peer, Proto: s.proto.Name(), Replies: []Reply{r}, Refused: true})
+	r := s.proto.Refusal
+	s.observe(Observation{What: Connected, Peer: peer, Proto: s.proto.Name, Replies: []machine.Reply{r}, Refused: true})
 	_ = nc.SetWriteDeadline(time.Now().Add(refusalTimeout))
 	_, _ = io.WriteString(nc, strings.Join(r.Lines, "\r\n")+"\r\n")
 	_ = nc.Close()
-	s.observe(Observation{What: Disconnected, Peer: peer, Proto: s.proto.Name(), Refused: true, Reason: Refused})
+	s.observe(Observation{What: Disconnected, Peer: peer, Proto: s.proto.Name, Refused: true, Reason: Refused})
 }
 
 func (s *Server) observe(o Observation) {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"mailsim/sim/imap"
+	"mailsim/sim/machine"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
 )
@@ -325,7 +327,7 @@ func TestObserver(t *testing.T) {
 	s.Close()
 	type seen struct {
 		what  Happening
-		input LineKind
+		input machine.Input
 		key   string
 		line  string
 		state string
@@ -340,15 +342,15 @@ func TestObserver(t *testing.T) {
 		got = append(got, seen{o.What, o.Input, o.Key, string(o.Line), o.State, strings.Join(codes, ",")})
 	}
 	want := []seen{
-		{Connected, Command, "", "", "Greeted", "220"},
-		{LineFed, Command, "smtp.cmd.EHLO", "EHLO me", "Ready", "250"},
-		{LineFed, Command, "smtp.cmd.MAIL", "MAIL FROM:<a@x.example>", "MailFrom", "250"},
-		{LineFed, Command, "smtp.cmd.RCPT", "RCPT TO:<b@x.example>", "RcptTo", "250"},
-		{LineFed, Command, "smtp.cmd.DATA", "DATA", "Data", "354"},
-		{LineFed, Text, "smtp.cmd.DATA-LINE", "Hi", "Data", ""},
-		{LineFed, TextEnd, "smtp.cmd.DATA-END", ".", "Ready", "250"},
-		{LineFed, Command, "smtp.cmd.QUIT", "QUIT", "Closed", "221"},
-		{Disconnected, Command, "", "", "Closed", ""},
+		{Connected, machine.Command, "", "", "Greeted", "220"},
+		{LineFed, machine.Command, "smtp.cmd.EHLO", "EHLO me", "Ready", "250"},
+		{LineFed, machine.Command, "smtp.cmd.MAIL", "MAIL FROM:<a@x.example>", "MailFrom", "250"},
+		{LineFed, machine.Command, "smtp.cmd.RCPT", "RCPT TO:<b@x.example>", "RcptTo", "250"},
+		{LineFed, machine.Command, "smtp.cmd.DATA", "DATA", "Data", "354"},
+		{LineFed, machine.Text, "smtp.cmd.DATA-LINE", "Hi", "Data", ""},
+		{LineFed, machine.TextEnd, "smtp.cmd.DATA-END", ".", "Ready", "250"},
+		{LineFed, machine.Command, "smtp.cmd.QUIT", "QUIT", "Closed", "221"},
+		{Disconnected, machine.Command, "", "", "Closed", ""},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d observations: %+v", len(got), got)
@@ -403,28 +405,26 @@ func TestNoGoroutineLeak(t *testing.T) {
 }
 
 // panicky is a Protocol whose machine panics on its first line.
-type panicky struct{}
+var panicky = Protocol{Name: "panicky", Refusal: machine.Reply{Lines: []string{"busy"}}, Idle: time.Minute,
+	New: func(Peer) machine.Server { return panickyMachine{} }}
 
-func (panicky) Name() string               { return "panicky" }
-func (panicky) Refusal() Reply             { return Reply{Lines: []string{"busy"}} }
-func (panicky) IdleTimeout() time.Duration { return time.Minute }
-func (panicky) NewSession(Peer) Session    { return panickySession{} }
+type panickyMachine struct{}
 
-type panickySession struct{}
-
-func (panickySession) Greet() Result      { return Result{Replies: []Reply{{Lines: []string{"hello"}}}} }
-func (panickySession) Feed([]byte) Result { panic("machine bug") }
-func (panickySession) Limit() (int, bool) { return 100, false }
-func (panickySession) Timeout() Result    { return Result{Close: true} }
-func (panickySession) Shutdown() Result   { return Result{Close: true} }
-func (panickySession) Drop()              {}
-func (panickySession) State() string      { return "Open" }
+func (panickyMachine) Greet() machine.Output {
+	return machine.Output{Replies: []machine.Reply{{Lines: []string{"hello"}}}}
+}
+func (panickyMachine) Feed([]byte) machine.Output { panic("machine bug") }
+func (panickyMachine) Limit() (int, bool)         { return 100, false }
+func (panickyMachine) Timeout() machine.Output    { return machine.Output{Close: true} }
+func (panickyMachine) Shutdown() machine.Output   { return machine.Output{Close: true} }
+func (panickyMachine) Drop()                      {}
+func (panickyMachine) State() string              { return "Open" }
 
 // TestPanicEndsOneConnection: a machine that panics loses its own
 // connection; the server goes on serving the others.
 func TestPanicEndsOneConnection(t *testing.T) {
 	rec := &recorder{}
-	s, err := Listen("127.0.0.1:0", panicky{}, Options{Observer: rec.observe})
+	s, err := Listen("127.0.0.1:0", panicky, Options{Observer: rec.observe})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,4 +442,20 @@ func TestPanicEndsOneConnection(t *testing.T) {
 			t.Errorf("the panicked connection ended as %v", o.Reason)
 		}
 	}
+}
+
+// TestIMAPRefusal: beyond MaxConns an IMAP client gets BYE instead of the
+// greeting (RFC 3501 §7.1.5) and the connection closes.
+func TestIMAPRefusal(t *testing.T) {
+	s, err := Listen("127.0.0.1:0", IMAP(func(Peer) imap.Config { return imap.Config{} }), Options{MaxConns: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	first := dial(t, s)
+	first.expect("* OK [CAPABILITY IMAP4rev1")
+	second := dial(t, s)
+	second.expect("* BYE [UNAVAILABLE] Too many connections")
+	second.closed()
+	first.c.Close()
 }

@@ -1,0 +1,96 @@
+package arch
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// root is the module's directory, seen from this package's.
+const root = "../.."
+
+// rules lists, for each package, the mailsim packages its code must not
+// import directly, a trailing "/..." covering the packages below. The
+// protocol packages are machines and data that the world, the live lab and
+// the web use, never the other way round; the world draws nothing.
+var rules = map[string][]string{
+	"sim/smtp":    {"sim", "web/...", "sim/live/..."},
+	"sim/pop3":    {"sim", "web/...", "sim/live/..."},
+	"sim/imap":    {"sim", "web/...", "sim/live/..."},
+	"sim/dns":     {"sim", "web/...", "sim/live/..."},
+	"sim/mime":    {"sim", "web/...", "sim/live/..."},
+	"lang":        {"sim", "web/...", "sim/live/..."},
+	"sim/machine": {"..."}, // the leaf every machine shares
+	"sim":         {"web/..."},
+}
+
+// imports returns the mailsim packages that the non-test files of the
+// package in dir import, relative to the module ("sim/smtp").
+func imports(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(root, dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	n := 0
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		n++
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, spec := range f.Imports {
+			path, _ := strconv.Unquote(spec.Path.Value)
+			if rel, ok := strings.CutPrefix(path, "mailsim/"); ok {
+				out[rel] = true
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatalf("%s has no Go files: the rule checks nothing", dir)
+	}
+	return out
+}
+
+// forbidden reports whether pkg matches a rule's pattern.
+func forbidden(pattern, pkg string) bool {
+	if pattern == "..." {
+		return true
+	}
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok {
+		return pkg == base || strings.HasPrefix(pkg, base+"/")
+	}
+	return pkg == pattern
+}
+
+func TestImports(t *testing.T) {
+	for dir, banned := range rules {
+		for pkg := range imports(t, dir) {
+			for _, pattern := range banned {
+				if forbidden(pattern, pkg) {
+					t.Errorf("mailsim/%s imports mailsim/%s, which it must not (rule %q)", dir, pkg, pattern)
+				}
+			}
+		}
+	}
+}
+
+// TestRulesBite checks the checker on this module's own layering: the web
+// does import the world, so a rule against it would fire.
+func TestRulesBite(t *testing.T) {
+	if !imports(t, "web")["sim"] || !forbidden("sim/live/...", "sim/live") || forbidden("sim", "sim/smtp") {
+		t.Fatal("the import checker does not see what it should")
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatal(err)
+	}
+}

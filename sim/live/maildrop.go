@@ -1,0 +1,47 @@
+package live
+
+import (
+	"fmt"
+
+	"mailsim/sim"
+	"mailsim/sim/pop3"
+)
+
+// maildrop lets one POP3 connection work on the lab's mailboxes, and notes
+// each deletion so that it is shown right after the QUIT that caused it.
+// User names are resolved as the store does, so "student" logs in to
+// student@mailsim.test.
+type maildrop struct {
+	l *Lab
+	c *connState
+}
+
+func (d maildrop) Secret(user string) (string, bool) {
+	return d.l.store.secret(d.l.store.resolve(user))
+}
+func (d maildrop) Lock(user string) bool { return d.l.store.lock(d.l.store.resolve(user)) }
+func (d maildrop) Unlock(user string)    { d.l.store.unlock(d.l.store.resolve(user)) }
+
+func (d maildrop) Messages(user string) []pop3.Message {
+	ids, data := d.l.store.messages(d.l.store.resolve(user))
+	out := make([]pop3.Message, len(ids))
+	for i := range ids {
+		out[i] = pop3.Message{UID: ids[i], Data: data[i]}
+	}
+	return out
+}
+
+// Delete is called by the machine in UPDATE only, after QUIT; a dropped
+// session never gets here, so it deletes nothing.
+func (d maildrop) Delete(user string, uids []string) error {
+	box := d.l.store.resolve(user)
+	removed := d.l.store.remove(box, uids)
+	for _, id := range removed {
+		d.c.pending = append(d.c.pending, sim.Event{Kind: sim.KindDelete, From: POP3Agent, Proto: "pop3",
+			Dir: sim.Pull, Msg: id, Box: box, Key: "sim.delete"})
+	}
+	if len(removed) < len(uids) {
+		return fmt.Errorf("live: %d of %d messages were no longer in %s", len(uids)-len(removed), len(uids), box)
+	}
+	return nil
+}
