@@ -203,33 +203,56 @@ type overflow struct {
 // scroll and the bar's links all stay in reach.
 func TestBrowserPhoneNoSidewaysScroll(t *testing.T) {
 	srv, _ := consoleServer(t)
-	pages := everyPage(t)
-	tb := openPages(t)
-	defer tb.close()
-	tb.onPhone()
+	visitAll(t, srv.URL, true, everyPage(t), func(tb *pageTab, p page, l lang.Lang) {
+		var o overflow
+		tb.evalJSON(overflowJS, &o)
+		t.Logf("%s (%s): %d px in a %d px window", p.Name, l, o.Scroll, o.Inner)
+		// A phone zooms out to fit a page wider than the screen, which
+		// widens the window: that is the same fault.
+		if o.Scroll > o.Inner || o.Inner != phoneWidth {
+			t.Errorf("%s (%s): the page is %d px wide on a %d px phone; sticking out: %s",
+				p.Name, l, o.Scroll, phoneWidth, strings.Join(o.Out, ", "))
+		}
+		// Every link of the bar is on the screen, none hidden past its edge.
+		var off []string
+		tb.evalJSON(`JSON.stringify([...document.querySelectorAll('.bar a')].filter(a => {
+			const r = a.getBoundingClientRect();
+			return r.width === 0 || r.left < 0 || r.right > innerWidth;
+		}).map(a => a.textContent))`, &off)
+		if len(off) > 0 {
+			t.Errorf("%s (%s): bar links off the phone's screen: %v", p.Name, l, off)
+		}
+	})
+}
+
+// perBrowser is how many pages one browser visits before the next takes
+// over: openBrowser gives each browser a minute.
+const perBrowser = 12
+
+// visitAll opens every page in both languages, on a phone or a wide
+// screen, and runs check on each.
+func visitAll(t *testing.T, base string, phone bool, pages []page, check func(tb *pageTab, p page, l lang.Lang)) {
+	t.Helper()
+	var tb *pageTab
+	n := 0
 	for _, l := range lang.All {
 		for _, p := range pages {
-			tb.open(srv.URL, p, l)
-			var o overflow
-			tb.evalJSON(overflowJS, &o)
-			t.Logf("%s (%s): %d px in a %d px window", p.Name, l, o.Scroll, o.Inner)
-			// A phone zooms out to fit a page wider than the screen, which
-			// widens the window: that is the same fault.
-			if o.Scroll > o.Inner || o.Inner != phoneWidth {
-				t.Errorf("%s (%s): the page is %d px wide on a %d px phone; sticking out: %s",
-					p.Name, l, o.Scroll, phoneWidth, strings.Join(o.Out, ", "))
+			if n%perBrowser == 0 {
+				if tb != nil {
+					tb.close()
+				}
+				tb = openPages(t)
+				if phone {
+					tb.onPhone()
+				}
 			}
+			n++
+			tb.open(base, p, l)
+			check(tb, p, l)
 		}
 	}
-	// Every link of the bar is on the screen, none hidden past its edge.
-	tb.open(srv.URL, page{Name: "/", Path: "/"}, lang.RO)
-	var off []string
-	tb.evalJSON(`JSON.stringify([...document.querySelectorAll('.bar a')].filter(a => {
-		const r = a.getBoundingClientRect();
-		return r.width === 0 || r.left < 0 || r.right > innerWidth;
-	}).map(a => a.textContent))`, &off)
-	if len(off) > 0 {
-		t.Errorf("bar links off the phone's screen: %v", off)
+	if tb != nil {
+		tb.close()
 	}
 }
 
@@ -259,11 +282,13 @@ func TestBrowserPhoneScreenshots(t *testing.T) {
 	shoot := func(p page, l lang.Lang, file string) {
 		t.Helper()
 		tb.open(srv.URL, p, l)
-		shot := chromedp.FullScreenshot(100)
-		if file == "lab-phone.png" {
-			shot = chromedp.CaptureScreenshot() // the first screen, as the student sees it
-		}
-		png, err := chromedp.Run(tb.ctx, shot)
+		// The whole page as the phone lays it out: the screen made as tall
+		// as the page (which vh heights then follow), then put back.
+		var height int64
+		tb.evalJSON(`String(document.documentElement.scrollHeight)`, &height)
+		tb.do("growing the screen", chromedp.EmulateViewport(phoneWidth, max(height, phoneHeight), chromedp.EmulateMobile, chromedp.EmulateTouch))
+		png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		tb.onPhone()
 		if err != nil {
 			t.Fatal(err)
 		}
