@@ -364,7 +364,7 @@ func exercisePage(m meta, v exerciseView) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					for _, t := range g.Tables {
-						templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "<table class=\"cells\"><tr><td></td>")
+						templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "<table class=\"cells\"><tr><td class=\"corner\"></td>")
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
