@@ -38,7 +38,7 @@ func composeRequest(t *testing.T, fields map[string]string, files map[string][2]
 }
 
 // rawOf is the composed message as the page shows it.
-var rawOf = regexp.MustCompile(`(?s)<pre class="output raw-message" data-testid="raw">(.*?)</pre>`)
+var rawOf = regexp.MustCompile(`(?s)<pre class="output raw-message" data-testid="raw"[^>]*>(.*?)</pre>`)
 
 // sendOf is the page's "Send it" link.
 var sendOf = regexp.MustCompile(`href="(/play/lan-both\?msg=[0-9a-f]+)"`)

@@ -615,7 +615,7 @@ func tracerPage(m meta, v tracerView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, "<h2 id=\"lab-output-title\"></h2><pre id=\"lab-output\" class=\"output\" data-testid=\"lab-output\"></pre></section>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, "<h2 id=\"lab-output-title\"></h2><pre id=\"lab-output\" class=\"output\" data-testid=\"lab-output\" tabindex=\"0\"></pre></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -778,7 +778,7 @@ func tracerSizes(m meta, k tracerKind) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 59, "</h2><pre id=\"lab-decoded\" class=\"output\" data-testid=\"lab-decoded\"></pre></div>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 59, "</h2><pre id=\"lab-decoded\" class=\"output\" data-testid=\"lab-decoded\" tabindex=\"0\"></pre></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -199,7 +199,7 @@ func nslookupPage(m meta, v nslookupView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "\"><ol class=\"term\" id=\"term\" data-testid=\"term\" aria-live=\"polite\"><li class=\"note\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "\"><ol class=\"term\" id=\"term\" data-testid=\"term\" aria-live=\"polite\" tabindex=\"0\"><li class=\"note\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -1,0 +1,315 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"mailsim/lang"
+)
+
+// page is one state of one page that the layout tests visit: its address
+// (without the language) and, where its script draws after loading or the
+// page shows more once used, what to wait for and do before measuring.
+type page struct {
+	Name  string
+	Path  string
+	Ready string        // a JavaScript condition that the page has drawn itself; "" when it is static
+	Use   func(tb *tab) // what a student does first (connect, build a message); nil for nothing
+	Gone  bool          // the page is a 404, which the browser logs as a failed load
+}
+
+// everyPage lists every page the router serves, as a reader reaches them:
+// the bar's sections, every scenario's player, the lab's tabs and sheets,
+// the consoles connected and not, and the error pages. A new page joins the
+// tests by joining sections, labTabs or extraPages.
+func everyPage(t *testing.T) []page {
+	t.Helper()
+	var pages []page
+	seen := map[string]bool{}
+	add := func(p page) {
+		if !seen[p.Name] {
+			seen[p.Name] = true
+			pages = append(pages, p)
+		}
+	}
+	for _, s := range sections {
+		add(page{Name: s.Path, Path: s.Path})
+	}
+	for _, spec := range shipped(t).List() {
+		add(page{Name: playURL(spec.Name), Path: playURL(spec.Name), Ready: liveJS})
+	}
+	for _, lt := range labTabs {
+		add(page{Name: lt.Path, Path: lt.Path, Ready: tracerReady[lt.Path]})
+	}
+	for _, k := range exerciseKinds {
+		add(page{Name: kindURL(k), Path: kindURL(k)})
+	}
+	for _, p := range extraPages {
+		add(p)
+	}
+	return pages
+}
+
+// tracerReady is how a tracer page shows that its first trace is drawn.
+var tracerReady = map[string]string{
+	"/lab":    tracedJS,
+	"/lab/qp": tracedJS,
+	"/lab/uu": tracedJS,
+}
+
+const tracedJS = `document.querySelector('[data-testid="count"]').textContent !== '0'`
+
+// extraPages are the pages no list of the app names: those behind a link
+// inside a page, the states a student brings a page into, and the errors.
+var extraPages = []page{
+	{Name: "/lab?mode=decode", Path: "/lab?mode=decode&text=TWFu", Ready: tracedJS},
+	{Name: "/lab/compose (built)", Path: "/lab/compose", Use: buildMessage},
+	{Name: "/console (SMTP)", Path: "/console", Use: connectConsole("smtp")},
+	{Name: "/console (POP3)", Path: "/console", Use: connectConsole("pop3")},
+	{Name: "/console/nslookup", Path: "/console/nslookup", Ready: `!document.getElementById('line').disabled`},
+	{Name: "404", Path: "/no/such/page", Gone: true},
+	{Name: "404 scenario", Path: "/play/no-such-scenario", Gone: true},
+}
+
+// buildMessage fills the composer's form and builds the message, so that
+// the page shows its header table, MIME tree and raw text.
+func buildMessage(tb *tab) {
+	tb.t.Helper()
+	tb.do("building a message",
+		chromedp.SetValue(chromedp.CSS(`input[name="subject"]`), "Diagrama"),
+		chromedp.SetValue(chromedp.CSS(`textarea[name="html"]`), "<p>Bună, <b>Bob</b>!</p>"),
+		chromedp.Click(chromedp.CSS(`[data-testid="compose-form"] button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="raw"]`)),
+	)
+}
+
+// connectConsole opens a session on the console and types a command, so
+// that the terminal shows the server's lines and their explanations.
+func connectConsole(proto string) func(tb *tab) {
+	return func(tb *tab) {
+		tb.t.Helper()
+		tb.do("connecting", chromedp.Click(chromedp.CSS(`[data-testid="connect-`+proto+`"]`)))
+		tb.until("the greeting", termEvents+` >= 1 && document.getElementById('console').dataset.live === 'true'`)
+		line := map[string]string{"smtp": "ehlo pc.example.org", "pop3": "capa"}[proto]
+		tb.do("typing "+line, typeInto(`#line`, line+"\r")...)
+		tb.until("the reply", termEvents+` >= 3`)
+	}
+}
+
+// inLang is path in language l.
+func inLang(path string, l lang.Lang) string {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + "lang=" + string(l)
+}
+
+// pageTab is a browser tab that visits pages and knows which of them are
+// meant to answer 404, so that their failed loads are not taken for errors.
+type pageTab struct {
+	*tab
+	gone []string
+}
+
+func openPages(t *testing.T) *pageTab {
+	t.Helper()
+	return &pageTab{tab: openBrowser(t)}
+}
+
+// open loads p in language l and brings it to the state p describes.
+func (tb *pageTab) open(base string, p page, l lang.Lang) {
+	tb.t.Helper()
+	addr := base + inLang(p.Path, l)
+	if p.Gone {
+		tb.gone = append(tb.gone, "status of 404 (Not Found) "+addr)
+	}
+	tb.do("opening "+p.Name, chromedp.Navigate(addr))
+	if p.Ready != "" {
+		tb.settle(p.Name+" drawn", p.Ready)
+	}
+	if p.Use != nil {
+		p.Use(tb.tab)
+	}
+}
+
+// settle waits for a page that has just loaded to draw itself. Right after
+// a navigation, Chromium may still be swapping the page's JavaScript context
+// and answer that it cannot find it; then the wait starts again.
+func (tb *pageTab) settle(what, js string) {
+	tb.t.Helper()
+	for try := 0; ; try++ {
+		_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(10*time.Second)))
+		if err == nil {
+			return
+		}
+		if try == 2 || !strings.Contains(err.Error(), "Cannot find context") {
+			tb.t.Fatalf("waiting for %s: %v", what, err)
+		}
+	}
+}
+
+// close ends the browser, failing the test on any error the pages
+// reported but the 404s they were meant to answer.
+func (tb *pageTab) close() {
+	tb.t.Helper()
+	tb.stopAll()
+	problems := slices.DeleteFunc(tb.watch.wait(), func(p string) bool {
+		return slices.ContainsFunc(tb.gone, func(g string) bool { return strings.HasSuffix(p, g) })
+	})
+	if len(problems) > 0 {
+		tb.t.Errorf("the browser reported errors:\n%s", strings.Join(problems, "\n"))
+	}
+}
+
+// phone is the viewport of a common phone held upright.
+const phoneWidth, phoneHeight = 390, 844
+
+// onPhone makes the tab a 390×844 touch screen.
+func (tb *tab) onPhone() {
+	tb.t.Helper()
+	tb.do("emulating a phone", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
+}
+
+// overflowJS measures the page's width against the screen's and names the
+// widest elements that stick out, so that a failure says where to look.
+const overflowJS = `(() => {
+	const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+		(e.classList.length ? '.' + [...e.classList].join('.') : '');
+	const out = [...document.body.querySelectorAll('*')]
+		.filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && e.getClientRects().length)
+		.filter(e => ![...e.children].some(c => c.getBoundingClientRect().right >= e.getBoundingClientRect().right))
+		.slice(0, 6)
+		.map(e => name(e) + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
+	return JSON.stringify({scroll: document.documentElement.scrollWidth, inner: innerWidth, out});
+})()`
+
+type overflow struct {
+	Scroll int      `json:"scroll"`
+	Inner  int      `json:"inner"`
+	Out    []string `json:"out"`
+}
+
+// TestBrowserPhoneNoSidewaysScroll: on a 390×844 phone, no page of the app,
+// in either language, is wider than the screen, so nothing needs a sideways
+// scroll and the bar's links all stay in reach.
+func TestBrowserPhoneNoSidewaysScroll(t *testing.T) {
+	srv, _ := consoleServer(t)
+	visitAll(t, srv.URL, true, everyPage(t), func(tb *pageTab, p page, l lang.Lang) {
+		var o overflow
+		tb.evalJSON(overflowJS, &o)
+		t.Logf("%s (%s): %d px in a %d px window", p.Name, l, o.Scroll, o.Inner)
+		// A phone zooms out to fit a page wider than the screen, which
+		// widens the window: that is the same fault.
+		if o.Scroll > o.Inner || o.Inner != phoneWidth {
+			t.Errorf("%s (%s): the page is %d px wide on a %d px phone; sticking out: %s",
+				p.Name, l, o.Scroll, phoneWidth, strings.Join(o.Out, ", "))
+		}
+		// Every link of the bar is on the screen, none hidden past its edge.
+		var off []string
+		tb.evalJSON(`JSON.stringify([...document.querySelectorAll('.bar a')].filter(a => {
+			const r = a.getBoundingClientRect();
+			return r.width === 0 || r.left < 0 || r.right > innerWidth;
+		}).map(a => a.textContent))`, &off)
+		if len(off) > 0 {
+			t.Errorf("%s (%s): bar links off the phone's screen: %v", p.Name, l, off)
+		}
+	})
+}
+
+// perBrowser is how many pages one browser visits before the next takes
+// over: openBrowser gives each browser a minute.
+const perBrowser = 12
+
+// visitAll opens every page in both languages, on a phone or a wide
+// screen, and runs check on each.
+func visitAll(t *testing.T, base string, phone bool, pages []page, check func(tb *pageTab, p page, l lang.Lang)) {
+	t.Helper()
+	var tb *pageTab
+	n := 0
+	for _, l := range lang.All {
+		for _, p := range pages {
+			if n%perBrowser == 0 {
+				if tb != nil {
+					tb.close()
+				}
+				tb = openPages(t)
+				if phone {
+					tb.onPhone()
+				}
+			}
+			n++
+			tb.open(base, p, l)
+			check(tb, p, l)
+		}
+	}
+	if tb != nil {
+		tb.close()
+	}
+}
+
+// screenshotDir is where the browser tests write the docs' screenshots:
+// MAILSIM_SCREENSHOT names it, or a file in it (the README's player.png).
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	out := os.Getenv("MAILSIM_SCREENSHOT")
+	if out == "" {
+		t.Skip("set MAILSIM_SCREENSHOT=dir (or a file in it) to make the docs' screenshots")
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return out
+	}
+	return filepath.Dir(out)
+}
+
+// TestBrowserPhoneScreenshots makes docs/lab-phone.png, the Base64 lab on a
+// phone, and, when MAILSIM_SCREENSHOT_ALL is set, one picture of every page
+// on a phone to look at (named after the page).
+func TestBrowserPhoneScreenshots(t *testing.T) {
+	dir := screenshotDir(t)
+	srv, _ := consoleServer(t)
+	tb := openPages(t)
+	defer tb.close()
+	tb.onPhone()
+	shoot := func(p page, l lang.Lang, file string) {
+		t.Helper()
+		tb.open(srv.URL, p, l)
+		// The whole page as the phone lays it out: the screen made as tall
+		// as the page (which vh heights then follow), then put back.
+		var height int64
+		tb.evalJSON(`String(document.documentElement.scrollHeight)`, &height)
+		tb.do("growing the screen", chromedp.EmulateViewport(phoneWidth, max(height, phoneHeight), chromedp.EmulateMobile, chromedp.EmulateTouch))
+		png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		tb.onPhone()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, file), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shoot(page{Name: "/lab", Path: "/lab", Ready: tracedJS}, lang.RO, "lab-phone.png")
+	if os.Getenv("MAILSIM_SCREENSHOT_ALL") == "" {
+		return
+	}
+	for _, p := range everyPage(t) {
+		name := strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-", " ", "", "(", "-", ")", "", "&", "-").Replace(p.Name), "-")
+		shoot(p, lang.RO, fmt.Sprintf("phone-%s.png", cmp(name, "home")))
+	}
+}
+
+// evalJSON evaluates a JavaScript expression that yields JSON into v.
+func (tb *tab) evalJSON(js string, v any) {
+	tb.t.Helper()
+	if err := json.Unmarshal([]byte(tb.eval(js)), v); err != nil {
+		tb.t.Fatalf("reading %s: %v", js, err)
+	}
+}
