@@ -61,10 +61,10 @@ func TestGlossaryCheck(t *testing.T) {
 
 func TestGlossaryErrorsNameTheLine(t *testing.T) {
 	cases := map[string]string{
-		"term x\nro y\n":                              "g.txt:1: term \"x\" needs ro, en.def and ro.def",
-		"# c\n\nro y\n":                               "g.txt:3: \"ro\" outside a block",
-		"address\nro y\n":                             "g.txt:2: \"ro\" does not belong in a address block",
-		"term\n":                                      "g.txt:1: a term needs its English name",
+		"term x\nro y\n":  "g.txt:1: term \"x\" needs ro, en.def and ro.def",
+		"# c\n\nro y\n":   "g.txt:3: \"ro\" outside a block",
+		"address\nro y\n": "g.txt:2: \"ro\" does not belong in a address block",
+		"term\n":          "g.txt:1: a term needs its English name",
 		"term a\nro b\navoid b\nen.def d\nro.def d\n": "g.txt:1: term \"a\" avoids its own Romanian word",
 	}
 	for in, want := range cases {

@@ -110,7 +110,7 @@ func TestNothingLostNothingDuplicated(t *testing.T) {
 					pending[e.To], inData[e.To] = nil, false
 				case e.Kind == sim.KindStore:
 					outcomes[key{e.Msg, strings.ToLower(e.Box)}]++
-				case e.Key == "sim.bounce":
+				case strings.HasPrefix(e.Key, "sim.bounce"):
 					rcpt, _, _ := strings.Cut(strings.TrimPrefix(e.Line, "<"), ">")
 					outcomes[key{e.Msg, strings.ToLower(rcpt)}]++
 				}
@@ -155,6 +155,9 @@ func TestVariantsShowTheirReplies(t *testing.T) {
 		{"pop3-keep", 0, "sim.delete"},
 		{"imap-pull", 0, "imap.ok.fetch-partial"},
 		{"forward", 251, "sim.relay.forward"},
+		{"greylisting", 450, "sim.queue.retry"},
+		{"server-error", 451, "sim.queue.retry"},
+		{"user-moved", 551, "sim.bounce.moved"},
 	}
 	for _, c := range cases {
 		for _, l := range lang.All {

@@ -178,7 +178,9 @@ func (p *parser) apply(d *directive) error {
 	case "user":
 		return p.user(d)
 	case "forward":
-		return p.forward(d)
+		return p.forward(d, false)
+	case "moved":
+		return p.forward(d, true)
 	case "send":
 		return p.send(d)
 	case "read":
@@ -186,7 +188,7 @@ func (p *parser) apply(d *directive) error {
 	case "attach":
 		return p.attach(d)
 	}
-	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, zone, user, forward, send, attach or read)", d.verb)
+	return fmt.Errorf("unknown directive %q (expected scenario, title, about, host, agent, link, zone, user, forward, moved, send, attach or read)", d.verb)
 }
 
 func (p *parser) finish() error {
@@ -312,11 +314,21 @@ func (p *parser) agent(d *directive) error {
 		}
 		a.Relay = relay
 	}
-	if _, ok := d.opts["busy"]; ok && a.Kind != sim.MTAServer {
-		return fmt.Errorf("only an mta-server takes busy=")
+	for _, k := range []string{"busy", "greylist", "write-errors"} {
+		if _, ok := d.opts[k]; ok && a.Kind != sim.MTAServer {
+			return fmt.Errorf("only an mta-server takes %s=", k)
+		}
 	}
 	if a.Busy, err = count(d, "busy"); err != nil {
 		return err
+	}
+	if a.WriteErrors, err = count(d, "write-errors"); err != nil {
+		return err
+	}
+	if _, ok := d.opts["greylist"]; ok {
+		if a.Greylist, err = duration(d, "greylist"); err != nil {
+			return err
+		}
 	}
 	p.spec.Hosts[i].Agents = append(p.spec.Hosts[i].Agents, a)
 	return nil
@@ -388,9 +400,14 @@ func (p *parser) user(d *directive) error {
 }
 
 // forward reads "forward OLD to=NEW": mail for OLD is accepted with 251 by
-// the server of OLD's domain and relayed to NEW.
-func (p *parser) forward(d *directive) error {
-	if err := args(d, 1, "one e-mail address, the one that forwards"); err != nil {
+// the server of OLD's domain and relayed to NEW; and, when moved, "moved
+// OLD to=NEW": mail for OLD is refused with 551 naming NEW, and bounced.
+func (p *parser) forward(d *directive, moved bool) error {
+	what, verb := "one e-mail address, the one that forwards", "forward"
+	if moved {
+		what, verb = "one e-mail address, the one that has moved", "move"
+	}
+	if err := args(d, 1, what); err != nil {
 		return err
 	}
 	to, err := required(d, "to")
@@ -403,9 +420,9 @@ func (p *parser) forward(d *directive) error {
 		}
 	}
 	if strings.EqualFold(d.args[0], to) {
-		return fmt.Errorf("%s cannot forward to itself", to)
+		return fmt.Errorf("%s cannot %s to itself", to, verb)
 	}
-	p.spec.Forwards = append(p.spec.Forwards, sim.Forward{Address: d.args[0], To: to})
+	p.spec.Forwards = append(p.spec.Forwards, sim.Forward{Address: d.args[0], To: to, Moved: moved})
 	return nil
 }
 

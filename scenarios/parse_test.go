@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -74,6 +75,24 @@ ro| Bună,
 	}
 }
 
+// TestParseServerSituations: an MTA server's greylist delay and queue write
+// errors, and a moved address, reach the spec.
+func TestParseServerSituations(t *testing.T) {
+	spec, err := Parse("t.scn", strings.NewReader(header+`agent b.grey host=b kind=mta-server greylist=5m write-errors=2 ro="M" en="M"
+moved gone@b.example to=x@a.example
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := spec.Hosts[1].Agents[2]
+	if a.Greylist != 5*time.Minute || a.WriteErrors != 2 {
+		t.Errorf("agent parsed wrong: %+v", a)
+	}
+	if len(spec.Forwards) != 1 || spec.Forwards[0] != (sim.Forward{Address: "gone@b.example", To: "x@a.example", Moved: true}) {
+		t.Errorf("moved parsed wrong: %+v", spec.Forwards)
+	}
+}
+
 // TestParseErrors checks that every kind of mistake names its line and says
 // what is wrong, in words an instructor can act on.
 func TestParseErrors(t *testing.T) {
@@ -110,6 +129,14 @@ func TestParseErrors(t *testing.T) {
 		{"forward to itself", header + "forward old@b.example to=OLD@b.example\n", 13, "cannot forward to itself"},
 		{"forward from a mailbox", header + "forward y@b.example to=x@a.example\n", 0, "has a mailbox and cannot also forward"},
 		{"forward loop", header + "forward p@b.example to=q@b.example\nforward q@b.example to=p@b.example\n", 0, "comes back to"},
+		{"moved without target", header + "moved old@b.example\n", 13, "moved needs to="},
+		{"moved to itself", header + "moved old@b.example to=old@b.example\n", 13, "cannot move to itself"},
+		{"moved from a mailbox", header + "moved y@b.example to=x@a.example\n", 0, "has a mailbox and cannot also forward or move"},
+		{"moved and forwarded", header + "forward old@b.example to=y@b.example\nmoved old@b.example to=x@a.example\n", 0, "forwards or moves twice"},
+		{"greylist on a client", header + "agent a.out host=a kind=mta-client greylist=5m ro=M en=M\n", 13, "only an mta-server takes greylist="},
+		{"greylist without a delay", header + "agent b.in host=b kind=mta-server greylist=soon ro=M en=M\n", 13, `greylist="soon" is not a duration`},
+		{"write errors on a UA", header + "agent b.u host=b kind=ua write-errors=1 ro=U en=U\n", 13, "only an mta-server takes write-errors="},
+		{"write errors not a number", header + "agent b.in host=b kind=mta-server write-errors=some ro=M en=M\n", 13, `write-errors="some" must be a whole number`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -171,8 +198,10 @@ func FuzzParse(f *testing.F) {
 	f.Add(`scenario "a b" title ro="\"" en=\`)
 	embedded, _ := os.ReadFile("files/two-systems.scn")
 	f.Add(string(embedded))
-	forward, _ := os.ReadFile("files/forward.scn")
-	f.Add(string(forward))
+	for _, name := range []string{"forward", "greylisting", "server-error", "user-moved"} {
+		seed, _ := os.ReadFile("files/" + name + ".scn")
+		f.Add(string(seed))
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		spec, err := Parse("fuzz.scn", strings.NewReader(text))
 		if err != nil {

@@ -267,3 +267,76 @@ func TestRomanianTellingsAreRomanian(t *testing.T) {
 		}
 	}
 }
+
+// TestTransientRefusalsAreRetried: after greylisting's 450 at RCPT and a
+// queue write error's 451 after DATA, the MTA client keeps the message,
+// retries after its delay, and the retry is accepted; the message rests
+// in Bob's mailbox once. A greylisted triplet passes only after the delay.
+func TestTransientRefusalsAreRetried(t *testing.T) {
+	for _, c := range []struct {
+		scenario string
+		code     int
+		passed   string // the situation of the reply that accepts on the retry
+	}{{"greylisting", 450, "smtp.why.greylist-passed"}, {"server-error", 451, "smtp.why.queued"}} {
+		for _, l := range lang.All {
+			spec, _ := library(t).Get(c.scenario)
+			events := run(t, c.scenario, l)
+			refused, retried, accepted := -1, -1, -1
+			for i, e := range events {
+				switch {
+				case e.Kind == sim.KindReply && e.Code == c.code && refused < 0:
+					refused = i
+				case e.Key == "sim.queue.retry" && refused >= 0 && retried < 0:
+					retried = i
+				case e.Kind == sim.KindReply && e.Key == c.passed && retried >= 0 && accepted < 0:
+					accepted = i
+				case e.Kind == sim.KindStore && (refused < 0 || retried < 0):
+					t.Errorf("%s (%s): stored before the retry: %+v", c.scenario, l, e)
+				}
+			}
+			if refused < 0 || retried < refused || accepted < retried {
+				t.Fatalf("%s (%s): %d at %d, retry at %d, accepted at %d", c.scenario, l, c.code, refused, retried, accepted)
+			}
+			if wait := events[accepted].Time - events[refused].Time; wait < sim.RetryDelay {
+				t.Errorf("%s (%s): accepted %v after the refusal, before the retry delay", c.scenario, l, wait)
+			}
+			w, _ := sim.Replay(spec.In(l), len(events))
+			if n := len(w.Mailbox("bob@example.net").Messages); n != 1 {
+				t.Errorf("%s (%s): Bob's mailbox holds %d copies, want 1", c.scenario, l, n)
+			}
+		}
+	}
+}
+
+// TestUserMovedBounceNamesTheNewAddress: the old address's server refuses
+// with 551 naming the new address and carries nothing there; Alice's MTA
+// client bounces the message with a report that quotes the reply, and only
+// Alice's own second message, sent to the new address, reaches Bob.
+func TestUserMovedBounceNamesTheNewAddress(t *testing.T) {
+	for _, l := range lang.All {
+		spec, _ := library(t).Get("user-moved")
+		events := run(t, "user-moved", l)
+		got551 := false
+		for _, e := range events {
+			switch {
+			case e.Kind == sim.KindReply && e.Code == 551:
+				got551 = strings.Contains(e.Line, "please try <bob@example.com>")
+			case e.Kind == sim.KindCommand && e.Msg == "M1" && strings.Contains(e.Line, "bob@example.com"):
+				t.Errorf("%s: M1 was carried to the new address: %+v", l, e)
+			case e.Kind == sim.KindStore && e.Msg == "M1" && e.Box != "alice@example.org":
+				t.Errorf("%s: M1 was stored for Bob: %+v", l, e)
+			}
+		}
+		if !got551 {
+			t.Errorf("%s: no 551 naming the new address", l)
+		}
+		w, _ := sim.Replay(spec.In(l), len(events))
+		alice, bob := w.Mailbox("alice@example.org").Messages, w.Mailbox("bob@example.com").Messages
+		if len(alice) != 1 || !strings.Contains(alice[0].Raw, "551 5.1.6 User not local; please try <bob@example.com>") || !strings.Contains(alice[0].Raw, "Status: 5.1.6") {
+			t.Errorf("%s: Alice's mailbox should hold the bounce quoting the 551: %+v", l, alice)
+		}
+		if len(bob) != 1 || bob[0].ID != "M3" {
+			t.Errorf("%s: Bob should hold only Alice's second message: %+v", l, bob)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"mailsim/sim/smtp"
 )
@@ -28,17 +29,55 @@ func (w *World) relaysFor(h *Host, clientID string) bool {
 }
 
 // Recipient decides with the one recipient policy: local mailboxes that
-// exist and have room, a local address that forwards elsewhere (251), and
-// any address from a client this host relays for.
+// exist and have room, a local address that forwards elsewhere (251) or
+// has moved (551), and any address from a client this host relays for.
+// What the policy accepts from a client it does not relay for passes the
+// server's greylist first.
 func (b backend) Recipient(addr string) *smtp.Reply {
-	canon, refused := b.policy().Recipient(addr)
-	if refused == nil {
-		if to := b.s.w.forwards[strings.ToLower(canon)]; to != "" {
-			r := smtp.WillForward(to)
-			return &r
-		}
+	p := b.policy()
+	canon, refused := p.Recipient(addr)
+	if refused != nil {
+		return refused
 	}
-	return refused
+	w := b.s.w
+	var r *smtp.Reply
+	switch key := strings.ToLower(canon); {
+	case w.moved[key] != "":
+		moved := smtp.UserMoved(w.moved[key])
+		return &moved
+	case w.forwards[key] != "":
+		fwd := smtp.WillForward(w.forwards[key])
+		r = &fwd
+	}
+	if grey := b.greylist(canon, p.Relay); grey != nil {
+		return grey
+	}
+	return r
+}
+
+// greylist defers, with 450, a recipient whose triplet (the client's host,
+// the envelope sender, the recipient) this server first saw less than its
+// greylist delay ago, as postgrey does; a triplet seen for the first time
+// starts its delay now. A triplet past its delay is accepted, with the
+// reply that says so. Clients the server relays for are never greylisted,
+// as Postfix lets its own network past the policy service.
+func (b backend) greylist(rcpt string, relay bool) *smtp.Reply {
+	w := b.s.w
+	delay := w.agents[b.s.server].Greylist
+	if delay == 0 || relay {
+		return nil
+	}
+	triplet := strings.Join([]string{b.s.server, w.hostOf(b.s.client).Name, strings.ToLower(b.s.s.Envelope().From), rcpt}, " ")
+	first, seen := w.greylist[triplet]
+	if !seen {
+		w.greylist[triplet], first = w.now, w.now
+	}
+	if left := delay - (w.now - first); left > 0 {
+		r := smtp.Greylisted(rcpt, int((left+time.Second-1)/time.Second))
+		return &r
+	}
+	r := smtp.GreylistPassed()
+	return &r
 }
 
 // Deliver takes responsibility for an accepted message: local recipients get
@@ -47,6 +86,10 @@ func (b backend) Recipient(addr string) *smtp.Reply {
 // since after DATA one reply speaks for every recipient.
 func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	w := b.s.w
+	if w.failed[b.s.server] < w.agents[b.s.server].WriteErrors {
+		w.failed[b.s.server]++
+		return smtp.QueueWriteError() // before anything is stored, so the retry stores it once
+	}
 	host := w.hostOf(b.s.server)
 	env.To = b.mailboxes(env.To)
 	for _, to := range env.To {

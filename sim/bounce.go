@@ -27,9 +27,18 @@ func (w *World) bounce(clientID string, m *Message, rcpt, reason string) {
 		} else {
 			w.enqueue(clientID, &outgoing{msg: dsn, rcpts: dsn.To})
 		}
-		return Event{Kind: KindFault, From: clientID, Dir: Push, Msg: m.ID, Key: "sim.bounce",
+		return Event{Kind: KindFault, From: clientID, Dir: Push, Msg: m.ID, Key: bounceKey(reason),
 			Line: fmt.Sprintf("<%s>: %s", rcpt, reason)}
 	})
+}
+
+// bounceKey explains a bounce by the reply that caused it: a 551 names the
+// recipient's new address, which the report passes on to the sender.
+func bounceKey(reason string) string {
+	if strings.HasPrefix(reason, "551 ") {
+		return "sim.bounce.moved"
+	}
+	return "sim.bounce"
 }
 
 // report writes the bounce as multipart/report: a human-readable part, the

@@ -100,6 +100,10 @@ var Explanations = lang.Catalog{
 		RO: "Livrarea a eșuat definitiv: clientul MTA care a primit răspunsul 5xx (sau a renunțat după prea multe încercări) alcătuiește pentru expeditor un raport de eroare (bounce) cu motivul.",
 		EN: "Delivery failed for good: the MTA client that got the 5xx reply (or gave up after too many tries) composes an error report (a bounce) for the sender, with the reason.",
 	},
+	"sim.bounce.moved": {
+		RO: "Serverul a refuzat definitiv cu 551 și a spus unde s-a mutat destinatarul: clientul MTA nu trimite singur la adresa nouă, ci alcătuiește pentru expeditor o notificare de nelivrare care citează răspunsul, cu tot cu adresa nouă. Expeditorul hotărăște dacă îi scrie acolo.",
+		EN: "The server refused for good with 551 and said where the recipient has moved: the MTA client does not send to the new address by itself, but composes for the sender a bounce that quotes the reply, new address included. The sender decides whether to write there.",
+	},
 	"sim.read.pop3": {
 		RO: "Agentul utilizator e pe alt sistem decât căsuța poștală: cere clientului MAA să aducă mesajele prin POP3 (pull).",
 		EN: "The user agent is on another system than the mailbox: it asks the MAA client to fetch the mail with POP3 (pull).",

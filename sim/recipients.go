@@ -25,8 +25,8 @@ func (d directory) Local(domain string) bool { return d.w.serves(d.h, domain) }
 func (d directory) Lookup(addr string) smtp.Found {
 	u := d.w.users[d.mailbox(addr)]
 	switch {
-	case d.w.forwards[strings.ToLower(addr)] != "":
-		return smtp.Forward
+	case d.w.forwards[strings.ToLower(addr)] != "" || d.w.moved[strings.ToLower(addr)] != "":
+		return smtp.Forward // its mail goes elsewhere: the backend says 251 or 551
 	case u == nil || u.Host != d.h.ID:
 		return smtp.Nobody
 	case u.Quota > 0 && d.w.boxes[strings.ToLower(u.Address)].size() >= u.Quota:

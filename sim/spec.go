@@ -89,6 +89,13 @@ type Agent struct {
 	Label lang.Text
 	Relay string // MTA client: host ID of the mail server it hands all mail to (a PC's smarthost); "" sends direct
 	Busy  int    // MTA server: how many connections it turns away with 421 before it accepts one
+	// Greylist is, for an MTA server, how long it defers with 450 a
+	// client, sender and recipient it has not seen together before (as
+	// postgrey does); 0 greylists nobody.
+	Greylist time.Duration
+	// WriteErrors is how many messages an MTA server fails to write to its
+	// queue, answering their final dot with 451, before it keeps one.
+	WriteErrors int
 }
 
 // Link joins two hosts; a message crossing it takes Latency of virtual time.
@@ -110,10 +117,13 @@ type User struct {
 
 // Forward is an address whose mail its domain's server does not keep but
 // passes on to another address, elsewhere: the server answers RCPT with 251
-// (RFC 5321 §3.4) and relays the message to the new address.
+// (RFC 5321 §3.4) and relays the message to the new address. A moved
+// address is refused instead, with 551 naming the new one, and the
+// sender's MTA client bounces the message with that reply.
 type Forward struct {
 	Address string // the old address, on a domain some host serves; no mailbox
 	To      string // where its mail goes now
+	Moved   bool   // refuse with 551 and name To, rather than relay to it with 251
 }
 
 // Send is a user composing and sending a message at a virtual time.

@@ -32,15 +32,18 @@ type World struct {
 	agentOn   map[string]string // agent ID -> host ID
 	users     map[string]*User  // by address
 	forwards  map[string]string // old address -> the address its mail goes to now
+	moved     map[string]string // old address -> the address a 551 names
 	boxes     map[string]*Mailbox
-	ever      map[string][]*Message  // mailbox address -> every message ever stored in it, removed ones included
-	queues    map[string][]*outgoing // MTA client agent ID -> messages waiting to be pushed
-	pushing   map[string]bool        // MTA client agent ID -> a session is open
-	busy      map[string]int         // MTA server agent ID -> connections turned away so far
-	locked    map[string]bool        // mailbox address -> a POP3 session holds it
-	folders   map[string]*Folder     // UA agent ID -> mail it downloaded
-	imapBoxes map[string]*imapBox    // host ID -> its IMAP server's store
-	msgs      int                    // messages composed so far, for IDs
+	ever      map[string][]*Message    // mailbox address -> every message ever stored in it, removed ones included
+	queues    map[string][]*outgoing   // MTA client agent ID -> messages waiting to be pushed
+	pushing   map[string]bool          // MTA client agent ID -> a session is open
+	busy      map[string]int           // MTA server agent ID -> connections turned away so far
+	failed    map[string]int           // MTA server agent ID -> messages it failed to write so far
+	greylist  map[string]time.Duration // greylisting triplet -> when its server first saw it
+	locked    map[string]bool          // mailbox address -> a POP3 session holds it
+	folders   map[string]*Folder       // UA agent ID -> mail it downloaded
+	imapBoxes map[string]*imapBox      // host ID -> its IMAP server's store
+	msgs      int                      // messages composed so far, for IDs
 }
 
 // NewWorld checks spec for dangling references and schedules its script.
@@ -54,11 +57,14 @@ func NewWorld(spec *Spec) (*World, error) {
 		agentOn:   map[string]string{},
 		users:     map[string]*User{},
 		forwards:  map[string]string{},
+		moved:     map[string]string{},
 		boxes:     map[string]*Mailbox{},
 		ever:      map[string][]*Message{},
 		queues:    map[string][]*outgoing{},
 		pushing:   map[string]bool{},
 		busy:      map[string]int{},
+		failed:    map[string]int{},
+		greylist:  map[string]time.Duration{},
 		locked:    map[string]bool{},
 		folders:   map[string]*Folder{},
 		imapBoxes: map[string]*imapBox{},
@@ -135,19 +141,24 @@ func (w *World) index() error {
 	return nil
 }
 
-// indexForwards rejects a forward from an address that also has a mailbox,
-// and a chain of forwards that comes back to itself, which would pass a
-// message around for ever.
+// indexForwards rejects a forward or a move from an address that also has
+// a mailbox, an address that forwards or moves twice, and a chain of
+// forwards that comes back to itself, which would pass a message around
+// for ever.
 func (w *World) indexForwards() error {
 	for _, f := range w.spec.Forwards {
 		key := strings.ToLower(f.Address)
 		if w.users[key] != nil {
-			return fmt.Errorf("%s has a mailbox and cannot also forward", f.Address)
+			return fmt.Errorf("%s has a mailbox and cannot also forward or move", f.Address)
 		}
-		if _, dup := w.forwards[key]; dup {
-			return fmt.Errorf("%s forwards twice", f.Address)
+		if w.forwards[key] != "" || w.moved[key] != "" {
+			return fmt.Errorf("%s forwards or moves twice", f.Address)
 		}
-		w.forwards[key] = strings.ToLower(f.To)
+		if f.Moved {
+			w.moved[key] = strings.ToLower(f.To)
+		} else {
+			w.forwards[key] = strings.ToLower(f.To)
+		}
 	}
 	for from := range w.forwards {
 		seen := map[string]bool{}

@@ -210,3 +210,54 @@ func TestRetriesThenBounces(t *testing.T) {
 		t.Errorf("alice has %d messages, want the bounce", n)
 	}
 }
+
+// TestGreylistCountsDownUntilItsDelay: a greylist longer than the retry
+// delay defers the first retry too, with the seconds still left, and the
+// next retry passes.
+func TestGreylistCountsDownUntilItsDelay(t *testing.T) {
+	spec := twoSystems()
+	spec.Hosts[1].Agents[0].Greylist = 8 * time.Minute
+	spec.Reads = nil
+	events, err := Run(spec, EventLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rcpt []string
+	for _, e := range events {
+		if e.Kind == KindReply && (e.Code == 450 || e.Key == "smtp.why.greylist-passed") {
+			rcpt = append(rcpt, e.Line)
+		}
+	}
+	want := []string{
+		"450 4.2.0 <bob@b.example>: Recipient address rejected: Greylisted for 480 seconds",
+		"450 4.2.0 <bob@b.example>: Recipient address rejected: Greylisted for 180 seconds",
+		"250 2.1.5 Ok",
+	}
+	if strings.Join(rcpt, "\n") != strings.Join(want, "\n") {
+		t.Errorf("RCPT replies %q, want %q", rcpt, want)
+	}
+}
+
+// TestWriteErrorStoresOnce: a server that fails to write two messages
+// answers 451 twice and stores the third attempt, once.
+func TestWriteErrorStoresOnce(t *testing.T) {
+	spec := twoSystems()
+	spec.Hosts[1].Agents[0].WriteErrors = 2
+	spec.Reads = nil
+	events, err := Run(spec, EventLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed, stored := 0, 0
+	for _, e := range events {
+		switch {
+		case e.Kind == KindReply && e.Code == 451:
+			failed++
+		case e.Kind == KindStore:
+			stored++
+		}
+	}
+	if failed != 2 || stored != 1 {
+		t.Errorf("451 %d times and %d stores, want 2 and 1", failed, stored)
+	}
+}

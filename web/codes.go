@@ -51,12 +51,12 @@ func once(lines ...string) []recipeLine {
 const foreignAddress = "someone@example.org"
 
 // replyCodes is the lecture's table in its order, with RFC 5321's 252 and
-// 555 beside their neighbours. 251 is expected from a scenario (a forwarded
-// recipient), 252 from VRFY of a list, which the server accepts without
-// being able to verify a mailbox (RFC 5321 §3.5.3); 450, 451 and
-// 551 need a backend situation (a busy mailbox, a local error, a user who
-// moved) that neither the lab nor the shipped scenarios have yet, so the
-// page says so beside their meaning.
+// 555 beside their neighbours. The codes without a recipe come from
+// scenarios only: 220 and 421 at a greeting, 251 from a forwarded
+// recipient, 450 from greylisting, 451 from a server that cannot write its
+// queue and 551 from a user who moved; 252 comes from VRFY of a list, which
+// the server accepts without being able to verify a mailbox (RFC 5321
+// §3.5.3).
 var replyCodes = []replyCode{
 	{211, "System status or help reply", "System status, or system help reply", once("HELP STATUS")},
 	{214, "Help message", "Help message (Information on how to use the receiver or the meaning of a particular non-standard command; this reply is useful only to the human user)", once("HELP")},

@@ -28,10 +28,6 @@ var uiCodes = lang.Catalog{
 	"codes.console":  {RO: "Deschide consola", EN: "Open the console"},
 	"codes.absent":   {RO: "Lipsește din tabelul cursului; RFC 5321 îl adaugă.", EN: "Not in the lecture's table; RFC 5321 adds it."},
 	"codes.differs":  {RO: "Cursul îl descrie altfel: vezi mai jos.", EN: "The lecture describes it differently: see below."},
-	"codes.nowhere": {
-		RO: "mailsim nu îl produce încă: nici consola, nici vreun scenariu nu are situația care îl cere.",
-		EN: "mailsim does not produce it yet: neither the console nor any scenario has the situation that calls for it.",
-	},
 
 	"codes.lecture.title": {RO: "Unde cursul diferă", EN: "Where the lecture differs"},
 	"codes.lecture.lede": {

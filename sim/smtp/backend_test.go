@@ -27,6 +27,9 @@ func newBackend() *testBackend {
 		"busy@matrix":    reply(450, "4.2.1", "<busy@matrix>: Mailbox busy, try again later"),
 		"broken@matrix":  reply(451, "4.3.0", "<broken@matrix>: Temporary lookup failure"),
 		"full@matrix":    StorageFull(),
+		"grey@matrix":    Greylisted("grey@matrix", 300),
+		"known@matrix":   GreylistPassed(),
+		"gone@matrix":    UserMoved("gone@elcom.pub.ro"),
 	}}
 }
 

@@ -215,6 +215,22 @@ var Explanations = lang.Catalog{
 		RO: "251: destinatarul nu mai are căsuța poștală aici, dar adresa lui trimite mai departe; serverul acceptă mesajul și îl va duce el însuși la adresa nouă (RFC 5321 §3.4).",
 		EN: "251: the recipient no longer has a mailbox here, but the address forwards; the server accepts the message and will carry it to the new address itself (RFC 5321 §3.4).",
 	},
+	"smtp.why.user-moved": {
+		RO: "551: destinatarul nu mai are căsuța poștală aici. Spre deosebire de 251, serverul nu duce mesajul mai departe: îl refuză și spune adresa nouă. Clientul MTA nu trimite singur acolo, ci îi întoarce expeditorului o notificare de nelivrare cu adresa nouă; expeditorul hotărăște dacă scrie la ea (RFC 5321 §3.4, §7.4).",
+		EN: "551: the recipient no longer has a mailbox here. Unlike 251, the server does not carry the message on: it refuses it and names the new address. The MTA client does not send there by itself but returns a bounce naming the new address to the sender, who decides whether to write to it (RFC 5321 §3.4, §7.4).",
+	},
+	"smtp.why.greylisted": {
+		RO: "450, listă gri (greylisting): serverul nu a mai văzut tripletul acesta (adresa clientului, expeditorul, destinatarul) și îl amână. Clientul MTA al unui sistem de mail adevărat păstrează mesajul în coadă și reîncearcă după o vreme, cum cere RFC 5321 §4.5.4.1 după orice 4xx; multe programe de spam trimit o singură dată și nu mai revin, așa că mesajele lor nu ajung.",
+		EN: "450, greylisting: the server has not seen this triplet (the client's address, the sender, the recipient) before and puts it off. The MTA client of a real mail system keeps the message in its queue and retries after a while, as RFC 5321 §4.5.4.1 requires after any 4xx; much spam software sends once and never comes back, so its mail never arrives.",
+	},
+	"smtp.why.greylist-passed": {
+		RO: "250 după listă gri: același triplet (client, expeditor, destinatar) revine după ce a trecut întârzierea; serverul îl ține minte și acceptă destinatarul. Un expeditor care reîncearcă e, cel mai probabil, un server de mail adevărat.",
+		EN: "250 after greylisting: the same triplet (client, sender, recipient) comes back after the delay has passed; the server remembers it and accepts the recipient. A sender that retries is most likely a real mail server.",
+	},
+	"smtp.why.queue-write-error": {
+		RO: "451: serverul a primit tot textul, dar nu l-a putut scrie în coada lui (disc plin sau defect), deci nu a păstrat nimic și nu și-a asumat livrarea. Eșec temporar: clientul MTA păstrează mesajul și îl retrimite mai târziu; mesajul ajunge o singură dată.",
+		EN: "451: the server got the whole text but could not write it to its queue (a full or failing disk), so it kept nothing and took no responsibility for it. A transient failure: the MTA client keeps the message and sends it again later; the message arrives once.",
+	},
 	"smtp.why.relay-denied": {
 		RO: "Refuz de retransmitere (relay): domeniul destinatarului nu e al acestui server, iar clientul nu e unul pentru care serverul trimite mai departe. Un server care ar accepta ar fi un „open relay” pentru spam.",
 		EN: "Relay refused: the recipient's domain is not this server's, and the client is not one it forwards mail for. A server that accepted would be an open relay for spam.",

@@ -1,5 +1,7 @@
 package smtp
 
+import "strconv"
+
 // The replies a mail store gives, each written in one place, in Postfix's
 // words, with the key of its situation, so that the simulated world and the
 // live lab say the same thing the same way (as go-smtp's ErrDataTooLarge is
@@ -74,4 +76,38 @@ func CannotVerify(addr string) Reply {
 // the members.
 func ListNotVerified(addr string) Reply {
 	return because("vrfy-list", 252, "2.1.5", "<"+addr+">: Unable to verify members of mailing list, but will accept message and attempt delivery")
+}
+
+// Greylisted refuses, for now, a recipient from a client, sender and
+// recipient (the triplet) the server has not seen before, or saw less than
+// its greylist delay ago: "450 4.2.0", as Postfix answers when the postgrey
+// policy server, started with --greylist-text="Greylisted for %s seconds",
+// defers the mail; left is the seconds until the triplet passes. A real MTA
+// keeps the message and retries (RFC 5321 §4.5.4.1); much spam software
+// never does.
+func Greylisted(addr string, left int) Reply {
+	return because("greylisted", 450, "4.2.0", "<"+addr+">: Recipient address rejected: Greylisted for "+strconv.Itoa(left)+" seconds")
+}
+
+// GreylistPassed accepts a recipient whose triplet was greylisted at least
+// the greylist delay ago and has come back: the wire says "250 2.1.5 Ok" as
+// for any recipient, the situation says why it is accepted now.
+func GreylistPassed() Reply {
+	return because("greylist-passed", 250, "2.1.5", "Ok")
+}
+
+// QueueWriteError refuses a message, for now, after its text, because the
+// server could not write it to its queue (a full or failing disk): Postfix's
+// cleanup says "451 4.3.0 Error: queue file write error". Nothing was kept,
+// so the client's retry delivers it once.
+func QueueWriteError() Reply {
+	return because("queue-write-error", 451, "4.3.0", "Error: queue file write error")
+}
+
+// UserMoved refuses a recipient that no longer has a mailbox here and names
+// where it went: "551 User not local; please try <forward-path>" (RFC 5321
+// §3.4, §4.2.2). Unlike 251 the server does not carry the mail there; the
+// sender learns the new address from the bounce and decides.
+func UserMoved(to string) Reply {
+	return because("user-moved", 551, "5.1.6", "User not local; please try <"+to+">")
 }

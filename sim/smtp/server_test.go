@@ -57,6 +57,15 @@ var codeCases = []codeCase{
 	{"450 RCPT mailbox busy", matrix, mail, "RCPT TO:<busy@matrix>", "450 4.2.1 <busy@matrix>: Mailbox busy, try again later", MailFrom},
 	{"451 RCPT local error", matrix, mail, "RCPT TO:<broken@matrix>", "451 4.3.0 <broken@matrix>: Temporary lookup failure", MailFrom},
 	{"451 no backend", func() Config { return Config{Hostname: "matrix"} }, inDat, ".", "451 4.3.0 Error: no mail store configured", Ready},
+	{"450 RCPT greylisted", matrix, mail, "RCPT TO:<grey@matrix>", "450 4.2.0 <grey@matrix>: Recipient address rejected: Greylisted for 300 seconds", MailFrom},
+	{"250 RCPT past the greylist", matrix, mail, "RCPT TO:<known@matrix>", "250 2.1.5 Ok", RcptTo},
+	{"451 queue file write error", func() Config {
+		c := matrix()
+		r := QueueWriteError()
+		c.Backend.(*testBackend).deliver = &r
+		return c
+	}, inDat, ".", "451 4.3.0 Error: queue file write error", Ready},
+	{"551 RCPT user moved, no forwarding", matrix, mail, "RCPT TO:<gone@matrix>", "551 5.1.6 User not local; please try <gone@elcom.pub.ro>", MailFrom},
 	{"452 RCPT insufficient storage", matrix, mail, "RCPT TO:<full@matrix>", "452 4.3.1 Insufficient system storage", MailFrom},
 	{"452 too many recipients", func() Config { c := matrix(); c.MaxRecipients = 1; return c }, rcpt, "RCPT TO:<ana@matrix>", "452 4.5.3 Error: too many recipients", RcptTo},
 	{"500 unknown command", matrix, nil, "XYZZY", "500 5.5.2 Error: command not recognized", Greeted},
