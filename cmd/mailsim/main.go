@@ -43,6 +43,8 @@ func main() {
 	smtpAddr := fs.String("smtp", lab.DefaultSMTPAddr, `address of the lab's real SMTP port, or "off" (serve)`)
 	pop3Addr := fs.String("pop3", lab.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
+	var allow web.Hosts
+	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
 	fs.Parse(args)
 
 	lib, errs := scenarios.Load(*dir)
@@ -63,7 +65,7 @@ func main() {
 				break
 			}
 		}
-		err = serve(*addr, lib, cfg, log)
+		err = serve(*addr, allow, lib, cfg, log)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mailsim:", err)
@@ -104,7 +106,7 @@ func transcript(out io.Writer, lib *scenarios.Library, args []string, code strin
 
 // serve runs the web app and the lab's ports until SIGINT or SIGTERM, then
 // closes the lab's sessions and lets open requests finish.
-func serve(addr string, lib *scenarios.Library, cfg lab.Config, log *slog.Logger) error {
+func serve(addr string, allow web.Hosts, lib *scenarios.Library, cfg lab.Config, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -114,7 +116,7 @@ func serve(addr string, lib *scenarios.Library, cfg lab.Config, log *slog.Logger
 		ln.Close()
 		return err
 	}
-	srv := web.NewServer(addr, web.New(lib, live, log))
+	srv := web.NewServer(addr, web.NewWith(lib, live, log, web.Options{Addr: addr, AllowHosts: allow}))
 	fmt.Printf("mailsim is serving %d scenarios at http://%s/\n", len(lib.List()), ln.Addr())
 	printLab(os.Stdout, live)
 
