@@ -84,18 +84,21 @@ type hostGuard struct {
 	names []string // exact names besides the loopback ones
 }
 
+// newHostGuard allows the names of o besides loopback. A wildcard -addr
+// host (0.0.0.0, ::, none) adds no name: it says where to listen, not by
+// what name the lab is reached.
 func newHostGuard(o Options) *hostGuard {
 	g := &hostGuard{}
+	names := o.AllowHosts
 	if o.Addr != "" {
-		n := hostName(o.Addr)
-		if ip, err := netip.ParseAddr(n); n != "" && (err != nil || !ip.IsUnspecified()) {
-			g.names = append(g.names, n)
-		}
+		names = append([]string{o.Addr}, names...)
 	}
-	for _, n := range o.AllowHosts {
-		if n = hostName(n); !slices.Contains(g.names, n) {
-			g.names = append(g.names, n)
+	for _, n := range names {
+		n = hostName(n)
+		if ip, err := netip.ParseAddr(n); n == "" || err == nil && ip.IsUnspecified() || g.allows(n) {
+			continue
 		}
+		g.names = append(g.names, n)
 	}
 	return g
 }
@@ -137,7 +140,7 @@ func (g *hostGuard) wrap(next http.Handler) http.Handler {
 
 // refusal is the 421 text: Romanian, then English.
 func (g *hostGuard) refusal(host string) string {
-	allowed := strings.Join(append([]string{"localhost", "*.localhost", "127.0.0.1", "[::1]"}, g.names...), ", ")
+	allowed := strings.Join(append([]string{"localhost", "*.localhost", "127.0.0.0/8", "[::1]"}, g.names...), ", ")
 	if host == "" {
 		host = "-"
 	}

@@ -41,7 +41,7 @@ func TestHostRebindingPageRefused(t *testing.T) {
 		if strings.Contains(body, pw) || strings.Contains(body, "<html") {
 			t.Errorf("Host %q: the refusal leaks the page: %.200q", host, body)
 		}
-		for _, want := range []string{"-allow-host", "DNS rebinding", "localhost, *.localhost, 127.0.0.1, [::1]", "Dacă ai ajuns aici"} {
+		for _, want := range []string{"-allow-host", "DNS rebinding", "localhost, *.localhost, 127.0.0.0/8, [::1].", "Dacă ai ajuns aici"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("Host %q: the refusal lacks %q:\n%s", host, want, body)
 			}
@@ -83,9 +83,10 @@ func TestHostAllowed(t *testing.T) {
 }
 
 // TestHostWildcardAddr: an app listening on every interface answers to no
-// extra name of its own; a classroom name needs -allow-host.
+// extra name of its own (a classroom name needs -allow-host), and a loopback
+// -addr is not listed twice.
 func TestHostWildcardAddr(t *testing.T) {
-	for _, addr := range []string{"0.0.0.0:8080", "[::]:8080", ":8080"} {
+	for _, addr := range []string{"0.0.0.0:8080", "[::]:8080", ":8080", "127.0.0.1:8080", "localhost:8080"} {
 		g := newHostGuard(Options{Addr: addr})
 		if len(g.names) != 0 {
 			t.Errorf("-addr %s allows %q", addr, g.names)
