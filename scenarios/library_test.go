@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -34,37 +33,6 @@ func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// TestLoadSkipsSpecialFiles: a FIFO named *.scn used to block start-up for
-// ever, and a directory was reported as a line too long. Both are skipped
-// with an error that names them, and the good file beside them loads. The
-// test would hang, not fail, if the FIFO were opened for reading.
-func TestLoadSkipsSpecialFiles(t *testing.T) {
-	dir := t.TempDir()
-	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.scn"), 0o644); err != nil {
-		t.Skipf("no FIFO here: %v", err)
-	}
-	if err := os.Mkdir(filepath.Join(dir, "folder.scn"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(dir, "good.scn"), named("good"))
-
-	lib, errs := loadDir(t, dir)
-	if len(errs) != 2 {
-		t.Fatalf("want an error for the FIFO and one for the directory, got %q", errs)
-	}
-	for i, want := range []string{"fifo.scn: is a named pipe (FIFO), not a regular file; skipped", "folder.scn: is a directory, not a regular file; skipped"} {
-		if !strings.HasSuffix(errs[i], want) {
-			t.Errorf("error %d is %q, want it to end %q", i, errs[i], want)
-		}
-		if strings.Contains(errs[i], "longer than") {
-			t.Errorf("error %q misreports the file", errs[i])
-		}
-	}
-	if _, ok := lib.Get("good"); !ok {
-		t.Error("the good file beside them was not loaded")
 	}
 }
 
