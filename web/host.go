@@ -35,6 +35,9 @@ func (h *Hosts) Set(name string) error {
 	if !validHostName(n) {
 		return fmt.Errorf("%q is not a host name or IP address", name)
 	}
+	if ip, err := netip.ParseAddr(n); err == nil && ip.IsUnspecified() {
+		return fmt.Errorf("%q is where to listen (-addr), not a name to be reached by; give the machine's name or address", name)
+	}
 	*h = append(*h, n)
 	return nil
 }
@@ -69,7 +72,9 @@ func hostName(hostport string) string {
 	if host, _, err := net.SplitHostPort(hostport); err == nil {
 		h = host
 	}
-	h = strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")
+	if len(h) > 1 && h[0] == '[' && h[len(h)-1] == ']' {
+		h = h[1 : len(h)-1]
+	}
 	return strings.TrimSuffix(strings.ToLower(h), ".")
 }
 

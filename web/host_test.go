@@ -96,7 +96,7 @@ func TestHostWildcardAddr(t *testing.T) {
 
 func TestHostsFlag(t *testing.T) {
 	var h Hosts
-	for _, bad := range []string{"", "two words", "a/b", "x..example", "-", "ümlaut.example"} {
+	for _, bad := range []string{"", "two words", "a/b", "x..example", "-", "ümlaut.example", "0.0.0.0", "[::]:8080"} {
 		if err := h.Set(bad); err == nil {
 			t.Errorf("-allow-host %q was accepted", bad)
 		}
@@ -139,4 +139,38 @@ func TestHostRebindingWebsocketRefused(t *testing.T) {
 			t.Errorf("Host %s: %v", host, err)
 		}
 	}
+}
+
+// FuzzHostGuard: any Host header is judged without a panic, the same with or
+// without a port and in any letter case, and a name that -allow-host accepts
+// is one the guard then answers to, while a rebinding name under it is not.
+func FuzzHostGuard(f *testing.F) {
+	for _, seed := range []string{"localhost", "[::1]", "127.0.0.1", "lab.example", "évil.example", "x:y:z", "[", "", "a..b", "LAB.EXAMPLE."} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		var allow Hosts
+		accepted := allow.Set(name) == nil
+		g := newHostGuard(Options{AllowHosts: allow})
+		if accepted && !g.allows(name) {
+			t.Fatalf("-allow-host %q accepted, but Host %q is refused", name, name)
+		}
+		if !strings.ContainsAny(name, ":[]") {
+			for _, with := range []string{name + ":8080", "[" + name + "]:8080"} {
+				if g.allows(with) != g.allows(name) {
+					t.Fatalf("Host %q is judged differently from %q", with, name)
+				}
+			}
+			if ascii(name) && g.allows(name) != g.allows(strings.ToUpper(name)) {
+				t.Fatalf("Host %q is judged differently in upper case", name)
+			}
+		}
+		if evil := "rebind." + name + ".attacker.example"; g.allows(evil) && !strings.HasSuffix(hostName(evil), ".localhost") {
+			t.Fatalf("Host %q is allowed", evil)
+		}
+	})
+}
+
+func ascii(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 })
 }
