@@ -132,8 +132,10 @@ func readDirectives(file string, r io.Reader) ([]*directive, error) {
 			ds = append(ds, d)
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
 		return nil, &Error{file, n + 1, fmt.Sprintf("a line is longer than %d bytes", maxLineBytes)}
+	} else if err != nil {
+		return nil, &Error{File: file, Msg: "cannot be read: " + err.Error()}
 	}
 	return ds, nil
 }

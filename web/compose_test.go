@@ -33,6 +33,7 @@ func composeRequest(t *testing.T, fields map[string]string, files map[string][2]
 	}
 	mw.Close()
 	r := httptest.NewRequest("POST", "/lab/compose?lang=en", &b)
+	r.Host = "localhost" // httptest's example.com is not a name the app answers to
 	r.Header.Set("Content-Type", mw.FormDataContentType())
 	return r
 }

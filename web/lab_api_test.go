@@ -15,6 +15,7 @@ import (
 func post(t testing.TB, h http.Handler, target string, body []byte) *httptest.ResponseRecorder {
 	t.Helper()
 	r := httptest.NewRequest("POST", target, bytes.NewReader(body))
+	r.Host = "localhost" // httptest's example.com is not a name the app answers to
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
 	return w

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,8 +34,7 @@ func TestMailboxPanelFollowsPOP3(t *testing.T) {
 	}
 	h := New(lib, nil, nil)
 	page := func(step int, l string) string {
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/play/pop3-keep?lang="+l+"&step="+strconv.Itoa(step), nil))
+		w := get(t, h, http.MethodGet, "/play/pop3-keep?lang="+l+"&step="+strconv.Itoa(step))
 		if w.Code != http.StatusOK {
 			t.Fatalf("step %d: status %d", step, w.Code)
 		}

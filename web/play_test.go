@@ -146,7 +146,7 @@ func TestPlayerEscapesScenarioText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := newHandler(specList{spec}, nil, nil)
+	h := newHandler(specList{spec}, nil, nil, Options{})
 	for _, target := range []string{"/", "/play/hostile"} {
 		body := get(t, h, "GET", target).Body.String()
 		for _, bad := range []string{"<script>alert", "<img src=x", "<b>x</b>", "<i>A</i>"} {
@@ -171,7 +171,7 @@ func TestPlayerLangLinksKeepTheStep(t *testing.T) {
 
 func TestPlayerReportsAScenarioTheWorldRefuses(t *testing.T) {
 	broken := &sim.Spec{Name: "broken", Users: []sim.User{{Address: "x@nowhere.example", Host: "nowhere", UA: "nowhere.ua"}}}
-	h := newHandler(specList{broken}, nil, nil)
+	h := newHandler(specList{broken}, nil, nil, Options{})
 	for _, l := range lang.All {
 		w := get(t, h, "GET", "/play/broken?lang="+string(l))
 		if w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), tr(l, "error.internal.text")) {

@@ -38,12 +38,19 @@ type app struct {
 
 // New returns the browser app for the scenarios in lib, with the consoles
 // and the live page on the live lab l (nil: those pages say the lab is
-// off). log receives server-side errors; nil discards them.
+// off). log receives server-side errors; nil discards them. It answers only
+// to loopback names; NewWith adds the names of its Options.
 func New(lib *scenarios.Library, l *live.Lab, log *slog.Logger) http.Handler {
-	return newHandler(lib, l, log)
+	return newHandler(lib, l, log, Options{})
 }
 
-func newHandler(lib library, l *live.Lab, log *slog.Logger) http.Handler {
+// NewWith is New for an app that also answers to the -addr host and the
+// -allow-host names of o.
+func NewWith(lib *scenarios.Library, l *live.Lab, log *slog.Logger, o Options) http.Handler {
+	return newHandler(lib, l, log, o)
+}
+
+func newHandler(lib library, l *live.Lab, log *slog.Logger, o Options) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -65,7 +72,7 @@ func newHandler(lib library, l *live.Lab, log *slog.Logger) http.Handler {
 	mux.HandleFunc("GET /ws/live", a.liveSocket)
 	mux.HandleFunc("GET /static/{version}/{file...}", serveAsset)
 	mux.HandleFunc("/", a.notFound)
-	return securityHeaders(a.onlyGet(mux))
+	return securityHeaders(newHostGuard(o).wrap(a.onlyGet(mux)))
 }
 
 // NewServer returns an http.Server for h with every timeout set, so that a

@@ -49,6 +49,7 @@ func twoSystems(t testing.TB) *sim.Spec {
 func get(t testing.TB, h http.Handler, method, target string, header ...string) *httptest.ResponseRecorder {
 	t.Helper()
 	r := httptest.NewRequest(method, target, nil)
+	r.Host = "localhost" // httptest's example.com is not a name the app answers to
 	for i := 0; i+1 < len(header); i += 2 {
 		r.Header.Set(header[i], header[i+1])
 	}

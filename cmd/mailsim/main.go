@@ -44,6 +44,8 @@ func main() {
 	pop3Addr := fs.String("pop3", live.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
 	imapAddr := fs.String("imap", live.DefaultIMAPAddr, `address of the lab's real IMAP port, or "off" (serve)`)
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
+	var allow web.Hosts
+	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
 	fs.Parse(args)
 
 	lib, errs := scenarios.Load(*dir)
@@ -64,7 +66,7 @@ func main() {
 				break
 			}
 		}
-		err = serve(*addr, lib, cfg, log)
+		err = serve(*addr, allow, lib, cfg, log)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mailsim:", err)
@@ -105,7 +107,7 @@ func transcript(out io.Writer, lib *scenarios.Library, args []string, code strin
 
 // serve runs the web app and the lab's ports until SIGINT or SIGTERM, then
 // closes the lab's sessions and lets open requests finish.
-func serve(addr string, lib *scenarios.Library, cfg live.Config, log *slog.Logger) error {
+func serve(addr string, allow web.Hosts, lib *scenarios.Library, cfg live.Config, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -115,7 +117,7 @@ func serve(addr string, lib *scenarios.Library, cfg live.Config, log *slog.Logge
 		ln.Close()
 		return err
 	}
-	srv := web.NewServer(addr, web.New(lib, lab, log))
+	srv := web.NewServer(addr, web.NewWith(lib, lab, log, web.Options{Addr: addr, AllowHosts: allow}))
 	fmt.Printf("mailsim is serving %d scenarios at http://%s/\n", len(lib.List()), ln.Addr())
 	printLab(os.Stdout, lab)
 

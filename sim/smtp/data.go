@@ -25,6 +25,8 @@ type dataReader struct {
 	max      int64
 	tooBig   bool // size went over max; buf stopped growing
 	longLine bool // a line was over maxTextLine
+	bare     byte // the first lone CR or LF in the text ('\r' or '\n'); 0 when none
+	nul      bool // the text holds a NUL octet
 	body     bool // the empty line that ends the header has passed
 	hops     int  // Received lines in the header
 }
@@ -41,10 +43,12 @@ func (d *dataReader) reset(max, hint int64) {
 	*d = dataReader{buf: make([]byte, 0, hint+2), max: max}
 }
 
-// add takes one text line without its CRLF. A line holding a stray CR or LF
-// is kept as it is: only the adapter's CRLF split ends a line and only a
-// line that is exactly "." ends the message, so a bare LF can never smuggle
-// in an end of data.
+// add takes one text line without its CRLF. Only the adapter's CRLF split
+// ends a line and only a line that is exactly "." ends the message, so a
+// bare LF can never smuggle in an end of data. A line that still holds a
+// lone CR or LF, or a NUL, marks the message for refusal at the final dot:
+// stored as it came, a bare LF would become a line end when POP3 sends the
+// message on, and the message would change on its way.
 func (d *dataReader) add(line []byte) {
 	if len(line) > 0 && line[0] == '.' {
 		line = line[1:]
@@ -52,6 +56,14 @@ func (d *dataReader) add(line []byte) {
 	n := int64(len(line)) + 2
 	if n > maxTextLine {
 		d.longLine = true
+	}
+	if d.bare == 0 {
+		if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
+			d.bare = line[i]
+		}
+	}
+	if !d.nul && bytes.IndexByte(line, 0) >= 0 {
+		d.nul = true
 	}
 	d.size += n
 	if !d.body {

@@ -32,7 +32,7 @@
 //	     when no Backend is configured
 //	452  RCPT beyond MaxRecipients (4.5.3); insufficient storage (Backend)
 //	500  unknown command; empty line; command line over 512 octets (5.5.0
-//	     "Line too long"); CR or LF inside a command line
+//	     "Line too long"); CR, LF or NUL inside a command line
 //	501  missing or malformed arguments: HELO/EHLO without a name, MAIL or RCPT
 //	     without FROM:/TO: or with an unclosed path, a path over 256 octets,
 //	     SIZE not a number, unknown BODY value, DATA/RSET/QUIT with an argument,
@@ -52,7 +52,8 @@
 //	553  MAIL or RCPT with a mailbox name RFC 5321 does not allow (5.1.7 or
 //	     5.1.3, also RCPT TO:<>), VRFY of such a name; VRFY ambiguous (Backend)
 //	554  DATA when every RCPT was refused (5.5.1); the final dot of a message
-//	     with more than MaxHops Received lines (5.4.6, a mail loop); RCPT to
+//	     with more than MaxHops Received lines (5.4.6, a mail loop), with a
+//	     bare CR or LF in its text (5.5.2) or a NUL (5.6.0); RCPT to
 //	     another domain from a client not relayed for (5.7.1, Policy); the
 //	     final dot refused (Backend)
 //	555  MAIL or RCPT with a parameter not implemented (RET=, NOTIFY=, ...)
@@ -62,6 +63,11 @@
 // The adapter splits input on CRLF and feeds each line without it. A command
 // line may hold at most 510 octets before its CRLF. During DATA only a line
 // that is exactly "." ends the message; a line holding a stray CR or LF is
-// message text, so a bare LF can never end DATA. Dot-stuffing is undone on
-// receipt and done by the client on sending.
+// message text, so a bare LF can never end DATA, and at the final dot the
+// whole message is refused with 554 5.5.2, as Postfix's
+// smtpd_forbid_bare_newline does, because stored as it came the message would
+// change on its way out (a NUL in the text gets 554 5.6.0). The session goes
+// on. A command holding a NUL gets 500 without an echo, and no reply line
+// ever carries a control character back. Dot-stuffing is undone on receipt
+// and done by the client on sending.
 package smtp

@@ -311,6 +311,18 @@ var Explanations = lang.Catalog{
 		RO: "Comanda conține un CR sau un LF singur; în SMTP o linie se încheie doar cu perechea CRLF.",
 		EN: "The command holds a lone CR or LF; in SMTP a line ends only with the pair CRLF.",
 	},
+	"smtp.why.nul": {
+		RO: "Comanda conține un octet NUL, care nu are ce căuta într-o comandă SMTP (RFC 5321 §4.1.1 cere doar caractere US-ASCII tipăribile). Serverul o refuză cu 500 și nu repetă nimic din ea în răspuns.",
+		EN: "The command holds a NUL octet, which has no place in an SMTP command (RFC 5321 §4.1.1 asks for printable US-ASCII only). The server refuses it with 500 and repeats nothing of it in the reply.",
+	},
+	"smtp.why.bare-newline-data": {
+		RO: "Textul mesajului conține un LF sau un CR singur, fără perechea lui: în SMTP o linie se încheie doar cu CRLF (RFC 5321 §2.3.8). Păstrat așa, LF-ul singur ar deveni sfârșit de linie când POP3 trimite mesajul mai departe, deci mesajul s-ar schimba pe drum; un server care ia LF-ul singur drept sfârșit de linie poate fi păcălit să vadă un sfârșit de DATA pe care celălalt server nu l-a văzut (SMTP smuggling). De aceea mesajul e refuzat întreg și nu se păstrează nimic, cum face Postfix cu opțiunea smtpd_forbid_bare_newline; Postfix închide și conexiunea, laboratorul o lasă deschisă pentru următorul mesaj.",
+		EN: "The message text holds a lone LF or CR without its partner: in SMTP a line ends only with CRLF (RFC 5321 §2.3.8). Kept as it came, the lone LF would become a line end when POP3 sends the message on, so the message would change on its way; a server that takes a lone LF for a line end can be tricked into seeing an end of DATA the other server did not see (SMTP smuggling). So the whole message is refused and nothing is stored, as Postfix does with its smtpd_forbid_bare_newline setting; Postfix also hangs up, the lab keeps the session open for the next message.",
+	},
+	"smtp.why.nul-in-text": {
+		RO: "Textul mesajului conține un octet NUL, pe care niciun mesaj nu are voie să-l conțină (RFC 5322 §2.1, RFC 6152); mesajul e refuzat întreg, nu se păstrează nimic, iar sesiunea continuă.",
+		EN: "The message text holds a NUL octet, which no message may contain (RFC 5322 §2.1, RFC 6152); the whole message is refused, nothing is stored, and the session goes on.",
+	},
 	"smtp.why.line-too-long": {
 		RO: "O linie din textul mesajului depășește 1000 de octeți, limita din RFC 5321 §4.5.3.1.6; mesajul e refuzat întreg.",
 		EN: "A line of the message text is longer than 1000 octets, the limit of RFC 5321 §4.5.3.1.6; the whole message is refused.",

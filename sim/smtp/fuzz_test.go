@@ -8,8 +8,9 @@ import (
 
 // FuzzServerCommand feeds arbitrary input to a server, split on CRLF as the
 // adapter does (so lines may hold bare CR or LF): it must never panic, every
-// reply line must start with a 3-digit code and a valid separator, and the
-// state must stay one of the diagram's.
+// reply line must start with a 3-digit code and a valid separator and hold
+// no control character (no NUL, no escape a client's argument smuggled in),
+// and the state must stay one of the diagram's.
 func FuzzServerCommand(f *testing.F) {
 	for _, seed := range []string{
 		"HELO x\r\nMAIL FROM:<a@b.ro>\r\nRCPT TO:<c@d.ro>\r\nDATA\r\n..x\r\n.\r\nQUIT",
@@ -17,6 +18,7 @@ func FuzzServerCommand(f *testing.F) {
 		"EHLO x\r\nMAIL FROM:<> SIZE=12 BODY=8BITMIME\r\nRCPT TO:<\"q\\\"x\"@[1.2.3.4]>",
 		"VRFY ana\r\nEXPN studenti\r\nHELP\r\nHELP STATUS\r\nHELP x\r\nTURN\r\nSEND FROM:<a@b>\r\nAUTH PLAIN",
 		"MAIL FROM:<@a,@b:c@d>\r\nRCPT TO:<nobody@matrix>\r\nDATA\r\nRSET\r\nNOOP\r\n",
+		"HELO x\x00y\r\nMAIL FROM:<a\x00@b.ro>\r\nMAIL FROM:<a\x1b[2J@b.ro>\r\nVRFY \x07x\r\nEXPN \x1bx\r\nHELP \x7f",
 	} {
 		f.Add(seed)
 	}
@@ -28,6 +30,9 @@ func FuzzServerCommand(f *testing.F) {
 					if len(w) < 3 || w[0] < '2' || w[0] > '5' || !isDigit(w[1]) || !isDigit(w[2]) ||
 						len(w) > 3 && w[3] != ' ' && w[3] != '-' || strings.ContainsAny(w, "\r\r\n") {
 						t.Fatalf("malformed reply line %q", w)
+					}
+					if strings.ContainsFunc(w, isControl) {
+						t.Fatalf("reply line %q carries a control character", w)
 					}
 					if _, ok := parseReplyLine(w); !ok {
 						t.Fatalf("client cannot read %q", w)
@@ -52,11 +57,12 @@ func FuzzServerCommand(f *testing.F) {
 // FuzzDataReader sends arbitrary message bytes from a client through a
 // server: within the limits they arrive byte-identical to the message in
 // CRLF form (the client ends every line with CRLF, lone LF included);
-// beyond them the server answers 552, or 554 for more than MaxHops Received
-// lines in the header, and delivers nothing.
+// beyond them the server answers 552; a lone CR left in the text, a NUL or
+// more than MaxHops Received lines in the header get 554; and then nothing
+// is delivered.
 func FuzzDataReader(f *testing.F) {
 	for _, seed := range []string{
-		"", ".", "..\r\n", "From: a\r\n\r\nbody\r\n.\r\n", "x\n.\ny", "\r\r\n", "a\rb", ".\r\n.\r\n",
+		"", ".", "..\r\n", "From: a\r\n\r\nbody\r\n.\r\n", "x\n.\ny", "\r\r\n", "a\rb", ".\r\n.\r\n", "a\x00b\r\n",
 		strings.Repeat("y", 998) + "\r\n", strings.Repeat("z", 999),
 		strings.Repeat("Received: x\r\n", MaxHops+1) + "\r\nbody\r\n", strings.Repeat("RECEIVED:\n", MaxHops),
 	} {
@@ -80,11 +86,18 @@ func FuzzDataReader(f *testing.F) {
 		if c.State() != Done || s.State() != Closed {
 			t.Fatalf("client %v, server %v", c.State(), s.State())
 		}
-		switch {
-		case within && hops(want) > MaxHops:
-			if len(b.msgs) != 0 || res.Final == nil || res.Final.Code != 554 {
-				t.Fatalf("%d hops: delivered %d, result %+v", hops(want), len(b.msgs), res)
+		refused := func(enhanced string) {
+			if len(b.msgs) != 0 || res.Final == nil || res.Final.Code != 554 || res.Final.Enhanced != enhanced {
+				t.Fatalf("sent %q: delivered %d, result %+v, want 554 %s", msg, len(b.msgs), res, enhanced)
 			}
+		}
+		switch {
+		case within && bareCR(want):
+			refused("5.5.2")
+		case within && bytes.IndexByte(want, 0) >= 0:
+			refused("5.6.0")
+		case within && hops(want) > MaxHops:
+			refused("5.4.6")
 		case within:
 			if len(b.msgs) != 1 || b.msgs[0].data != string(want) {
 				t.Fatalf("sent %q, delivered %q (result %+v)", msg, b.msgs, res)
@@ -100,6 +113,12 @@ func FuzzDataReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// bareCR reports a CR not followed by LF, written independently of the
+// server.
+func bareCR(msg []byte) bool {
+	return bytes.Count(msg, []byte("\r")) != bytes.Count(msg, []byte("\r\n"))
 }
 
 // hops counts the Received lines of a message's header, written

@@ -111,3 +111,17 @@ func QueueWriteError() Reply {
 func UserMoved(to string) Reply {
 	return because("user-moved", 551, "5.1.6", "User not local; please try <"+to+">")
 }
+
+// bareNewline refuses, at the final dot, a message whose text held a lone
+// CR or LF (c), as Postfix does with smtpd_forbid_bare_newline: RFC 5321
+// §2.3.8 lets only CRLF end a line, and a receiver that took a bare LF for
+// one could be made to see an end of data the sender's server did not (SMTP
+// smuggling). The whole message is refused, none of it stored; the session
+// goes on, where Postfix hangs up.
+func bareNewline(c byte) Reply {
+	name := "<LF>"
+	if c == '\r' {
+		name = "<CR>"
+	}
+	return because("bare-newline-data", 554, "5.5.2", "Error: bare "+name+" received in message text")
+}

@@ -36,7 +36,10 @@ func (r Reply) Error() string {
 // Wire returns the reply as it travels, one string per line without CRLF:
 // "250-" on every line but the last, "250 " on the last, and the enhanced
 // code repeated on every line as RFC 2034 asks. CR and LF inside a text line
-// become spaces so that a reply can never inject a line of its own.
+// become spaces so that a reply can never inject a line of its own, and any
+// other control character (a NUL, an escape) becomes '?', so that a reply
+// that quotes a client's address never carries one back: RFC 5321's reply
+// text is only tab and printable characters.
 func (r Reply) Wire() []string {
 	lines := r.Lines
 	if len(lines) == 0 {
@@ -49,8 +52,8 @@ func (r Reply) Wire() []string {
 		if i < len(lines)-1 {
 			sep = "-"
 		}
-		if strings.ContainsAny(text, "\r\n") {
-			text = strings.Map(noBreaks, text)
+		if strings.ContainsFunc(text, isControl) {
+			text = strings.Map(printable, text)
 		}
 		switch {
 		case r.Enhanced != "" && text != "":
@@ -66,9 +69,17 @@ func (r Reply) Wire() []string {
 	return out
 }
 
-func noBreaks(r rune) rune {
-	if r == '\r' || r == '\n' {
+// isControl reports an ASCII control character other than tab.
+func isControl(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f }
+
+// printable turns CR and LF into spaces and other control characters into
+// '?', for a reply text line.
+func printable(r rune) rune {
+	switch {
+	case r == '\r' || r == '\n':
 		return ' '
+	case isControl(r):
+		return '?'
 	}
 	return r
 }

@@ -157,6 +157,12 @@ func (s *Server) Feed(line []byte) Output {
 	if bytes.ContainsAny(line, "\r\n") {
 		return s.answer("UNKNOWN", because("bare-newline", 500, "5.5.2", "Error: bare <CR> or <LF> in command"))
 	}
+	if bytes.IndexByte(line, 0) >= 0 {
+		// The line is not echoed in any part: whatever follows the NUL is
+		// noise, and a reply must not carry it back (RFC 5321 §4.1.1 allows
+		// only printable US-ASCII in commands).
+		return s.answer("UNKNOWN", because("nul", 500, "5.5.2", "Error: NUL character in command"))
+	}
 	verb, arg := splitCommand(string(line))
 	h, ok := commands[verb]
 	if !ok {
@@ -206,6 +212,10 @@ func (s *Server) endData() Reply {
 		// allows after the dot, where 500 is not, and 5.6.0 says the
 		// content, not the mailbox, is at fault.
 		r = because("line-too-long", 552, "5.6.0", "Error: message has a text line longer than 1000 octets")
+	case s.data.bare != 0:
+		r = bareNewline(s.data.bare)
+	case s.data.nul:
+		r = because("nul-in-text", 554, "5.6.0", "Error: message text holds a NUL octet")
 	case s.data.hops > MaxHops:
 		r = TooManyHops()
 	case s.cfg.Backend == nil:

@@ -72,6 +72,7 @@ var codeCases = []codeCase{
 	{"500 empty line", matrix, nil, "", "500 5.5.2 Error: command not recognized", Greeted},
 	{"500 line too long", matrix, nil, "NOOP " + strings.Repeat("x", 506), "500 5.5.0 Line too long", Greeted},
 	{"500 bare LF in command", matrix, nil, "NOOP\nQUIT", "500 5.5.2 Error: bare <CR> or <LF> in command", Greeted},
+	{"500 NUL in command", matrix, helo, "MAIL FROM:<a\x00b@matrix>", "500 5.5.2 Error: NUL character in command", Ready},
 	{"501 HELO without name", matrix, nil, "HELO", "501 5.5.4 Syntax: HELO hostname", Greeted},
 	{"501 EHLO without name", matrix, nil, "EHLO", "501 5.5.4 Syntax: EHLO hostname", Greeted},
 	{"501 MAIL without FROM:", matrix, helo, "MAIL <ms@elcom.pub.ro>", "501 5.5.4 Syntax: MAIL FROM:<address>", Ready},
@@ -110,6 +111,9 @@ var codeCases = []codeCase{
 	{"552 declared SIZE too big", matrix, helo, "MAIL FROM:<ms@elcom.pub.ro> SIZE=99999999999", "552 5.3.4 Message size exceeds fixed limit", Ready},
 	{"552 SIZE overflows", matrix, helo, "MAIL FROM:<ms@elcom.pub.ro> SIZE=999999999999999999999999", "552 5.3.4 Message size exceeds fixed limit", Ready},
 	{"552 message too big while reading", func() Config { c := matrix(); c.MaxSize = 10; return c }, inDat, ".", "552 5.3.4 Error: message file too big", Ready},
+	{"554 bare LF in text", matrix, append(slices.Clone(inDat), "one\ntwo"), ".", "554 5.5.2 Error: bare <LF> received in message text", Ready},
+	{"554 bare CR in text", matrix, append(slices.Clone(inDat), "one\rtwo", "x\ny"), ".", "554 5.5.2 Error: bare <CR> received in message text", Ready},
+	{"554 NUL in text", matrix, append(slices.Clone(inDat), "one\x00two"), ".", "554 5.6.0 Error: message text holds a NUL octet", Ready},
 	{"552 text line too long", matrix, append(slices.Clone(inDat), strings.Repeat("x", 999)), ".", "552 5.6.0 Error: message has a text line longer than 1000 octets", Ready},
 	{"552 backend mailbox full", func() Config {
 		c := matrix()
@@ -362,19 +366,33 @@ func TestEnvelopeIsACopy(t *testing.T) {
 }
 
 // TestDataTransparency checks dot-unstuffing and that only a line that is
-// exactly "." ends the message: stray CR or LF inside a line is data.
+// exactly "." ends the message: a stray CR or LF inside a line never ends
+// it, but the whole message is refused at the final dot and nothing is
+// stored, while the session goes on to the next message.
 func TestDataTransparency(t *testing.T) {
 	b := newBackend()
 	cfg := matrix()
 	cfg.Backend = b
-	lines := append(slices.Clone(rcpt), "DATA", "..", "...x", ".y", ".\n", "\n.", ". ", "x\r.\r", ".")
+	lines := append(slices.Clone(rcpt), "DATA", "..", "...x", ".y", ". ", ".")
 	got, s := session(cfg, lines...)
 	if got[len(got)-1] != "250 2.0.0 Ok: queued as DF94192146" || s.State() != Ready {
 		t.Fatalf("transcript %q", got)
 	}
-	want := ".\r\n..x\r\ny\r\n\n\r\n\n.\r\n \r\nx\r.\r\r\n"
+	want := ".\r\n..x\r\ny\r\n \r\n"
 	if len(b.msgs) != 1 || b.msgs[0].data != want {
 		t.Errorf("delivered %q, want %q", b.msgs, want)
+	}
+	for _, bare := range []string{".\n", "\n.", "x\r.\r", "\r"} {
+		b := newBackend()
+		cfg.Backend = b
+		lines := append(slices.Clone(rcpt), "DATA", "a", bare, "b", ".", "MAIL FROM:<x@y.ro>")
+		got, s := session(cfg, lines...)
+		if n := len(got); n < 2 || !strings.HasPrefix(got[n-2], "554 5.5.2 Error: bare <") || got[n-1] != "250 2.1.0 Ok" || s.State() != MailFrom {
+			t.Errorf("%q: transcript %q, state %v", bare, got, s.State())
+		}
+		if len(b.msgs) != 0 {
+			t.Errorf("%q: stored %q", bare, b.msgs)
+		}
 	}
 	// No reply while reading text lines.
 	_, s = session(cfg, append(slices.Clone(rcpt), "DATA")...)
@@ -487,5 +505,27 @@ func TestReplyWire(t *testing.T) {
 	}
 	if got := reply(250, "", "x").Key(); got != "smtp.reply.250" {
 		t.Errorf("key %q", got)
+	}
+}
+
+// TestNoControlCharacterEchoed: a NUL anywhere in a command gets 500 with
+// none of the command in it, and a reply that quotes a client's argument
+// (553, 550, 504) shows any other control character as '?', never as itself.
+func TestNoControlCharacterEchoed(t *testing.T) {
+	for _, line := range []string{"MAIL FROM:<mark\x00x@matrix>", "HELO mark\x00", "\x00mark", "VRFY mark\x00"} {
+		got, _ := session(withLists(), "HELO a", line)
+		if r := got[len(got)-1]; r != "500 5.5.2 Error: NUL character in command" {
+			t.Errorf("%q: got %q", line, r)
+		}
+	}
+	for _, c := range []struct{ line, want string }{
+		{"MAIL FROM:<ma\x1b[2Jrk@matrix>", "553 5.1.7 <ma?[2Jrk@matrix>: Sender address rejected: bad address syntax"},
+		{"EXPN ma\x07rk", "550 5.1.1 ma?rk: not a mailing list"},
+		{"HELP ma\x7frk", `504 5.5.4 HELP topic "MA?RK" unknown`},
+	} {
+		got, _ := session(withLists(), "HELO a", c.line)
+		if r := got[len(got)-1]; r != c.want {
+			t.Errorf("%q: got %q, want %q", c.line, r, c.want)
+		}
 	}
 }
