@@ -57,16 +57,21 @@ func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
 	}
 }
 
-// TestQuizOffersTheRightReply asks every reply of every shipped scenario.
+// TestQuizOffersTheRightReply asks every reply of every shipped scenario,
+// and counts where the right answer stands: a student who always picks the
+// same position must not score well, so each position holds it 15–35% of
+// the time.
 func TestQuizOffersTheRightReply(t *testing.T) {
 	asked := 0
+	at := map[int]int{}
+	protos := map[string]int{}
 	for _, spec := range shipped(t).List() {
 		run, err := (&totals{}).get(spec)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, e := range run.trace {
-			q := quizAt(run.trace, i)
+			q := quizAt(spec.Name, run.trace, i)
 			if (q != nil) != (e.Kind == sim.KindReply && slices.Contains(diagrammed, e.Proto)) {
 				t.Fatalf("%s event %d (%s): quiz %v", spec.Name, i, e.Kind, q)
 			}
@@ -74,26 +79,64 @@ func TestQuizOffersTheRightReply(t *testing.T) {
 				continue
 			}
 			asked++
-			if !slices.Contains(q.Choices, answer(e)) || len(q.Choices) < 2 {
+			protos[e.Proto]++
+			right := slices.Index(q.Choices, answer(e))
+			if right < 0 || len(q.Choices) < 3 {
 				t.Errorf("%s event %d: choices %v lack the reply %q", spec.Name, i, q.Choices, answer(e))
 			}
-			if len(slices.Compact(slices.Clone(q.Choices))) != len(q.Choices) {
+			at[right]++
+			if len(slices.Compact(slices.Sorted(slices.Values(q.Choices)))) != len(q.Choices) {
 				t.Errorf("%s event %d: choices repeat: %v", spec.Name, i, q.Choices)
+			}
+			if again := quizAt(spec.Name, run.trace, i); !slices.Equal(again.Choices, q.Choices) {
+				t.Errorf("%s event %d: asked twice, the order changes: %v, then %v", spec.Name, i, q.Choices, again.Choices)
+			}
+			if e.Proto == "imap" && q.Request != "" && (!strings.Contains(q.Request, " ") || slices.ContainsFunc(q.Untagged, func(l string) bool { return !strings.HasPrefix(l, "* ") })) {
+				t.Errorf("%s event %d: IMAP question about %q with untagged lines %q", spec.Name, i, q.Request, q.Untagged)
 			}
 		}
 	}
-	if asked < 100 {
-		t.Errorf("only %d replies asked about", asked)
+	if asked < 100 || protos["smtp"] == 0 || protos["pop3"] == 0 || protos["imap"] == 0 {
+		t.Errorf("only %d replies asked about: %v", asked, protos)
+	}
+	for pos := range 4 {
+		share := float64(at[pos]) / float64(asked)
+		t.Logf("the right answer is choice %d in %d of %d questions (%.0f%%)", pos+1, at[pos], asked, 100*share)
+		if share < 0.15 || share > 0.35 {
+			t.Errorf("the right answer is choice %d in %.0f%% of the questions, want 15–35%%", pos+1, 100*share)
+		}
 	}
 	run, _ := (&totals{}).get(twoSystems(t))
 	for i, e := range run.trace {
 		if e.Kind == sim.KindReply && e.Code == 250 && strings.Contains(e.Line, "2.1.5") {
-			q := quizAt(run.trace, i)
-			if !strings.HasPrefix(q.Request, "RCPT TO:") || !slices.Equal(q.Choices, []string{"250", "452", "503", "550"}) {
+			q := quizAt("two-systems", run.trace, i)
+			if !strings.HasPrefix(q.Request, "RCPT TO:") || !slices.Equal(slices.Sorted(slices.Values(q.Choices)), []string{"250", "452", "503", "550"}) {
 				t.Errorf("RCPT's quiz: %+v", q)
 			}
 		}
 	}
+}
+
+// TestQuizAsksIMAPAboutTheTaggedEnd checks scenario imap-pull's SELECT: the
+// question names the command, shows the untagged data and asks OK/NO/BAD.
+func TestQuizAsksIMAPAboutTheTaggedEnd(t *testing.T) {
+	spec, _ := shipped(t).Get("imap-pull")
+	run, err := (&totals{}).get(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range run.trace {
+		if e.Kind != sim.KindReply || !strings.Contains(e.Line, "SELECT completed") {
+			continue
+		}
+		q := quizAt(spec.Name, run.trace, i)
+		if q.Request != "a002 SELECT INBOX" || !slices.Contains(q.Untagged, "* 1 EXISTS") || answer(e) != "OK" ||
+			!slices.Equal(slices.Sorted(slices.Values(q.Choices)), []string{"BAD", "NO", "OK"}) {
+			t.Errorf("SELECT's quiz: %+v, answer %q", q, answer(e))
+		}
+		return
+	}
+	t.Fatal("imap-pull has no SELECT")
 }
 
 // TestInspectorFollowsTheMessage checks scenario 4: the envelope during
@@ -171,4 +214,25 @@ func TestExports(t *testing.T) {
 			t.Errorf("%s: %d, want 404", target, rec.Code)
 		}
 	}
+}
+
+// TestUntaggedSkipsLiterals: a line inside a literal is mail, not a
+// response, even when it starts with "* ".
+func TestUntaggedSkipsLiterals(t *testing.T) {
+	got := untagged([]string{"* 1 FETCH (BODY[TEXT] {9}", "* a list", " FLAGS (\\Seen))", "* 2 EXISTS"})
+	if !slices.Equal(got, []string{"* 1 FETCH (BODY[TEXT] {9}", "* 2 EXISTS"}) {
+		t.Errorf("untagged: %q", got)
+	}
+}
+
+func FuzzUntagged(f *testing.F) {
+	f.Add("* 1 FETCH (BODY[] {5}\r\nab\r\n)\r\n* OK")
+	f.Add("* {x}\r\n* {-3}\r\n* 9 EXISTS")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range untagged(strings.Split(s, "\r\n")) {
+			if !strings.HasPrefix(l, "* ") {
+				t.Errorf("untagged kept %q", l)
+			}
+		}
+	})
 }

@@ -82,6 +82,7 @@ function show(f) {
   showMachine(states, f.machine);
   renderInspector(inspector, f.message, (id) => exportURL(`message/${encodeURIComponent(id)}.eml`));
   predictor.reveal(f);
+  quiz();
   stepOut.textContent = step;
   totalOut.textContent = total;
   progress.max = total;
@@ -94,11 +95,18 @@ function show(f) {
   }
 }
 
-// forwardOne moves one step on, unless predict mode first asks about the
-// reply that comes next; answering continues.
+// quiz asks predict mode's question about the reply that comes next, as
+// soon as the frame before it shows; answering steps on to the reply.
+function quiz() {
+  if (frame && step === target && predictor.wants(frame) && !predictor.asking()) {
+    predictor.ask(frame, () => ask(step + 1));
+  }
+}
+
+// forwardOne moves one step on, unless a question waits for its answer.
 function forwardOne() {
   if (frame && step === target && predictor.wants(frame)) {
-    predictor.ask(frame, () => ask(step + 1));
+    quiz();
     return;
   }
   ask(target + 1);
@@ -162,6 +170,8 @@ const ops = {
   predict: () => {
     const on = predictor.toggle();
     root.querySelector('[data-op="predict"]').setAttribute('aria-pressed', String(on));
+    if (frame) predictor.reveal(frame);
+    quiz();
   },
   present: () => togglePresent(),
 };
