@@ -6,7 +6,7 @@ import { renderTranscript } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, showEvent } from './topology.js';
 import { showMachine } from './states.js';
-import { rowStep, showLadder } from './ladder.js';
+import { rowStep, showLadder, stickHead } from './ladder.js';
 import { renderInspector } from './inspector.js';
 import { Predictor } from './predict.js';
 
@@ -232,5 +232,6 @@ document.addEventListener('keydown', (e) => {
 
 if (sessionStorage.getItem('mailsim.present')) togglePresent(true);
 showLadder(ladder, step);
+stickHead(ladder);
 focusable();
 connect();
