@@ -12,6 +12,8 @@ var uiPlayer = lang.Catalog{
 	"state.pop3": {RO: "Stările serverului POP3", EN: "POP3 server states"},
 	"state.imap": {RO: "Stările serverului IMAP", EN: "IMAP server states"},
 
+	"topology.mailbox": {RO: "Căsuță poștală", EN: "Mailbox"},
+
 	"ctl.end":      {RO: "La sfârșit", EN: "End"},
 	"ctl.speed":    {RO: "Viteză", EN: "Speed"},
 	"ctl.progress": {RO: "Pasul scenariului", EN: "Scenario step"},

@@ -71,42 +71,57 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	if want := fmt.Sprintf("[%d,%d,1]", len(trace), len(trace)); shown != want {
 		t.Errorf("%s at the end: transcript, ladder rows, diagrams shown %s, want %s", spec.Name, shown, want)
 	}
-	// The envelope rests on the last event's receiver, or its sender.
-	last := trace[len(trace)-1]
-	at := cmp(last.To, last.From)
-	if got := tb.eval(`document.querySelector('.chip.to, .chip.from') ? [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join() || document.querySelector('.chip.from').dataset.agent : ''`); got != at {
-		t.Errorf("%s: the last event's chip is %q, want %q", spec.Name, got, at)
+	// The marked chips and the envelope are the last step's motion.
+	m := motionAt(trace, len(trace))
+	got := tb.eval(`JSON.stringify([[...document.querySelectorAll('.chip.from')].map(c => c.dataset.agent).join(), [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join()])`)
+	if want := fmt.Sprintf(`[%q,%q]`, m.From, m.To); got != want {
+		t.Errorf("%s: the last step's chips are %s, want %s", spec.Name, got, want)
 	}
 }
 
 // TestBrowserPullMovesFromTheReader follows scenario 4's POP3 session: a
-// command leaves the reader's MAA client for the server, a reply comes back.
+// command leaves the reader's MAA client for the server as a token, a reply
+// comes back as one, and the envelope stays in Bob's mailbox on the server
+// until the RETR reply brings it to the reader.
 func TestBrowserPullMovesFromTheReader(t *testing.T) {
 	spec, _ := shipped(t).Get("lan-both")
 	trace, _ := sim.Run(spec, traceLimit)
 	tb, base := playerTab(t)
 	defer tb.close()
-	checked := 0
+	checked, retr := 0, false
+	const shown = `JSON.stringify([document.querySelector('.chip.from').dataset.agent, document.querySelector('.chip.to').dataset.agent,
+		document.querySelector('.token').classList.contains('gone') ? '' : document.querySelector('.token text').textContent,
+		document.querySelector('.envelope').style.transform])`
+	dock := func(id string) string {
+		return tb.eval(fmt.Sprintf(`(c => 'translate(' + c.dataset.x + 'px, ' + c.dataset.y + 'px)')(document.querySelector('[data-agent=%q]'))`, id))
+	}
 	for i, e := range trace {
-		if e.Proto != "pop3" || (e.Kind != sim.KindCommand && e.Kind != sim.KindReply) || checked > 4 {
+		if e.Proto != "pop3" || (e.Kind != sim.KindCommand && e.Kind != sim.KindReply) || checked > 6 && !bringsMessage(trace, i) {
 			continue
 		}
 		tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, i)))
 		tb.until("connecting", liveJS)
 		tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
 		tb.until("the step", stepIs(i+1))
-		got := tb.eval(`JSON.stringify([document.querySelector('.chip.from').dataset.agent, document.querySelector('.chip.to').dataset.agent, document.querySelector('.envelope').classList.contains('dir-pull')])`)
-		want := `["pcb.maa","mb.maa",true]`
-		if e.Kind == sim.KindReply {
-			want = `["mb.maa","pcb.maa",true]`
+		box := dock(boxChip("bob@example.net"))
+		want := fmt.Sprintf(`["pcb.maa","mb.maa",%q,%q]`, token(e), box)
+		switch {
+		case bringsMessage(trace, i):
+			want = fmt.Sprintf(`["mb.maa","pcb.maa","",%q]`, dock("pcb.maa"))
+			retr = true
+		case e.Kind == sim.KindReply:
+			want = fmt.Sprintf(`["mb.maa","pcb.maa",%q,%q]`, token(e), box)
 		}
-		if got != want {
-			t.Errorf("%s %q: from, to, pull = %s, want %s", e.Kind, e.Line, got, want)
+		if got := tb.eval(shown); got != want {
+			t.Errorf("%s %q: from, to, token, envelope = %s, want %s", e.Kind, e.Line, got, want)
 		}
 		checked++
+		if retr {
+			break
+		}
 	}
-	if checked == 0 {
-		t.Fatal("scenario 4 has no POP3 lines")
+	if !retr {
+		t.Fatal("scenario 4 has no RETR reply")
 	}
 }
 

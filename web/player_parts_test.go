@@ -236,3 +236,69 @@ func FuzzUntagged(f *testing.F) {
 		}
 	})
 }
+
+// TestMotionPushThenPull follows the message in every shipped scenario:
+// it moves only on a submit, DATA, a store (into a mailbox chip), a RETR
+// or FETCH reply and a fetch; commands and replies travel as tokens; and
+// in a scenario with an MAA it reaches the reader's PC only after the
+// reader's request went out.
+func TestMotionPushThenPull(t *testing.T) {
+	pulled := 0
+	for _, spec := range shipped(t).List() {
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		topo := newTopology(spec, lang.EN)
+		host := map[string]string{} // agent ID: its host's ID
+		for _, h := range spec.Hosts {
+			for _, a := range h.Agents {
+				host[a.ID] = h.ID
+			}
+		}
+		requested := false
+		for step := 1; step <= len(run.trace); step++ {
+			e := run.trace[step-1]
+			m := motionAt(run.trace, step)
+			if e.Kind == sim.KindCommand && (e.Proto == "pop3" || e.Proto == "imap") {
+				requested = true
+			}
+			switch e.Kind {
+			case sim.KindCommand, sim.KindReply, sim.KindConnect, sim.KindDisconnect, sim.KindDNSQuery, sim.KindDNSAnswer:
+				if !m.Message && (m.Token == "" || m.From != e.From || m.To != e.To) {
+					t.Errorf("%s step %d (%s %q): motion %+v, want a token from %s to %s", spec.Name, step, e.Kind, e.Line, m, e.From, e.To)
+				}
+			case sim.KindStore:
+				if !m.Message || m.To != boxChip(e.Box) || m.Rest != m.To {
+					t.Errorf("%s step %d: a store moves %+v, want the message into %s", spec.Name, step, m, boxChip(e.Box))
+				}
+				if _, ok := topo.chip(m.To); !ok {
+					t.Errorf("%s step %d: the topology has no chip for mailbox %s", spec.Name, step, e.Box)
+				}
+			case sim.KindData, sim.KindSubmit, sim.KindFetch:
+				if !m.Message || m.Token != "" {
+					t.Errorf("%s step %d (%s): motion %+v, want the message", spec.Name, step, e.Kind, m)
+				}
+			}
+			if m.Message && e.Kind == sim.KindReply {
+				pulled++
+				if !requested || m.From != e.From {
+					t.Errorf("%s step %d: the message comes back from %s before any request", spec.Name, step, m.From)
+				}
+			}
+		}
+		for _, h := range spec.Hosts {
+			if spec.Name != "one-system" && slices.ContainsFunc(h.Agents, func(a sim.Agent) bool { return a.Kind == sim.MAAClient }) {
+				for step := 1; step <= len(run.trace); step++ {
+					m := motionAt(run.trace, step)
+					if m.Message && host[m.To] == h.ID && !slices.Contains([]sim.Kind{sim.KindReply, sim.KindFetch}, run.trace[step-1].Kind) {
+						t.Errorf("%s step %d: the message reaches the reader's PC by %s", spec.Name, step, run.trace[step-1].Kind)
+					}
+				}
+			}
+		}
+	}
+	if pulled == 0 {
+		t.Error("no message is ever pulled back from a server")
+	}
+}

@@ -4,7 +4,7 @@
 // message, quiz} (see web/ws.go).
 import { renderTranscript } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
-import { agentLabel, showEvent } from './topology.js';
+import { agentLabel, showCounts, showMotion } from './topology.js';
 import { showMachine } from './states.js';
 import { rowStep, showLadder, stickHead } from './ladder.js';
 import { renderInspector } from './inspector.js';
@@ -77,7 +77,8 @@ function show(f) {
   renderTranscript(transcript, f.events, words, label);
   focusable();
   renderMailboxes(mailboxes, f.mailboxes, words);
-  showEvent(topology, f.events[step - 1], forward);
+  showMotion(topology, f, forward);
+  showCounts(topology, f.mailboxes);
   showLadder(ladder, step);
   showMachine(states, f.machine);
   renderInspector(inspector, f.message, (id) => exportURL(`message/${encodeURIComponent(id)}.eml`));
