@@ -147,7 +147,7 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 			first = explain(l, "sim.kind."+string(e.Kind))
 		}
 		if e.Kind == sim.KindReply {
-			r.Code = answer(e)
+			r.Code = token(e) // the status alone: "+OK", not predict's "+OK …"
 			r.Class = replyClass(e)
 			first = strings.TrimPrefix(first, r.Code)
 		}

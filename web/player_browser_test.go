@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -270,73 +269,21 @@ func TestBrowserPlayerWeightAndOrigin(t *testing.T) {
 	}
 }
 
-// TestBrowserScreenshot makes docs/player.png: scenario 4 mid-pull, as the
-// README shows it. It runs only on demand: MAILSIM_SCREENSHOT=path.
+// TestBrowserScreenshot makes docs/player.png: scenario 4 at the RETR
+// reply, 1600 px wide, as the README shows it. It runs only on demand, with
+// MAILSIM_SCREENSHOT set; TestBrowserPresentFitsAProjector makes the
+// presentation mode's picture.
 func TestBrowserScreenshot(t *testing.T) {
-	out := os.Getenv("MAILSIM_SCREENSHOT")
-	if out == "" {
-		t.Skip("set MAILSIM_SCREENSHOT=path to make the README's screenshot")
+	if os.Getenv("MAILSIM_SCREENSHOT") == "" {
+		t.Skip("set MAILSIM_SCREENSHOT=1 to make the screenshots in docs/")
 	}
-	spec, _ := shipped(t).Get("lan-both")
-	trace, _ := sim.Run(spec, traceLimit)
-	step := 0
-	for i, e := range trace {
-		if e.Kind == sim.KindReply && e.Proto == "pop3" && strings.Contains(e.Line, "\r\nReturn-Path:") {
-			step = i + 1 // the RETR reply bringing the mail back
-		}
-	}
+	step := retrStep(t)
 	tb, base := playerTab(t)
 	defer tb.close()
+	tb.do("sizing", chromedp.EmulateViewport(1600, 1000))
 	tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=en", base, step-1)))
 	tb.until("connecting", liveJS)
 	tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
 	tb.until("the RETR reply", stepIs(step))
-	time.Sleep(time.Second) // the envelope's journey back to the reader
-	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(out, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// TestBrowserPredictIMAP asks about imap-pull's SELECT: the untagged data
-// shows first, the question names the command and offers OK, NO and BAD,
-// and the right answer is judged right; then the panel says how far the
-// next question is.
-func TestBrowserPredictIMAP(t *testing.T) {
-	spec, _ := shipped(t).Get("imap-pull")
-	trace, _ := sim.Run(spec, traceLimit)
-	sel := -1
-	for i, e := range trace {
-		if e.Kind == sim.KindReply && strings.Contains(e.Line, "SELECT completed") {
-			sel = i
-			break
-		}
-	}
-	tb, base := playerTab(t)
-	defer tb.close()
-	tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/imap-pull?step=%d&lang=en", base, sel)))
-	tb.until("connecting", liveJS)
-	tb.do("pressing q", chromedp.KeyEvent("q"))
-	tb.until("the question", `document.querySelectorAll('.quiz .choice:not([disabled])').length > 1`)
-	got := tb.eval(`JSON.stringify([document.querySelector('.quiz .question').textContent, document.querySelector('.quiz .request').textContent,
-		[...document.querySelectorAll('.quiz .choice')].map(b => b.dataset.choice).sort(),
-		[...document.querySelectorAll('[data-testid="quiz-untagged"] li')].map(l => l.textContent)])`)
-	var q []any
-	json.Unmarshal([]byte(got), &q)
-	if len(q) != 4 || q[0] != tr("en", "predict.question.imap") || q[1] != "a002 SELECT INBOX ?" || fmt.Sprint(q[2]) != "[BAD NO OK]" || !strings.Contains(fmt.Sprint(q[3]), "* 1 EXISTS") {
-		t.Errorf("SELECT's question: %s", got)
-	}
-	tb.do("answering OK", chromedp.Click(chromedp.CSS(`.quiz .choice[data-choice="OK"]`)))
-	tb.until("the reply", stepIs(sel+1))
-	tb.until("the verdict", `document.querySelector('[data-testid="verdict"]').textContent !== ''`)
-	if v := tb.eval(`document.querySelector('[data-testid="verdict"]').className`); v != "verdict ok" {
-		t.Errorf("OK to SELECT is judged %q: %s", v, tb.eval(`document.querySelector('[data-testid="verdict"]').textContent`))
-	}
-	want := strings.ReplaceAll(tr("en", "predict.next"), "{n}", strconv.Itoa(quizAhead(trace, sel+1)))
-	if next := tb.eval(`document.querySelector('[data-testid="quiz-next"]').hidden ? '' : document.querySelector('[data-testid="quiz-next"]').textContent`); next != want {
-		t.Errorf("between questions the panel says %q, want %q", next, want)
-	}
+	shoot(t, tb, "player.png")
 }

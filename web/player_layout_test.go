@@ -2,9 +2,14 @@ package web
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"mailsim/sim"
 )
 
 // overlapsJS lists the pairs among the elements sel finds, in the document
@@ -60,4 +65,80 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 		const label = document.querySelector('.lane-label').getBoundingClientRect();
 		return document.querySelector('.ladder-scroll').scrollTop > 200 && label.top >= box.top && label.bottom <= box.bottom;
 	})()`)
+}
+
+// retrStep is the step of scenario 4 that shows the RETR reply bringing
+// the message back to the reader.
+func retrStep(t *testing.T) int {
+	spec, _ := shipped(t).Get("lan-both")
+	trace, _ := sim.Run(spec, traceLimit)
+	for i := range trace {
+		if bringsMessage(trace, i) {
+			return i + 1
+		}
+	}
+	t.Fatal("scenario 4 has no RETR reply")
+	return 0
+}
+
+// inViewJS tells, for each of the elements sel lists, whether it shows
+// inside the first viewport, unscrolled, and is at least 12 CSS px tall.
+const inViewJS = `((sels) => JSON.stringify(sels.map(sel => {
+	const e = document.querySelector(sel);
+	if (!e) return sel + ': missing';
+	const r = e.getBoundingClientRect();
+	const ok = r.height >= 12 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1;
+	return ok ? 'ok' : sel + ': ' + [r.left, r.top, r.right, r.bottom].map(Math.round).join(',') + ' in ' + innerWidth + 'x' + innerHeight;
+})))`
+
+// TestBrowserPresentFitsAProjector opens scenario 4 at the RETR reply in
+// presentation mode at 1280×720 and at 150% zoom of it (853×480), and wants
+// the topology, the current transcript line and the current explanation
+// inside the first screen, the explanation at least 22 device pixels high.
+func TestBrowserPresentFitsAProjector(t *testing.T) {
+	step := retrStep(t)
+	tb, base := playerTab(t)
+	defer tb.close()
+	for _, zoom := range []float64{1, 1.5} {
+		w, h := int64(1280/zoom), int64(720/zoom)
+		tb.do("sizing", chromedp.EmulateViewport(w, h, chromedp.EmulateScale(zoom)))
+		tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=ro", base, step)))
+		tb.until("connecting", liveJS)
+		if tb.eval(`String(document.documentElement.classList.contains('present'))`) != "true" {
+			tb.do("pressing p", chromedp.KeyEvent("p"))
+		}
+		tb.until("presentation mode", `document.documentElement.classList.contains('present')`)
+		tb.until("the current line", `document.querySelector('#transcript li.latest') !== null`)
+		tb.do("scrolling to the top", chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`))
+		got := tb.eval(inViewJS + `(['.stage .topology', '#transcript li.latest .wl', '.now .now-why'])`)
+		if got != `["ok","ok","ok"]` {
+			t.Errorf("presentation at %dx%d (zoom %.1f): %s", w, h, zoom, got)
+		}
+		if txt := tb.eval(`document.querySelector('.now .now-why').textContent`); txt == "" {
+			t.Errorf("presentation at %dx%d: the current explanation is empty", w, h)
+		}
+		if px := tb.eval(`String(parseFloat(getComputedStyle(document.querySelector('.now .now-why')).fontSize) * devicePixelRatio >= 22)`); px != "true" {
+			t.Errorf("presentation at %dx%d: the explanation's type is under 22 device px", w, h)
+		}
+		if zoom == 1 {
+			shoot(t, tb, "player-present.png")
+		}
+	}
+}
+
+// shoot saves the page as docs/name when MAILSIM_SCREENSHOT is set, for the
+// README and for a person to look at.
+func shoot(t *testing.T, tb *tab, name string) {
+	t.Helper()
+	if os.Getenv("MAILSIM_SCREENSHOT") == "" {
+		return
+	}
+	time.Sleep(time.Second) // the envelope's journey
+	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("..", "docs", name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,7 +2,7 @@
 // shows it. The server renders the first state into the page; every later one
 // arrives as a frame {step, total, events, mailboxes, state, machine,
 // message, quiz} (see web/ws.go).
-import { renderTranscript } from './transcript.js';
+import { renderTranscript, reveal } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, showCounts, showMotion } from './topology.js';
 import { showMachine } from './states.js';
@@ -22,6 +22,7 @@ const transcript = root.querySelector('#transcript');
 const mailboxes = root.querySelector('#mailboxes');
 const inspector = root.querySelector('.inspector');
 const hint = root.querySelector('.transcript .hint');
+const now = root.querySelector('.now');
 const offline = root.querySelector('.offline');
 const stepOut = root.querySelector('[data-testid="step"]');
 const totalOut = root.querySelector('[data-testid="total"]');
@@ -75,6 +76,7 @@ function show(f) {
   step = f.step;
   total = f.total;
   renderTranscript(transcript, f.events, words, label);
+  showNow(f.events[step - 1]);
   focusable();
   renderMailboxes(mailboxes, f.mailboxes, words);
   showMotion(topology, f, forward);
@@ -94,6 +96,13 @@ function show(f) {
     if (step >= total) setPlaying(false);
     else timer = setTimeout(forwardOne, Number(speed.value));
   }
+}
+
+// showNow writes event e, the current one, into the large-type panel that
+// presentation mode shows under the topology.
+function showNow(e) {
+  now.querySelector('.now-who').textContent = !e ? '' : e.to ? `${label(e.from)} → ${label(e.to)}` : label(e.from);
+  now.querySelector('.now-why').textContent = e?.text ?? '';
 }
 
 // quiz asks predict mode's question about the reply that comes next, as
@@ -158,6 +167,7 @@ function jump(n) {
 // contrast, no chrome. The choice lasts for the tab (sessionStorage).
 function togglePresent(on = !document.documentElement.classList.contains('present')) {
   document.documentElement.classList.toggle('present', on);
+  reveal(transcript, transcript.lastElementChild); // the list's height changed
   root.querySelector('[data-op="present"]').setAttribute('aria-pressed', String(on));
   sessionStorage.setItem('mailsim.present', on ? '1' : '');
 }
@@ -234,5 +244,6 @@ document.addEventListener('keydown', (e) => {
 if (sessionStorage.getItem('mailsim.present')) togglePresent(true);
 showLadder(ladder, step);
 stickHead(ladder);
+reveal(transcript, transcript.lastElementChild);
 focusable();
 connect();
