@@ -16,7 +16,7 @@ import (
 // protocol content: the frame's and player's words, then each section's own
 // catalog from its file. Templates look keys up with tr; a test fails when a
 // key lacks a language or when a template asks for a key that is not here.
-var ui = mergeCatalogs(uiCore, uiLab, uiPlayer, uiConsole)
+var ui = mergeCatalogs(uiCore, uiLab, uiPlayer, uiConsole, uiStates)
 
 // uiCore is the words of the frame, the home page and the player.
 var uiCore = lang.Catalog{

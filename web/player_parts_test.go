@@ -3,8 +3,10 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -301,4 +303,71 @@ func TestMotionPushThenPull(t *testing.T) {
 	if pulled == 0 {
 		t.Error("no message is ever pulled back from a server")
 	}
+}
+
+// TestStateLabelsClear lays out every state diagram in both languages and
+// wants each transition's label clear of every other label and of every
+// other transition's line, and no label that is a lone ".".
+func TestStateLabelsClear(t *testing.T) {
+	type box struct{ x0, y0, x1, y1 int }
+	for _, l := range []lang.Lang{lang.RO, lang.EN} {
+		for _, m := range machines(l) {
+			labels := make([]box, len(m.Edges))
+			for i, e := range m.Edges {
+				if strings.TrimSpace(e.Label) == "." {
+					t.Errorf("%s %s: a lone %q label", m.Proto, e.ID, e.Label)
+				}
+				half := (utf8.RuneCountInString(e.Label)*labelCharW + 4) / 2
+				labels[i] = box{e.LabelX - half, e.LabelY - 13, e.LabelX + half, e.LabelY + 3}
+			}
+			for i, a := range labels {
+				for j, e := range m.Edges {
+					if j > i && a.x0 < labels[j].x1 && labels[j].x0 < a.x1 && a.y0 < labels[j].y1 && labels[j].y0 < a.y1 {
+						t.Errorf("%s (%s): the labels of %s and %s overlap", m.Proto, l, m.Edges[i].ID, e.ID)
+					}
+					if j == i {
+						continue
+					}
+					for _, s := range segments(t, e.Path) {
+						if s.x0 <= a.x1 && a.x0 <= s.x1 && s.y0 <= a.y1 && a.y0 <= s.y1 {
+							t.Errorf("%s (%s): %s's line crosses the label of %s", m.Proto, l, e.ID, m.Edges[i].ID)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// segments reads the straight segments of an SVG path made of M, H and V,
+// as boxes from the smaller to the larger corner.
+func segments(t *testing.T, d string) []struct{ x0, y0, x1, y1 int } {
+	var out []struct{ x0, y0, x1, y1 int }
+	f := strings.Fields(d)
+	x, y := 0, 0
+	for i := 0; i < len(f); i++ {
+		num := func() int {
+			i++
+			n, err := strconv.Atoi(f[i])
+			if err != nil {
+				t.Fatalf("path %q: %v", d, err)
+			}
+			return n
+		}
+		nx, ny := x, y
+		switch f[i] {
+		case "M":
+			x, y = num(), num()
+			continue
+		case "H":
+			nx = num()
+		case "V":
+			ny = num()
+		default:
+			t.Fatalf("path %q: command %s", d, f[i])
+		}
+		out = append(out, struct{ x0, y0, x1, y1 int }{min(x, nx), min(y, ny), max(x, nx), max(y, ny)})
+		x, y = nx, ny
+	}
+	return out
 }
