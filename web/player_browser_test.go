@@ -74,6 +74,20 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	if want := fmt.Sprintf("[%d,%d,%d]", len(trace), len(trace), diagrams); shown != want {
 		t.Errorf("%s at the end: transcript, ladder rows, diagrams shown (+10 for the note) %s, want %s", spec.Name, shown, want)
 	}
+	// No agent's internal ID and no ␍␊ glyph, which Debian's fonts lack,
+	// reaches the screen: not in the inspector, the transcript or anywhere.
+	tb.do("opening the raw bytes", chromedp.Evaluate[chromedp.Void](`for (const d of document.querySelectorAll('#player details')) d.open = true`))
+	text := tb.eval(`document.getElementById('player').innerText`)
+	for _, h := range spec.Hosts {
+		for _, a := range h.Agents {
+			if strings.Contains(text, a.ID+" ") || strings.Contains(text, a.ID+"\n") || strings.HasSuffix(text, a.ID) {
+				t.Errorf("%s: the page shows the internal ID %s", spec.Name, a.ID)
+			}
+		}
+	}
+	if strings.ContainsAny(text, "␍␊") {
+		t.Errorf("%s: the page shows ␍␊ glyphs", spec.Name)
+	}
 	// The marked chips and the envelope are the last step's motion.
 	m := motionAt(trace, len(trace))
 	got := tb.eval(`JSON.stringify([[...document.querySelectorAll('.chip.from')].map(c => c.dataset.agent).join(), [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join()])`)

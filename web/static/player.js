@@ -83,7 +83,7 @@ function show(f) {
   showCounts(topology, f.mailboxes);
   showLadder(ladder, step);
   showMachine(states, f.machine);
-  renderInspector(inspector, f.message, (id) => exportURL(`message/${encodeURIComponent(id)}.eml`));
+  renderInspector(inspector, f.message, (id) => exportURL(`message/${encodeURIComponent(id)}.eml`), label);
   predictor.reveal(f);
   quiz();
   stepOut.textContent = step;
