@@ -142,3 +142,24 @@ func shoot(t *testing.T, tb *tab, name string) {
 		t.Fatal(err)
 	}
 }
+
+// TestBrowserPlayerOnAPhone opens every scenario at its end at 390×844 and
+// wants nothing of the player wider than the screen, so that it does not
+// scroll sideways, and a transcript whose lines fit. The ladder scrolls
+// sideways inside its own box, by design. (The bar above every page is the
+// layout's, which the test over all routes checks.)
+func TestBrowserPlayerOnAPhone(t *testing.T) {
+	tb, base := playerTab(t)
+	defer tb.close()
+	tb.do("sizing", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+	for _, spec := range shipped(t).List() {
+		tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)+"?step=1000&lang=ro"))
+		tb.until("connecting", liveJS)
+		got := tb.eval(`JSON.stringify([document.getElementById('player').scrollWidth <= innerWidth,
+			[...document.querySelectorAll('#transcript li')].every(li => li.getBoundingClientRect().right <= innerWidth + 1 && li.scrollWidth <= li.clientWidth + 1),
+			[...document.querySelectorAll('#player *:not(.ladder-scroll *)')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className))])`)
+		if got != `[true,true,[]]` {
+			t.Errorf("%s at 390 px: player fits, transcript fits, wider parts = %s", spec.Name, got)
+		}
+	}
+}
