@@ -56,6 +56,7 @@ export class Predictor {
     this.panel.querySelector('.question').textContent = q.proto === 'imap' && q.request ? w.tQuestionImap : w.tQuestion;
     this.panel.querySelector('.request').textContent = `${request} ?`;
     this.panel.querySelector('.untagged').replaceChildren(...(q.untagged ?? []).map((l) => el('li', '', l)));
+    this.panel.querySelector('.untagged-title').hidden = !q.untagged?.length;
     this.panel.querySelector('.legend').hidden = !q.choices.some((c) => c === pop3Multi || c === pop3Temp);
     const buttons = q.choices.map((c, i) => {
       const b = el('button', 'choice', c);
@@ -119,6 +120,7 @@ export class Predictor {
     this.panel.classList.remove('asking');
     this.panel.querySelector('.choices').replaceChildren();
     this.panel.querySelector('.untagged').replaceChildren();
+    this.panel.querySelector('.untagged-title').hidden = true;
     this.panel.querySelector('.request').textContent = '';
     this.panel.querySelector('.verdict').textContent = '';
     this.panel.querySelector('.asked').hidden = true;
