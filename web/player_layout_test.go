@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim"
 )
@@ -161,5 +163,27 @@ func TestBrowserPlayerOnAPhone(t *testing.T) {
 		if got != `[true,true,[]]` {
 			t.Errorf("%s at 390 px: player fits, transcript fits, wider parts = %s", spec.Name, got)
 		}
+	}
+}
+
+// TestBrowserReducedMotion steps scenario 4 onto a command with
+// prefers-reduced-motion set: the token and the envelope jump without a
+// transition, and the chips the step goes between stay marked.
+func TestBrowserReducedMotion(t *testing.T) {
+	tb, base := playerTab(t)
+	defer tb.close()
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}}); err != nil {
+		t.Fatalf("asking for less motion: %v", err)
+	}
+	step := retrStep(t) - 1 // the RETR command
+	tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, step-1)))
+	tb.until("connecting", liveJS)
+	tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+	tb.until("the step", stepIs(step))
+	got := tb.eval(`JSON.stringify([getComputedStyle(document.querySelector('.token')).transitionDuration, getComputedStyle(document.querySelector('.envelope')).transitionDuration,
+		document.querySelectorAll('.chip.from, .chip.to').length, document.querySelector('.token text').textContent])`)
+	if got != `["0s","0s",2,"RETR"]` {
+		t.Errorf("with reduced motion: token and envelope transitions, marked chips, token = %s", got)
 	}
 }
