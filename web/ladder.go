@@ -138,13 +138,16 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 		}
 		r := ladderRow{Seq: e.Seq, Y: ladderHead + i*rowH + rowH/2, X1: x1, X2: x1,
 			Kind: string(e.Kind), Dir: string(e.Dir), Future: i >= step, Current: i == step-1}
-		if x2, ok := lanes[e.To]; ok && x2 != x1 {
+		if x2, ok := lanes[e.To]; ok && x2 != x1 && e.Kind != sim.KindStore { // a store goes into a mailbox, not to an agent
 			r.X2, r.Arrow = x2, true
 		}
 		first, _, _ := strings.Cut(e.Line, "\r\n")
 		if e.Line == "" || e.Kind != sim.KindCommand && e.Kind != sim.KindReply && e.Kind != sim.KindData &&
 			e.Kind != sim.KindDNSQuery && e.Kind != sim.KindDNSAnswer {
 			first = explain(l, "sim.kind."+string(e.Kind))
+			if e.Kind == sim.KindStore && e.Box != "" {
+				first += " → " + e.Box
+			}
 		}
 		if e.Kind == sim.KindReply {
 			r.Code = token(e) // the status alone: "+OK", not predict's "+OK …"

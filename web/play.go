@@ -78,7 +78,7 @@ func newPlayerView(spec *sim.Spec, f *frame, r *run, l lang.Lang) playerView {
 		Machines: machines(l), Ladder: newLadder(spec, r.trace, f.Step, l)}
 	label := func(id string) string {
 		if c, ok := v.Topo.chip(id); ok {
-			return c.Label
+			return c.name()
 		}
 		return id
 	}

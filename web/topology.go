@@ -128,6 +128,15 @@ func newTopology(spec *sim.Spec, l lang.Lang) topology {
 	return t
 }
 
+// name is how the transcript and the inspector name the chip: its label,
+// and for a mailbox its address too.
+func (c agentChip) name() string {
+	if c.Sub != "" {
+		return c.Label + " " + c.Sub
+	}
+	return c.Label
+}
+
 // chip returns the chip of agent id, if the layout has one.
 func (t topology) chip(id string) (agentChip, bool) {
 	if t.DNS != nil && t.DNS.ID == id {

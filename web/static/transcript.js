@@ -35,7 +35,9 @@ export function item(e, words, label) {
   if (!side) li.classList.add('narration');
   li.dataset.testid = 'event';
   li.dataset.seq = e.seq;
-  const who = e.to ? `${label(e.from)} → ${label(e.to)}` : label(e.from);
+  // A store writes into a mailbox, whichever agent its "to" names.
+  const to = e.kind === 'store' && e.box ? label(`box:${e.box.toLowerCase()}`) : e.to && label(e.to);
+  const who = to ? `${label(e.from)} → ${to}` : label(e.from);
   const wire = el('div', 'wire');
   for (const line of e.line ? e.line.split('\r\n') : []) wire.append(wireLine(e, line));
   li.append(el('span', 'ms', `${e.ms} ${words.tMs}`), el('span', 'side', side), el('span', 'who', who), wire,
