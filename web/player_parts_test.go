@@ -371,3 +371,43 @@ func segments(t *testing.T, d string) []struct{ x0, y0, x1, y1 int } {
 	}
 	return out
 }
+
+// TestStoreWithoutReceiver replays every trace with its stores' To emptied,
+// as the simulation writes them once a store names only the mailbox: the
+// topology, the ladder and the transcript must show the same.
+func TestStoreWithoutReceiver(t *testing.T) {
+	for _, spec := range shipped(t).List() {
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bare := slices.Clone(run.trace)
+		for i := range bare {
+			if bare[i].Kind == sim.KindStore {
+				bare[i].To = ""
+			}
+		}
+		for step := 1; step <= len(bare); step++ {
+			if a, b := motionAt(run.trace, step), motionAt(bare, step); a != b {
+				t.Errorf("%s step %d: the motion is %+v, with an empty To %+v", spec.Name, step, a, b)
+			}
+		}
+		// A lane may go (the receiver no event but the store named), the
+		// rows stay: the same labels, arrows and dots.
+		a, b := newLadder(spec, run.trace, len(run.trace), lang.EN), newLadder(spec, bare, len(bare), lang.EN)
+		for i := range a.Rows {
+			if x, y := a.Rows[i], b.Rows[i]; x.Label != y.Label || x.Arrow != y.Arrow {
+				t.Errorf("%s row %d: %q arrow %v, with an empty To %q arrow %v", spec.Name, i, x.Label, x.Arrow, y.Label, y.Arrow)
+			}
+		}
+		label := func(id string) string { return id }
+		for i, e := range bare {
+			if e.Kind == sim.KindStore {
+				x, y := newTranscriptLine(frameEvent{Event: run.trace[i]}, label), newTranscriptLine(frameEvent{Event: e}, label)
+				if x.To != y.To || y.To != boxChip(e.Box) {
+					t.Errorf("%s event %d: a store goes to %q, with an empty To %q", spec.Name, i, x.To, y.To)
+				}
+			}
+		}
+	}
+}
