@@ -38,12 +38,14 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 	for _, width := range []int64{1280, 1600} {
 		tb.do("sizing", chromedp.EmulateViewport(width, 900))
 		for _, spec := range shipped(t).List() {
-			tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)+"?step=1000&lang=ro"))
-			settle(tb, liveJS)
-			if got := tb.eval(fmt.Sprintf(`%s(document, %q)`, overlapsJS, labels)); got != "[]" {
-				t.Errorf("%s at %d px: lane labels overlap: %s", spec.Name, width, got)
+			for _, l := range []string{"ro", "en"} {
+				tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)+"?step=1000&lang="+l))
+				settle(tb, liveJS)
+				if got := tb.eval(fmt.Sprintf(`%s(document, %q)`, overlapsJS, labels)); got != "[]" {
+					t.Errorf("%s (%s) at %d px: lane labels overlap: %s", spec.Name, l, width, got)
+				}
 			}
-			if width == 1280 {
+			if width == 1280 { // the page is in English now
 				got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
 					const r = await fetch(document.querySelector('[data-testid="export-ladder"]').href);
 					const svg = new DOMParser().parseFromString(await r.text(), 'image/svg+xml').documentElement;
