@@ -26,6 +26,7 @@ const (
 	// monospace). A browser test measures the real boxes.
 	laneCharW = 9.6
 	hostCharW = 6.8
+	rowCharW  = 8.5 // a row label's, 14 px monospace
 )
 
 // ladder is a whole trace as a sequence diagram. It is drawn with
@@ -158,6 +159,9 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 			first += " (+" + strconv.Itoa(n) + ")"
 		}
 		r.Label = shorten(first, labelMax)
+		if !r.Arrow { // a dot's label runs to the right of its lane: widen the diagram to hold it
+			d.Width = max(d.Width, r.labelX()+int(float64(utf8.RuneCountInString(r.Code+r.Label))*rowCharW)+laneMargin)
+		}
 		r.Tooltip = strings.TrimSpace(strings.ReplaceAll(e.Line, "\r\n", "\n") + "\n" + explain(l, e.Key))
 		d.Rows = append(d.Rows, r)
 	}

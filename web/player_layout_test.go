@@ -29,8 +29,9 @@ const overlapsJS = `((doc, sel) => {
 
 // TestBrowserLaneLabelsApart measures every scenario's lane labels and host
 // names, on the page at 1280 and 1600 px and in the SVG export, and wants
-// no two boxes to overlap. Then it scrolls the ladder to its end and wants
-// the labels still in view: the lanes' header is sticky.
+// no two boxes to overlap, and no row's label out of the diagram. Then it
+// scrolls the ladder to its end and wants the labels still in view: the
+// lanes' header is sticky.
 func TestBrowserLaneLabelsApart(t *testing.T) {
 	tb, base := playerTab(t)
 	defer tb.close()
@@ -43,6 +44,11 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 				settle(tb, liveJS)
 				if got := tb.eval(fmt.Sprintf(`%s(document, %q)`, overlapsJS, labels)); got != "[]" {
 					t.Errorf("%s (%s) at %d px: lane labels overlap: %s", spec.Name, l, width, got)
+				}
+				cut := tb.eval(`(() => { const svg = document.querySelector('.ladder').getBoundingClientRect();
+					return JSON.stringify([...document.querySelectorAll('.ladder .row text')].filter(e => { const r = e.getBoundingClientRect(); return r.left < svg.left - 1 || r.right > svg.right + 1; }).map(e => e.textContent)); })()`)
+				if cut != "[]" {
+					t.Errorf("%s (%s) at %d px: ladder rows run out of the diagram: %s", spec.Name, l, width, cut)
 				}
 			}
 			if width == 1280 { // the page is in English now
