@@ -13,7 +13,7 @@ import (
 const (
 	topoMargin = 24
 	hostW      = 340
-	hostGap    = 190 // room between boxes for a link and its label
+	hostGap    = 160 // room between boxes for a link and its label ("WAN · 40 ms")
 	hostHead   = 74  // the host's label and name above its chips
 	hostPad    = 16
 	chipH      = 48
