@@ -17,8 +17,10 @@ type frame struct {
 	Mailboxes []*sim.Mailbox `json:"mailboxes"`
 	State     string         `json:"state"`
 	Machine   machineState   `json:"machine"`
+	Motion    motion         `json:"motion"`
 	Message   *inspected     `json:"message,omitempty"`
 	Quiz      *quiz          `json:"quiz,omitempty"`
+	Ahead     int            `json:"ahead,omitempty"` // steps to the next quiz, 0 when there is none or it is this one
 }
 
 // frameEvent is a sim.Event with its explanation in the reader's language, so
@@ -45,7 +47,7 @@ func (rs *totals) frameAt(spec *sim.Spec, step int, l lang.Lang) (*frame, error)
 		return nil, fmt.Errorf("scenario %s: replay gave %d events, want %d", spec.Name, len(trace), step)
 	}
 	f := &frame{Step: step, Total: total, Events: make([]frameEvent, len(trace)), Mailboxes: w.Mailboxes(),
-		Machine: machineAt(r.trace, step), Message: r.inspect(step), Quiz: quizAt(r.trace, step)}
+		Machine: machineAt(r.trace, step), Motion: motionAt(r.trace, step), Message: r.inspect(step), Quiz: quizAt(spec.Name, r.trace, step), Ahead: quizAhead(r.trace, step)}
 	for i, e := range trace {
 		f.Events[i] = frameEvent{Event: e, Text: explain(l, e.Key)}
 		if e.Proto == "smtp" && e.State != "" {

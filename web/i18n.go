@@ -25,6 +25,7 @@ var ui = mergeCatalogs(
 	uiCodes,
 	uiLayout,
 	uiHost,
+	uiStates,
 )
 
 // uiCore is the words of the frame, the home page and the player.

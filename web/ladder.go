@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,12 +13,20 @@ import (
 // The ladder's geometry in SVG user units: one lane per agent, one row per
 // event, top to bottom in delivery order.
 const (
-	laneGap    = 128
-	laneMargin = 72 // about half a lane, so the outer labels fit
-	ladderHead = 58 // the lanes' labels
+	laneGap    = 128 // the least distance between lifelines
+	laneMargin = 16  // left and right of the outermost labels
+	labelPad   = 14  // the least room between two labels side by side
+	ladderHead = 78  // the host names and the lanes' labels, on two lines at most
 	rowH       = 30
 	labelMax   = 30 // runes of a line shown on an arrow; the tooltip has all
 	fewLanes   = 4
+
+	// Widths of a character, a little over DejaVu's, from which labels are
+	// kept apart: of a lane's label (14 px bold) and of a host name (11 px
+	// monospace). A browser test measures the real boxes.
+	laneCharW = 9.6
+	hostCharW = 6.8
+	rowCharW  = 8.5 // a row label's, 14 px monospace
 )
 
 // ladder is a whole trace as a sequence diagram. It is drawn with
@@ -27,12 +36,20 @@ type ladder struct {
 	Width, Height int
 	Few           bool // few enough lanes to stand beside the topology on any screen
 	Lanes         []lane
+	Hosts         []laneHost
 	Rows          []ladderRow
 }
 
+// lane is one agent's lifeline, its label on one or two lines.
 type lane struct {
-	X           int
-	Label, Host string
+	X     int
+	Lines []string
+}
+
+// laneHost is a host's name, once above the lanes of its agents.
+type laneHost struct {
+	X    int
+	Name string
 }
 
 // ladderRow is one event: an arrow from lane X1 to lane X2, or a dot on
@@ -63,21 +80,57 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 	for _, e := range trace {
 		used[e.From], used[e.To] = true, true
 	}
-	lanes := map[string]int{}
 	var d ladder
-	add := func(id, label, host string) {
-		if used[id] {
-			lanes[id] = laneMargin + len(d.Lanes)*laneGap
-			d.Lanes = append(d.Lanes, lane{X: lanes[id], Label: label, Host: host})
+	lanes := map[string]int{}
+	x, right := 0.0, 0.0 // the last lane's X and the right end of its label
+	hostRight := 0.0     // the right end of the last host name
+	place := func(ids, labels []string, host string) {
+		first := len(d.Lanes)
+		for i, id := range ids {
+			ln := lane{Lines: wrapLabel(labels[i])}
+			half := widest(ln.Lines, laneCharW) / 2
+			if first == 0 && i == 0 {
+				x = laneMargin + half
+			} else {
+				x = max(x+laneGap, right+labelPad+half)
+			}
+			right = x + half
+			ln.X = int(x)
+			lanes[id] = ln.X
+			d.Lanes = append(d.Lanes, ln)
 		}
+		if host == "" || len(d.Lanes) == first {
+			return
+		}
+		// A host name wider than its lanes' span may push them right.
+		half := float64(utf8.RuneCountInString(host)) * hostCharW / 2
+		mid := float64(d.Lanes[first].X+d.Lanes[len(d.Lanes)-1].X) / 2
+		if shift := int(math.Ceil(hostRight + labelPad + half - mid)); hostRight > 0 && shift > 0 {
+			for j := first; j < len(d.Lanes); j++ {
+				d.Lanes[j].X += shift
+			}
+			for _, id := range ids {
+				lanes[id] += shift
+			}
+			mid, x, right = mid+float64(shift), x+float64(shift), right+float64(shift)
+		}
+		hostRight = mid + half
+		right = max(right, hostRight)
+		d.Hosts = append(d.Hosts, laneHost{X: int(mid), Name: host})
 	}
 	for _, h := range spec.Hosts {
+		var ids, labels []string
 		for _, a := range h.Agents {
-			add(a.ID, a.Label.In(l), h.Name)
+			if used[a.ID] {
+				ids, labels = append(ids, a.ID), append(labels, a.Label.In(l))
+			}
 		}
+		place(ids, labels, h.Name)
 	}
-	add(sim.DNSAgent, "DNS", "")
-	d.Width = 2*laneMargin + max(len(d.Lanes)-1, 0)*laneGap
+	if used[sim.DNSAgent] {
+		place([]string{sim.DNSAgent}, []string{"DNS"}, "")
+	}
+	d.Width = int(right) + laneMargin
 	d.Few = len(d.Lanes) <= fewLanes
 	for i, e := range trace {
 		x1, ok := lanes[e.From]
@@ -86,16 +139,19 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 		}
 		r := ladderRow{Seq: e.Seq, Y: ladderHead + i*rowH + rowH/2, X1: x1, X2: x1,
 			Kind: string(e.Kind), Dir: string(e.Dir), Future: i >= step, Current: i == step-1}
-		if x2, ok := lanes[e.To]; ok && x2 != x1 {
+		if x2, ok := lanes[e.To]; ok && x2 != x1 && e.Kind != sim.KindStore { // a store goes into a mailbox, not to an agent
 			r.X2, r.Arrow = x2, true
 		}
 		first, _, _ := strings.Cut(e.Line, "\r\n")
 		if e.Line == "" || e.Kind != sim.KindCommand && e.Kind != sim.KindReply && e.Kind != sim.KindData &&
 			e.Kind != sim.KindDNSQuery && e.Kind != sim.KindDNSAnswer {
 			first = explain(l, "sim.kind."+string(e.Kind))
+			if e.Kind == sim.KindStore && e.Box != "" {
+				first += " → " + e.Box
+			}
 		}
 		if e.Kind == sim.KindReply {
-			r.Code = answer(e)
+			r.Code = token(e) // the status alone: "+OK", not predict's "+OK …"
 			r.Class = replyClass(e)
 			first = strings.TrimPrefix(first, r.Code)
 		}
@@ -103,12 +159,44 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 			first += " (+" + strconv.Itoa(n) + ")"
 		}
 		r.Label = shorten(first, labelMax)
+		if !r.Arrow { // a dot's label runs to the right of its lane: widen the diagram to hold it
+			d.Width = max(d.Width, r.labelX()+int(float64(utf8.RuneCountInString(r.Code+r.Label))*rowCharW)+laneMargin)
+		}
 		r.Tooltip = strings.TrimSpace(strings.ReplaceAll(e.Line, "\r\n", "\n") + "\n" + explain(l, e.Key))
 		d.Rows = append(d.Rows, r)
 	}
 	d.Height = ladderHead + len(trace)*rowH + rowH/2
 	return d
 }
+
+// wrapLabel breaks a lane's label at the space nearest its middle when it
+// is wider than a lane, so that neighbours' labels need no wider gap.
+func wrapLabel(s string) []string {
+	if float64(utf8.RuneCountInString(s))*laneCharW <= laneGap-labelPad {
+		return []string{s}
+	}
+	best := -1
+	for i, r := range s {
+		if r == ' ' && (best < 0 || abs(i-len(s)/2) < abs(best-len(s)/2)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return []string{s}
+	}
+	return []string{s[:best], s[best+1:]}
+}
+
+// widest is the estimated width of the longest of lines.
+func widest(lines []string, charW float64) float64 {
+	n := 0
+	for _, l := range lines {
+		n = max(n, utf8.RuneCountInString(l))
+	}
+	return float64(n) * charW
+}
+
+func abs(n int) int { return max(n, -n) }
 
 // replyClass is the colour class of a reply: c2..c5 by an SMTP code's first
 // digit, c2 and c5 for POP3's +OK and -ERR.

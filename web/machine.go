@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -12,16 +13,20 @@ import (
 )
 
 // The state diagram's geometry: the states in one row, transitions between
-// neighbours as straight arrows, forward jumps as arcs above the row and
-// steps back as arcs below it.
+// neighbours as straight arrows in the gap, forward jumps as arcs above the
+// row and steps back as arcs below it. An arc goes up (or down) from a port
+// on its box to a level of its own, along, and back to its target's port:
+// arcs that share boxes take different levels and ports, so that none
+// crosses another's label.
 const (
 	stateW     = 132 // a box's least width; a longer state name widens every box
 	stateH     = 44
 	stateGap   = 44 // the least gap; a longer label between neighbours widens every gap
 	charW      = 11 // the width of a character of a state name, in the diagram's monospace
-	labelCharW = 8  // and of a transition label
-	arcBase    = 18 // how high the arc over neighbours' neighbours rises
-	arcPerBox  = 16 // and how much higher for each box more it spans
+	labelCharW = 9  // and of a transition label, a little over its 14 px
+	labelH     = 18 // a label's height with its halo
+	arcBase    = 20 // how far the lowest level stands from the row
+	levelGap   = 24 // between two levels, more than a label's height
 )
 
 // machine is one protocol's server state diagram, drawn from the protocol
@@ -36,11 +41,12 @@ type machine struct {
 	Edges         []diagramEdge
 }
 
-// diagramState is one box: the state's stable name, which events carry, and
-// its explanation for the tooltip and screen readers.
+// diagramState is one box: the state's stable name, which events carry,
+// the name shown in the reader's language, and its explanation for the
+// tooltip and screen readers.
 type diagramState struct {
-	Name, Text string
-	X          int
+	Name, Label, Text string
+	X                 int
 }
 
 // diagramEdge is one transition; ID is "From>To", which player.js marks when
@@ -67,7 +73,7 @@ var smtpTransitions = []transition{
 	{"MailFrom", "RcptTo", "RCPT"},
 	{"RcptTo", "Data", "DATA"},
 	{"Greeted", "MailFrom", "MAIL"},
-	{"Data", "Ready", "."},
+	{"Data", "Ready", "<CRLF>.<CRLF>"},
 	{"MailFrom", "Ready", "RSET"},
 	{"RcptTo", "Ready", "RSET"},
 	{"Connected", "Closed", "421"},
@@ -101,17 +107,20 @@ var imapTransitions = []transition{
 }
 
 // machines returns the diagrams of the protocols the player shows, with
-// their explanations in l.
+// state names and explanations in l.
 func machines(l lang.Lang) []machine {
+	state := func(proto, name, key string) diagramState {
+		return diagramState{Name: name, Label: tr(l, "state.name."+proto+"."+name), Text: explain(l, key)}
+	}
 	var smtpStates, pop3States, imapStates []diagramState
 	for _, s := range smtp.States {
-		smtpStates = append(smtpStates, diagramState{Name: s.String(), Text: explain(l, s.Key())})
+		smtpStates = append(smtpStates, state("smtp", s.String(), s.Key()))
 	}
 	for _, s := range pop3.States { // pop3.State has no Key method; its doc names the key
-		pop3States = append(pop3States, diagramState{Name: s.String(), Text: explain(l, "pop3.state."+s.String())})
+		pop3States = append(pop3States, state("pop3", s.String(), "pop3.state."+s.String()))
 	}
 	for _, s := range imap.States {
-		imapStates = append(imapStates, diagramState{Name: s.String(), Text: explain(l, s.Key())})
+		imapStates = append(imapStates, state("imap", s.String(), s.Key()))
 	}
 	return []machine{
 		newMachine("smtp", tr(l, "state.smtp"), smtpStates, smtpTransitions),
@@ -120,58 +129,179 @@ func machines(l lang.Lang) []machine {
 	}
 }
 
+// arc is a transition between states that are not neighbours, while it is
+// laid out: its boxes, its side of the row and its level there.
+type arc struct {
+	edge   int // index in the machine's Edges
+	from   int // box indices
+	to     int
+	above  bool
+	level  int
+	x1, x2 int // its ports
+}
+
+func (a arc) lo() int { return min(a.from, a.to) }
+func (a arc) hi() int { return max(a.from, a.to) }
+
 // newMachine lays out states in a row and its transitions around it.
 func newMachine(proto, title string, states []diagramState, ts []transition) machine {
 	pos := map[string]int{}
 	for i, s := range states {
 		pos[s.Name] = i
 	}
-	above, below := 0, 0
-	for _, t := range ts {
-		span := pos[t.to] - pos[t.from]
-		if span > 1 {
-			above = max(above, arcBase+(span-2)*arcPerBox)
-		} else if span < 0 {
-			below = max(below, arcBase+(-span-1)*arcPerBox)
-		}
-	}
 	w, gap := stateW, stateGap
 	for _, s := range states {
-		w = max(w, len(s.Name)*charW+24)
+		w = max(w, utf8.RuneCountInString(s.Label)*charW+24)
 	}
 	for _, t := range ts {
 		if pos[t.to]-pos[t.from] == 1 {
 			gap = max(gap, len(t.label)*labelCharW+20)
 		}
 	}
-	m := machine{Proto: proto, Title: title, RowY: above + 24, BoxW: w,
-		Width: len(states)*(w+gap) - gap + 4}
-	m.Height = m.RowY + stateH + below + 24
+	m := machine{Proto: proto, Title: title, BoxW: w}
 	for i, s := range states {
 		s.X = 2 + i*(w+gap)
 		m.States = append(m.States, s)
 	}
+
+	// Levels: the shorter arcs nearer the row; an arc shares a level only
+	// with arcs whose boxes it does not share.
+	var arcs []arc
+	for k, t := range ts {
+		m.Edges = append(m.Edges, diagramEdge{ID: t.from + ">" + t.to, Label: t.label})
+		if span := pos[t.to] - pos[t.from]; span != 1 {
+			arcs = append(arcs, arc{edge: k, from: pos[t.from], to: pos[t.to], above: span > 1})
+		}
+	}
+	order := make([]int, len(arcs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return (arcs[i].hi() - arcs[i].lo()) - (arcs[j].hi() - arcs[j].lo()) })
+	levels := map[bool]int{} // levels used above and below
+	for n, i := range order {
+		a := &arcs[i]
+		for taken := true; taken; a.level++ {
+			taken = false
+			for _, j := range order[:n] {
+				b := arcs[j]
+				if b.above == a.above && b.level == a.level && a.lo() <= b.hi() && b.lo() <= a.hi() {
+					taken = true
+					break
+				}
+			}
+			if !taken {
+				break
+			}
+		}
+		levels[a.above] = max(levels[a.above], a.level+1)
+	}
+	above := arcBase + max(levels[true]-1, 0)*levelGap + labelH
+	below := arcBase + max(levels[false]-1, 0)*levelGap + labelH
+	if levels[true] == 0 {
+		above = 8
+	}
+	if levels[false] == 0 {
+		below = 8
+	}
+	m.RowY = above
+	m.Height = above + stateH + below
+	m.Width = len(states)*(w+gap) - gap + 4
+
+	// Ports: on each box and side, arcs to the left first, nearest first,
+	// then arcs to the right, farthest first, so that no arc's rise cuts
+	// another's run.
+	for i := range states {
+		for _, side := range []bool{true, false} {
+			var at []*int
+			var key []int
+			for k := range arcs {
+				a := &arcs[k]
+				if a.above != side {
+					continue
+				}
+				other := -1
+				switch i {
+				case a.from:
+					at, other = append(at, &a.x1), a.to
+				case a.to:
+					at, other = append(at, &a.x2), a.from
+				default:
+					continue
+				}
+				if other < i {
+					key = append(key, i-other)
+				} else {
+					key = append(key, 1000-(other-i))
+				}
+			}
+			idx := make([]int, len(at))
+			for k := range idx {
+				idx[k] = k
+			}
+			slices.SortFunc(idx, func(p, q int) int { return key[p] - key[q] })
+			for rank, k := range idx {
+				*at[k] = m.States[i].X + (rank+1)*w/(len(at)+1)
+			}
+		}
+	}
+
 	mid := m.RowY + stateH/2
 	for _, t := range ts {
-		a, b := m.States[pos[t.from]], m.States[pos[t.to]]
-		e := diagramEdge{ID: t.from + ">" + t.to, Label: t.label}
-		switch span := pos[t.to] - pos[t.from]; {
-		case span == 1:
-			e.Path = fmt.Sprintf("M %d %d H %d", a.X+w, mid, b.X-2)
-			e.LabelX, e.LabelY = a.X+w+gap/2, mid-8
-		case span > 1:
-			x1, x2, h := a.X+w/2+12, b.X+w/2-12, arcBase+(span-2)*arcPerBox
-			e.Path = fmt.Sprintf("M %d %d C %d %d %d %d %d %d", x1, m.RowY, x1, m.RowY-h, x2, m.RowY-h, x2, m.RowY-2)
-			e.LabelX, e.LabelY = (x1+x2)/2, m.RowY-h*3/4-4
-		default:
-			y := m.RowY + stateH
-			x1, x2, h := a.X+w/2-12, b.X+w/2+12, arcBase+(-span-1)*arcPerBox
-			e.Path = fmt.Sprintf("M %d %d C %d %d %d %d %d %d", x1, y, x1, y+h, x2, y+h, x2, y+2)
-			e.LabelX, e.LabelY = (x1+x2)/2, y+h*3/4+16
+		if a, b := pos[t.from], pos[t.to]; b-a == 1 {
+			e := &m.Edges[slices.IndexFunc(m.Edges, func(e diagramEdge) bool { return e.ID == t.from+">"+t.to })]
+			e.Path = fmt.Sprintf("M %d %d H %d", m.States[a].X+w, mid, m.States[b].X-2)
+			e.LabelX, e.LabelY = m.States[a].X+w+gap/2, mid-8
 		}
-		m.Edges = append(m.Edges, e)
+	}
+	for _, a := range arcs {
+		e := &m.Edges[a.edge]
+		y0, y, end := m.RowY, m.RowY-arcBase-a.level*levelGap, m.RowY-2
+		if !a.above {
+			y0, y, end = m.RowY+stateH, m.RowY+stateH+arcBase+a.level*levelGap, m.RowY+stateH+2
+		}
+		e.Path = fmt.Sprintf("M %d %d V %d H %d V %d", a.x1, y0, y, a.x2, end)
+		e.LabelX, e.LabelY = labelSpot(m, arcs, a, y, utf8.RuneCountInString(e.Label)*labelCharW+8), y+5
 	}
 	return m
+}
+
+// labelSpot is where along its run arc a's label, width wide, centres
+// clear of every other arc's rise: the run's middle if it is free, else
+// the free place nearest to it.
+func labelSpot(m machine, arcs []arc, a arc, y, width int) int {
+	lo, hi := min(a.x1, a.x2)+width/2+4, max(a.x1, a.x2)-width/2-4
+	best := (a.x1 + a.x2) / 2
+	if lo > hi {
+		return best
+	}
+	free := func(x int) bool {
+		for _, b := range arcs {
+			if b == a || b.above != a.above {
+				continue
+			}
+			by := m.RowY - arcBase - b.level*levelGap
+			if !b.above {
+				by = m.RowY + stateH + arcBase + b.level*levelGap
+			}
+			for _, px := range []int{b.x1, b.x2} {
+				// b's rise at px spans from the row to its own level.
+				reaches := b.above && by <= y+labelH/2 || !b.above && by >= y-labelH/2
+				if reaches && px >= x-width/2-3 && px <= x+width/2+3 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for d := 0; d <= hi-lo; d += 2 {
+		for _, x := range []int{best - d, best + d} {
+			if x >= lo && x <= hi && free(x) {
+				return x
+			}
+		}
+	}
+	return best
 }
 
 // diagrammed are the protocols that have a state diagram.
@@ -187,6 +317,9 @@ type machineState struct {
 }
 
 // machineAt finds the diagram state after the first step events of trace.
+// Before the first session it is the diagram of the protocol that comes
+// first, with no state lit; a trace with no session at all, as in scenario
+// 1, where everything happens on one system, has none (Proto "").
 func machineAt(trace []sim.Event, step int) machineState {
 	for i := step - 1; i >= 0; i-- {
 		e := trace[i]
@@ -209,5 +342,10 @@ func machineAt(trace []sim.Event, step int) machineState {
 		}
 		return m
 	}
-	return machineState{Proto: "smtp"}
+	for _, e := range trace[step:] {
+		if e.State != "" && slices.Contains(diagrammed, e.Proto) {
+			return machineState{Proto: e.Proto}
+		}
+	}
+	return machineState{}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -24,14 +25,16 @@ type playerView struct {
 	Envelope    envelope
 }
 
-// envelope is where the topology's envelope rests: on the agent that received
-// the last event, or on the one that acted when nobody received. From and To
-// are the last event's agents, whose chips are marked.
+// envelope is where the topology's envelope rests: on the chip the message
+// reached last (see motion). From and To are the chips of the last step,
+// which are marked. Held is how many messages each mailbox holds, by
+// address in lower case, for the mailbox chips.
 type envelope struct {
 	Shown    bool
 	X, Y     int
 	Dir      string
 	From, To string
+	Held     map[string]int
 }
 
 // play renders the player page for /play/{name}?step=N.
@@ -75,23 +78,24 @@ func newPlayerView(spec *sim.Spec, f *frame, r *run, l lang.Lang) playerView {
 		Machines: machines(l), Ladder: newLadder(spec, r.trace, f.Step, l)}
 	label := func(id string) string {
 		if c, ok := v.Topo.chip(id); ok {
-			return c.Label
+			return c.name()
 		}
 		return id
 	}
 	for _, e := range f.Events {
 		v.Lines = append(v.Lines, newTranscriptLine(e, label))
 	}
-	if n := len(f.Events); n > 0 {
-		last := f.Events[n-1]
-		at := last.To
-		if at == "" {
-			at = last.From
+	mo := f.Motion
+	v.Envelope = envelope{From: mo.From, To: mo.To, Dir: mo.Dir, Held: map[string]int{}}
+	for _, b := range f.Mailboxes {
+		for _, m := range b.Messages {
+			if !m.Deleted {
+				v.Envelope.Held[strings.ToLower(b.Address)]++
+			}
 		}
-		v.Envelope = envelope{From: last.From, To: last.To, Dir: string(last.Dir)}
-		if c, ok := v.Topo.chip(at); ok {
-			v.Envelope.Shown, v.Envelope.X, v.Envelope.Y = true, c.DockX, c.DockY
-		}
+	}
+	if c, ok := v.Topo.chip(mo.Rest); ok {
+		v.Envelope.Shown, v.Envelope.X, v.Envelope.Y = true, c.DockX, c.DockY
 	}
 	return v
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -67,46 +66,79 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	shown := tb.eval(`JSON.stringify([
 		document.querySelectorAll('#transcript [data-testid="event"]').length,
 		document.querySelectorAll('.ladder .row:not(.future)').length,
-		document.querySelectorAll('.machine:not([hidden])').length])`)
-	if want := fmt.Sprintf("[%d,%d,1]", len(trace), len(trace)); shown != want {
-		t.Errorf("%s at the end: transcript, ladder rows, diagrams shown %s, want %s", spec.Name, shown, want)
+		document.querySelectorAll('.machine:not([hidden])').length + document.querySelectorAll('.no-machine:not([hidden])').length * 10])`)
+	diagrams := 1 // the last session's, or the note that there is none
+	if machineAt(trace, len(trace)).Proto == "" {
+		diagrams = 10
 	}
-	// The envelope rests on the last event's receiver, or its sender.
-	last := trace[len(trace)-1]
-	at := cmp(last.To, last.From)
-	if got := tb.eval(`document.querySelector('.chip.to, .chip.from') ? [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join() || document.querySelector('.chip.from').dataset.agent : ''`); got != at {
-		t.Errorf("%s: the last event's chip is %q, want %q", spec.Name, got, at)
+	if want := fmt.Sprintf("[%d,%d,%d]", len(trace), len(trace), diagrams); shown != want {
+		t.Errorf("%s at the end: transcript, ladder rows, diagrams shown (+10 for the note) %s, want %s", spec.Name, shown, want)
+	}
+	// No agent's internal ID and no ␍␊ glyph, which Debian's fonts lack,
+	// reaches the screen: not in the inspector, the transcript or anywhere.
+	tb.do("opening the raw bytes", chromedp.Evaluate[chromedp.Void](`for (const d of document.querySelectorAll('#player details')) d.open = true`))
+	text := tb.eval(`document.getElementById('player').innerText`)
+	for _, h := range spec.Hosts {
+		for _, a := range h.Agents {
+			if strings.Contains(text, a.ID+" ") || strings.Contains(text, a.ID+"\n") || strings.HasSuffix(text, a.ID) {
+				t.Errorf("%s: the page shows the internal ID %s", spec.Name, a.ID)
+			}
+		}
+	}
+	if strings.ContainsAny(text, "␍␊") {
+		t.Errorf("%s: the page shows ␍␊ glyphs", spec.Name)
+	}
+	// The marked chips and the envelope are the last step's motion.
+	m := motionAt(trace, len(trace))
+	got := tb.eval(`JSON.stringify([[...document.querySelectorAll('.chip.from')].map(c => c.dataset.agent).join(), [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join()])`)
+	if want := fmt.Sprintf(`[%q,%q]`, m.From, m.To); got != want {
+		t.Errorf("%s: the last step's chips are %s, want %s", spec.Name, got, want)
 	}
 }
 
 // TestBrowserPullMovesFromTheReader follows scenario 4's POP3 session: a
-// command leaves the reader's MAA client for the server, a reply comes back.
+// command leaves the reader's MAA client for the server as a token, a reply
+// comes back as one, and the envelope stays in Bob's mailbox on the server
+// until the RETR reply brings it to the reader.
 func TestBrowserPullMovesFromTheReader(t *testing.T) {
 	spec, _ := shipped(t).Get("lan-both")
 	trace, _ := sim.Run(spec, sim.EventLimit)
 	tb, base := playerTab(t)
 	defer tb.close()
-	checked := 0
+	checked, retr := 0, false
+	const shown = `JSON.stringify([document.querySelector('.chip.from').dataset.agent, document.querySelector('.chip.to').dataset.agent,
+		document.querySelector('.token').classList.contains('gone') ? '' : document.querySelector('.token text').textContent,
+		document.querySelector('.envelope').style.transform])`
+	dock := func(id string) string {
+		return tb.eval(fmt.Sprintf(`(c => 'translate(' + c.dataset.x + 'px, ' + c.dataset.y + 'px)')(document.querySelector('[data-agent=%q]'))`, id))
+	}
 	for i, e := range trace {
-		if e.Proto != "pop3" || (e.Kind != sim.KindCommand && e.Kind != sim.KindReply) || checked > 4 {
+		if e.Proto != "pop3" || (e.Kind != sim.KindCommand && e.Kind != sim.KindReply) || checked > 6 && !bringsMessage(trace, i) {
 			continue
 		}
 		tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, i)))
 		tb.until("connecting", liveJS)
 		tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
 		tb.until("the step", stepIs(i+1))
-		got := tb.eval(`JSON.stringify([document.querySelector('.chip.from').dataset.agent, document.querySelector('.chip.to').dataset.agent, document.querySelector('.envelope').classList.contains('dir-pull')])`)
-		want := `["pcb.maa","mb.maa",true]`
-		if e.Kind == sim.KindReply {
-			want = `["mb.maa","pcb.maa",true]`
+		box := dock(boxChip("bob@example.net"))
+		want := fmt.Sprintf(`["pcb.maa","mb.maa",%q,%q]`, token(e), box)
+		switch {
+		case bringsMessage(trace, i):
+			want = fmt.Sprintf(`["mb.maa","pcb.maa","",%q]`, dock("pcb.maa"))
+			retr = true
+		case e.Kind == sim.KindReply:
+			want = fmt.Sprintf(`["mb.maa","pcb.maa",%q,%q]`, token(e), box)
 		}
-		if got != want {
-			t.Errorf("%s %q: from, to, pull = %s, want %s", e.Kind, e.Line, got, want)
+		if got := tb.eval(shown); got != want {
+			t.Errorf("%s %q: from, to, token, envelope = %s, want %s", e.Kind, e.Line, got, want)
 		}
 		checked++
+		if retr {
+			break
+		}
 	}
-	if checked == 0 {
-		t.Fatal("scenario 4 has no POP3 lines")
+	if !retr {
+		t.Fatal("scenario 4 has no RETR reply")
 	}
 }
 
@@ -255,33 +287,21 @@ func TestBrowserPlayerWeightAndOrigin(t *testing.T) {
 	}
 }
 
-// TestBrowserScreenshot makes docs/player.png: scenario 4 mid-pull, as the
-// README shows it. It runs only on demand: MAILSIM_SCREENSHOT=path.
+// TestBrowserScreenshot makes docs/player.png: scenario 4 at the RETR
+// reply, 1600 px wide, as the README shows it. It runs only on demand, with
+// MAILSIM_SCREENSHOT set; TestBrowserPresentFitsAProjector makes the
+// presentation mode's picture.
 func TestBrowserScreenshot(t *testing.T) {
-	out := os.Getenv("MAILSIM_SCREENSHOT")
-	if out == "" {
-		t.Skip("set MAILSIM_SCREENSHOT=path to make the README's screenshot")
+	if os.Getenv("MAILSIM_SCREENSHOT") == "" {
+		t.Skip("set MAILSIM_SCREENSHOT=1 to make the screenshots in docs/")
 	}
-	spec, _ := shipped(t).Get("lan-both")
-	trace, _ := sim.Run(spec, sim.EventLimit)
-	step := 0
-	for i, e := range trace {
-		if e.Kind == sim.KindReply && e.Proto == "pop3" && strings.Contains(e.Line, "\r\nReturn-Path:") {
-			step = i + 1 // the RETR reply bringing the mail back
-		}
-	}
+	step := retrStep(t)
 	tb, base := playerTab(t)
 	defer tb.close()
+	tb.do("sizing", chromedp.EmulateViewport(1600, 1000))
 	tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=en", base, step-1)))
 	tb.until("connecting", liveJS)
 	tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
 	tb.until("the RETR reply", stepIs(step))
-	time.Sleep(time.Second) // the envelope's journey back to the reader
-	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(out, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	shoot(t, tb, "player.png")
 }

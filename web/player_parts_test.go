@@ -3,8 +3,10 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -57,16 +59,21 @@ func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
 	}
 }
 
-// TestQuizOffersTheRightReply asks every reply of every shipped scenario.
+// TestQuizOffersTheRightReply asks every reply of every shipped scenario,
+// and counts where the right answer stands: a student who always picks the
+// same position must not score well, so each position holds it 15–35% of
+// the time.
 func TestQuizOffersTheRightReply(t *testing.T) {
 	asked := 0
+	at := map[int]int{}
+	protos := map[string]int{}
 	for _, spec := range shipped(t).List() {
 		run, err := (&totals{}).get(spec)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, e := range run.trace {
-			q := quizAt(run.trace, i)
+			q := quizAt(spec.Name, run.trace, i)
 			if (q != nil) != (e.Kind == sim.KindReply && slices.Contains(diagrammed, e.Proto)) {
 				t.Fatalf("%s event %d (%s): quiz %v", spec.Name, i, e.Kind, q)
 			}
@@ -74,26 +81,64 @@ func TestQuizOffersTheRightReply(t *testing.T) {
 				continue
 			}
 			asked++
-			if !slices.Contains(q.Choices, answer(e)) || len(q.Choices) < 2 {
+			protos[e.Proto]++
+			right := slices.Index(q.Choices, answer(e))
+			if right < 0 || len(q.Choices) < 3 {
 				t.Errorf("%s event %d: choices %v lack the reply %q", spec.Name, i, q.Choices, answer(e))
 			}
-			if len(slices.Compact(slices.Clone(q.Choices))) != len(q.Choices) {
+			at[right]++
+			if len(slices.Compact(slices.Sorted(slices.Values(q.Choices)))) != len(q.Choices) {
 				t.Errorf("%s event %d: choices repeat: %v", spec.Name, i, q.Choices)
+			}
+			if again := quizAt(spec.Name, run.trace, i); !slices.Equal(again.Choices, q.Choices) {
+				t.Errorf("%s event %d: asked twice, the order changes: %v, then %v", spec.Name, i, q.Choices, again.Choices)
+			}
+			if e.Proto == "imap" && q.Request != "" && (!strings.Contains(q.Request, " ") || slices.ContainsFunc(q.Untagged, func(l string) bool { return !strings.HasPrefix(l, "* ") })) {
+				t.Errorf("%s event %d: IMAP question about %q with untagged lines %q", spec.Name, i, q.Request, q.Untagged)
 			}
 		}
 	}
-	if asked < 100 {
-		t.Errorf("only %d replies asked about", asked)
+	if asked < 100 || protos["smtp"] == 0 || protos["pop3"] == 0 || protos["imap"] == 0 {
+		t.Errorf("only %d replies asked about: %v", asked, protos)
+	}
+	for pos := range 4 {
+		share := float64(at[pos]) / float64(asked)
+		t.Logf("the right answer is choice %d in %d of %d questions (%.0f%%)", pos+1, at[pos], asked, 100*share)
+		if share < 0.15 || share > 0.35 {
+			t.Errorf("the right answer is choice %d in %.0f%% of the questions, want 15–35%%", pos+1, 100*share)
+		}
 	}
 	run, _ := (&totals{}).get(twoSystems(t))
 	for i, e := range run.trace {
 		if e.Kind == sim.KindReply && e.Code == 250 && strings.Contains(e.Line, "2.1.5") {
-			q := quizAt(run.trace, i)
-			if !strings.HasPrefix(q.Request, "RCPT TO:") || !slices.Equal(q.Choices, []string{"250", "452", "503", "550"}) {
+			q := quizAt("two-systems", run.trace, i)
+			if !strings.HasPrefix(q.Request, "RCPT TO:") || !slices.Equal(slices.Sorted(slices.Values(q.Choices)), []string{"250", "452", "503", "550"}) {
 				t.Errorf("RCPT's quiz: %+v", q)
 			}
 		}
 	}
+}
+
+// TestQuizAsksIMAPAboutTheTaggedEnd checks scenario imap-pull's SELECT: the
+// question names the command, shows the untagged data and asks OK/NO/BAD.
+func TestQuizAsksIMAPAboutTheTaggedEnd(t *testing.T) {
+	spec, _ := shipped(t).Get("imap-pull")
+	run, err := (&totals{}).get(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range run.trace {
+		if e.Kind != sim.KindReply || !strings.Contains(e.Line, "SELECT completed") {
+			continue
+		}
+		q := quizAt(spec.Name, run.trace, i)
+		if q.Request != "a002 SELECT INBOX" || !slices.Contains(q.Untagged, "* 1 EXISTS") || answer(e) != "OK" ||
+			!slices.Equal(slices.Sorted(slices.Values(q.Choices)), []string{"BAD", "NO", "OK"}) {
+			t.Errorf("SELECT's quiz: %+v, answer %q", q, answer(e))
+		}
+		return
+	}
+	t.Fatal("imap-pull has no SELECT")
 }
 
 // TestInspectorFollowsTheMessage checks scenario 4: the envelope during
@@ -169,6 +214,200 @@ func TestExports(t *testing.T) {
 	for _, target := range []string{"/play/nope/transcript.txt", "/play/lan-both/message/M9.eml", "/play/lan-both/message/M1.txt"} {
 		if rec := get(t, h, "GET", target); rec.Code != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", target, rec.Code)
+		}
+	}
+}
+
+// TestUntaggedSkipsLiterals: a line inside a literal is mail, not a
+// response, even when it starts with "* ".
+func TestUntaggedSkipsLiterals(t *testing.T) {
+	got := untagged([]string{"* 1 FETCH (BODY[TEXT] {9}", "* a list", " FLAGS (\\Seen))", "* 2 EXISTS"})
+	if !slices.Equal(got, []string{"* 1 FETCH (BODY[TEXT] {9}", "* 2 EXISTS"}) {
+		t.Errorf("untagged: %q", got)
+	}
+}
+
+func FuzzUntagged(f *testing.F) {
+	f.Add("* 1 FETCH (BODY[] {5}\r\nab\r\n)\r\n* OK")
+	f.Add("* {x}\r\n* {-3}\r\n* 9 EXISTS")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range untagged(strings.Split(s, "\r\n")) {
+			if !strings.HasPrefix(l, "* ") {
+				t.Errorf("untagged kept %q", l)
+			}
+		}
+	})
+}
+
+// TestMotionPushThenPull follows the message in every shipped scenario:
+// it moves only on a submit, DATA, a store (into a mailbox chip), a RETR
+// or FETCH reply and a fetch; commands and replies travel as tokens; and
+// in a scenario with an MAA it reaches the reader's PC only after the
+// reader's request went out.
+func TestMotionPushThenPull(t *testing.T) {
+	pulled := 0
+	for _, spec := range shipped(t).List() {
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		topo := newTopology(spec, lang.EN)
+		host := map[string]string{} // agent ID: its host's ID
+		for _, h := range spec.Hosts {
+			for _, a := range h.Agents {
+				host[a.ID] = h.ID
+			}
+		}
+		requested := false
+		for step := 1; step <= len(run.trace); step++ {
+			e := run.trace[step-1]
+			m := motionAt(run.trace, step)
+			if e.Kind == sim.KindCommand && (e.Proto == "pop3" || e.Proto == "imap") {
+				requested = true
+			}
+			switch e.Kind {
+			case sim.KindCommand, sim.KindReply, sim.KindConnect, sim.KindDisconnect, sim.KindDNSQuery, sim.KindDNSAnswer:
+				if !m.Message && (m.Token == "" || m.From != e.From || m.To != e.To) {
+					t.Errorf("%s step %d (%s %q): motion %+v, want a token from %s to %s", spec.Name, step, e.Kind, e.Line, m, e.From, e.To)
+				}
+			case sim.KindStore:
+				if !m.Message || m.To != boxChip(e.Box) || m.Rest != m.To {
+					t.Errorf("%s step %d: a store moves %+v, want the message into %s", spec.Name, step, m, boxChip(e.Box))
+				}
+				if _, ok := topo.chip(m.To); !ok {
+					t.Errorf("%s step %d: the topology has no chip for mailbox %s", spec.Name, step, e.Box)
+				}
+			case sim.KindData, sim.KindSubmit, sim.KindFetch:
+				if !m.Message || m.Token != "" {
+					t.Errorf("%s step %d (%s): motion %+v, want the message", spec.Name, step, e.Kind, m)
+				}
+			}
+			if m.Message && e.Kind == sim.KindReply {
+				pulled++
+				if !requested || m.From != e.From {
+					t.Errorf("%s step %d: the message comes back from %s before any request", spec.Name, step, m.From)
+				}
+			}
+		}
+		for _, h := range spec.Hosts {
+			if spec.Name != "one-system" && slices.ContainsFunc(h.Agents, func(a sim.Agent) bool { return a.Kind == sim.MAAClient }) {
+				for step := 1; step <= len(run.trace); step++ {
+					m := motionAt(run.trace, step)
+					if m.Message && host[m.To] == h.ID && !slices.Contains([]sim.Kind{sim.KindReply, sim.KindFetch}, run.trace[step-1].Kind) {
+						t.Errorf("%s step %d: the message reaches the reader's PC by %s", spec.Name, step, run.trace[step-1].Kind)
+					}
+				}
+			}
+		}
+	}
+	if pulled == 0 {
+		t.Error("no message is ever pulled back from a server")
+	}
+}
+
+// TestStateLabelsClear lays out every state diagram in both languages and
+// wants each transition's label clear of every other label and of every
+// other transition's line, and no label that is a lone ".".
+func TestStateLabelsClear(t *testing.T) {
+	type box struct{ x0, y0, x1, y1 int }
+	for _, l := range []lang.Lang{lang.RO, lang.EN} {
+		for _, m := range machines(l) {
+			labels := make([]box, len(m.Edges))
+			for i, e := range m.Edges {
+				if strings.TrimSpace(e.Label) == "." {
+					t.Errorf("%s %s: a lone %q label", m.Proto, e.ID, e.Label)
+				}
+				half := (utf8.RuneCountInString(e.Label)*labelCharW + 4) / 2
+				labels[i] = box{e.LabelX - half, e.LabelY - 13, e.LabelX + half, e.LabelY + 3}
+			}
+			for i, a := range labels {
+				for j, e := range m.Edges {
+					if j > i && a.x0 < labels[j].x1 && labels[j].x0 < a.x1 && a.y0 < labels[j].y1 && labels[j].y0 < a.y1 {
+						t.Errorf("%s (%s): the labels of %s and %s overlap", m.Proto, l, m.Edges[i].ID, e.ID)
+					}
+					if j == i {
+						continue
+					}
+					for _, s := range segments(t, e.Path) {
+						if s.x0 <= a.x1 && a.x0 <= s.x1 && s.y0 <= a.y1 && a.y0 <= s.y1 {
+							t.Errorf("%s (%s): %s's line crosses the label of %s", m.Proto, l, e.ID, m.Edges[i].ID)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// segments reads the straight segments of an SVG path made of M, H and V,
+// as boxes from the smaller to the larger corner.
+func segments(t *testing.T, d string) []struct{ x0, y0, x1, y1 int } {
+	var out []struct{ x0, y0, x1, y1 int }
+	f := strings.Fields(d)
+	x, y := 0, 0
+	for i := 0; i < len(f); i++ {
+		num := func() int {
+			i++
+			n, err := strconv.Atoi(f[i])
+			if err != nil {
+				t.Fatalf("path %q: %v", d, err)
+			}
+			return n
+		}
+		nx, ny := x, y
+		switch f[i] {
+		case "M":
+			x, y = num(), num()
+			continue
+		case "H":
+			nx = num()
+		case "V":
+			ny = num()
+		default:
+			t.Fatalf("path %q: command %s", d, f[i])
+		}
+		out = append(out, struct{ x0, y0, x1, y1 int }{min(x, nx), min(y, ny), max(x, nx), max(y, ny)})
+		x, y = nx, ny
+	}
+	return out
+}
+
+// TestStoreWithoutReceiver replays every trace with its stores' To emptied,
+// as the simulation writes them once a store names only the mailbox: the
+// topology, the ladder and the transcript must show the same.
+func TestStoreWithoutReceiver(t *testing.T) {
+	for _, spec := range shipped(t).List() {
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bare := slices.Clone(run.trace)
+		for i := range bare {
+			if bare[i].Kind == sim.KindStore {
+				bare[i].To = ""
+			}
+		}
+		for step := 1; step <= len(bare); step++ {
+			if a, b := motionAt(run.trace, step), motionAt(bare, step); a != b {
+				t.Errorf("%s step %d: the motion is %+v, with an empty To %+v", spec.Name, step, a, b)
+			}
+		}
+		// A lane may go (the receiver no event but the store named), the
+		// rows stay: the same labels, arrows and dots.
+		a, b := newLadder(spec, run.trace, len(run.trace), lang.EN), newLadder(spec, bare, len(bare), lang.EN)
+		for i := range a.Rows {
+			if x, y := a.Rows[i], b.Rows[i]; x.Label != y.Label || x.Arrow != y.Arrow {
+				t.Errorf("%s row %d: %q arrow %v, with an empty To %q arrow %v", spec.Name, i, x.Label, x.Arrow, y.Label, y.Arrow)
+			}
+		}
+		label := func(id string) string { return id }
+		for i, e := range bare {
+			if e.Kind == sim.KindStore {
+				x, y := newTranscriptLine(frameEvent{Event: run.trace[i]}, label), newTranscriptLine(frameEvent{Event: e}, label)
+				if x.To != y.To || y.To != boxChip(e.Box) {
+					t.Errorf("%s event %d: a store goes to %q, with an empty To %q", spec.Name, i, x.To, y.To)
+				}
+			}
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package web
 
-import "mailsim/sim"
+import (
+	"slices"
+
+	"mailsim/sim"
+)
 
 // session is one connection in a trace: the indices of its events from its
 // connect to its disconnect, between one client and one server agent.
@@ -17,7 +21,7 @@ type session struct {
 // part of a connection (narration, DNS, a local hand-over).
 func sessionAt(trace []sim.Event, i int) (session, bool) {
 	e := trace[i]
-	if e.Proto != "smtp" && e.Proto != "pop3" || e.To == "" {
+	if !slices.Contains(diagrammed, e.Proto) || e.To == "" {
 		return session{}, false
 	}
 	member := func(x sim.Event) bool {

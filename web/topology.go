@@ -12,12 +12,13 @@ import (
 // sender on the left and the recipient on the right.
 const (
 	topoMargin = 24
-	hostW      = 300
-	hostGap    = 190 // room between boxes for a link and its label
+	hostW      = 340
+	hostGap    = 160 // room between boxes for a link and its label ("WAN · 40 ms")
 	hostHead   = 74  // the host's label and name above its chips
 	hostPad    = 16
 	chipH      = 48
 	chipGap    = 12
+	dockRoom   = 52 // right of the chips, where the envelope docks clear of their labels
 	arcRise    = 70 // how far above the boxes a link between non-neighbours arcs
 	dnsGap     = 36 // between the host boxes and the DNS chip under them
 	dnsW       = 400
@@ -37,19 +38,20 @@ type hostBox struct {
 	Chips           []agentChip
 }
 
-// agentChip is one agent inside its host. DockX and DockY are where the
-// envelope stops when the agent sends or receives: at the chip's right end,
-// clear of its centred label.
+// agentChip is one agent inside its host, or one mailbox (kind "mailbox",
+// ID boxChip(address)) on the host that holds it. DockX and DockY are where
+// the envelope and the tokens stop: right of the chip, clear of its label.
+// Sub is a mailbox's address, under its label.
 type agentChip struct {
-	ID, Kind, Label string
-	X, Y, W, H      int
-	DockX, DockY    int
+	ID, Kind, Label, Sub string
+	X, Y, W, H           int
+	DockX, DockY         int
 }
 
 // newChip places a chip and its dock.
 func newChip(id, kind, label string, x, y, w int) agentChip {
 	return agentChip{ID: id, Kind: kind, Label: label, X: x, Y: y, W: w, H: chipH,
-		DockX: x + w - chipH/2 - 8, DockY: y + chipH/2}
+		DockX: x + w + dockRoom/2, DockY: y + chipH/2}
 }
 
 type linkLine struct {
@@ -61,9 +63,13 @@ type linkLine struct {
 
 // newTopology places spec's hosts, agents and links, with labels in l.
 func newTopology(spec *sim.Spec, l lang.Lang) topology {
+	boxes := map[string][]string{} // host ID: the addresses of the mailboxes it holds
+	for _, u := range spec.Users {
+		boxes[u.Host] = append(boxes[u.Host], u.Address)
+	}
 	most := 0
 	for _, h := range spec.Hosts {
-		most = max(most, len(h.Agents))
+		most = max(most, len(h.Agents)+len(boxes[h.ID]))
 	}
 	boxH := hostHead + most*chipH + max(most-1, 0)*chipGap + hostPad
 	top := topoMargin
@@ -84,9 +90,14 @@ func newTopology(spec *sim.Spec, l lang.Lang) topology {
 	for i, h := range spec.Hosts {
 		b := hostBox{ID: h.ID, Name: h.Name, Label: h.Label.In(l),
 			X: topoMargin + i*(hostW+hostGap), Y: top, W: hostW, H: boxH}
+		row := func(j int) int { return b.Y + hostHead + j*(chipH+chipGap) }
 		for j, a := range h.Agents {
-			b.Chips = append(b.Chips, newChip(a.ID, string(a.Kind), a.Label.In(l),
-				b.X+hostPad, b.Y+hostHead+j*(chipH+chipGap), hostW-2*hostPad))
+			b.Chips = append(b.Chips, newChip(a.ID, string(a.Kind), a.Label.In(l), b.X+hostPad, row(j), hostW-2*hostPad-dockRoom))
+		}
+		for j, addr := range boxes[h.ID] {
+			c := newChip(boxChip(addr), "mailbox", tr(l, "topology.mailbox"), b.X+hostPad, row(len(h.Agents)+j), hostW-2*hostPad-dockRoom)
+			c.Sub = addr
+			b.Chips = append(b.Chips, c)
 		}
 		t.Hosts = append(t.Hosts, b)
 	}
@@ -115,6 +126,15 @@ func newTopology(spec *sim.Spec, l lang.Lang) topology {
 		t.Height += dnsGap + chipH
 	}
 	return t
+}
+
+// name is how the transcript and the inspector name the chip: its label,
+// and for a mailbox its address too.
+func (c agentChip) name() string {
+	if c.Sub != "" {
+		return c.Label + " " + c.Sub
+	}
+	return c.Label
 }
 
 // chip returns the chip of agent id, if the layout has one.

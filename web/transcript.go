@@ -46,6 +46,9 @@ func newTranscriptLine(e frameEvent, label func(agentID string) string) transcri
 		Seq: e.Seq, Kind: string(e.Kind), Dir: string(e.Dir), Ms: strconv.FormatInt(e.Ms, 10),
 		Side: side(e.Kind), From: label(e.From), To: label(e.To), Text: e.Text,
 	}
+	if e.Kind == sim.KindStore && e.Box != "" {
+		t.To = label(boxChip(e.Box)) // a store writes into a mailbox, whichever agent its To names
+	}
 	if e.Line == "" {
 		return t
 	}

@@ -21,17 +21,20 @@ import (
 // answers each with the state at step N, clamped to [0, total]:
 //
 //	{"step":N,"total":T,"events":[...],"mailboxes":[...],"state":"RcptTo",
-//	 "machine":{...},"message":{...},"quiz":{...}}
+//	 "machine":{...},"motion":{...},"message":{...},"quiz":{...},"ahead":K}
 //
 // events are the sim.Event JSON of events 0..N-1 of sim.Replay, each with an
 // added "text" (its explanation in the connection's language); mailboxes are
 // sim.Mailbox values as of step N; state is the SMTP server state after the
 // last SMTP event, or "" before the first. machine is the state diagram to
-// show (machineState: protocol, state, the state it came from); message is
-// the message of the step for the inspector (inspected, absent before the
-// first); quiz is predict mode's question about event N when it is a server
-// reply (absent otherwise). The connection's language is the
-// page's: ?lang=, then the cookie, then Accept-Language.
+// show (machineState: protocol, state, the state it came from, protocol ""
+// when the scenario has none); motion is what the topology moves at step N
+// (see motion.go: a token or the message, and where the message rests);
+// message is the message of the step for the inspector (inspected, absent
+// before the first); quiz is predict mode's question about event N when it
+// is a server reply (absent otherwise), ahead how many steps away the next
+// one is. The connection's language is the page's: ?lang=, then the
+// cookie, then Accept-Language.
 const (
 	wsReadLimit  = 4 << 10 // a command is a few dozen bytes
 	wsQueue      = 16      // frames waiting for a slow client before it is dropped

@@ -4,8 +4,9 @@
 import { el } from './dom.js';
 
 // renderInspector fills section from m, or shows that there is no message.
-// emlHref gives the .eml download's address for a message ID.
-export function renderInspector(section, m, emlHref) {
+// emlHref gives the .eml download's address for a message ID, label the
+// name the topology shows for an agent (a copy's place may be one).
+export function renderInspector(section, m, emlHref, label = (id) => id) {
   const words = section.dataset;
   const body = section.querySelector('.msg');
   const eml = section.querySelector('.eml');
@@ -17,7 +18,7 @@ export function renderInspector(section, m, emlHref) {
   if (m.id) eml.href = emlHref(m.id);
   let where = words.tQueue;
   if (m.wire) where = m.wire === 'pop3' ? words.tWirePop3 : words.tWireSmtp;
-  else if (m.place) where = `${words.tPlace} ${m.place}`;
+  else if (m.place) where = `${words.tPlace} ${label(m.place)}`;
   section.querySelector('.where').textContent = where;
   compare(section, m, words);
   section.querySelector('pre.body').textContent = (m.body ?? '').replaceAll('\r\n', '\n');
@@ -68,17 +69,23 @@ function node(n, words) {
   return li;
 }
 
-// bytes shows raw line by line with ␍␊ at each end. On the wire a line that
-// starts with a dot travels with one more, highlighted, and a lone dot ends
-// the message.
+// bytes shows raw line by line with a CR LF mark at each end, drawn by
+// style.css as a small box, not as the ␍␊ symbols, which many fonts lack.
+// On the wire a line that starts with a dot travels with one more,
+// highlighted, and a lone dot ends the message.
 function bytes(raw, wire) {
   const out = [];
   const lines = raw.split('\r\n');
   if (lines.at(-1) === '') lines.pop();
   for (const line of lines) {
     if (wire && line.startsWith('.')) out.push(el('mark', 'stuffed', '.'));
-    out.push(line, el('span', 'crlf', '␍␊'), '\n');
+    out.push(line, crlf(), '\n');
   }
-  if (wire) out.push(el('mark', 'final', '.'), el('span', 'crlf', '␍␊'), '\n');
+  if (wire) out.push(el('mark', 'final', '.'), crlf(), '\n');
   return out;
+}
+
+// crlf is the mark of one line end; screen readers hear "CR LF".
+function crlf() {
+  return el('span', 'crlf', 'CR LF');
 }

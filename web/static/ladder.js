@@ -1,5 +1,6 @@
 // The ladder diagram: the server draws every row; this hides the rows after
-// the current step, marks the current one and keeps it in view.
+// the current step, marks the current one and keeps it in view, and keeps
+// the lanes' labels at the top of the box as the rows scroll under them.
 
 // minScale keeps the ladder's type readable: a wide ladder scrolls sideways
 // rather than shrink below it.
@@ -25,9 +26,23 @@ export function showLadder(svg, step) {
   const rowH = current.getBoundingClientRect().height;
   let { scrollTop: top, scrollLeft: left } = box;
   if (row.bottom + rowH > view.bottom) top += row.bottom - view.bottom + rowH;
-  else if (row.top < view.top + rowH * 2) top -= view.top - row.top + rowH * 2;
+  else if (row.top < view.top + rowH * 3) top -= view.top - row.top + rowH * 3; // clear of the sticky labels
   if (row.right > view.right || row.left < view.left) left += (row.left + row.right) / 2 - (view.left + view.right) / 2;
   box.scrollTo(left, top);
+}
+
+// stickHead keeps svg's lane labels in view: SVG has no position: sticky,
+// so the labels' group moves down by as much as the box has scrolled.
+export function stickHead(svg) {
+  const box = svg.parentElement;
+  const head = svg.querySelector('.lanes-head');
+  const follow = () => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;
+    head.setAttribute('transform', `translate(0 ${box.scrollTop / scale})`);
+  };
+  box.addEventListener('scroll', follow, { passive: true });
+  new ResizeObserver(follow).observe(svg);
+  follow();
 }
 
 // rowStep is the step that ends with the ladder row a click landed on, or

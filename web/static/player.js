@@ -2,11 +2,11 @@
 // shows it. The server renders the first state into the page; every later one
 // arrives as a frame {step, total, events, mailboxes, state, machine,
 // message, quiz} (see web/ws.go).
-import { renderTranscript } from './transcript.js';
+import { renderTranscript, reveal } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
-import { agentLabel, showEvent } from './topology.js';
+import { agentLabel, showCounts, showMotion } from './topology.js';
 import { showMachine } from './states.js';
-import { rowStep, showLadder } from './ladder.js';
+import { rowStep, showLadder, stickHead } from './ladder.js';
 import { renderInspector } from './inspector.js';
 import { Predictor } from './predict.js';
 
@@ -22,6 +22,7 @@ const transcript = root.querySelector('#transcript');
 const mailboxes = root.querySelector('#mailboxes');
 const inspector = root.querySelector('.inspector');
 const hint = root.querySelector('.transcript .hint');
+const now = root.querySelector('.now');
 const offline = root.querySelector('.offline');
 const stepOut = root.querySelector('[data-testid="step"]');
 const totalOut = root.querySelector('[data-testid="total"]');
@@ -75,13 +76,16 @@ function show(f) {
   step = f.step;
   total = f.total;
   renderTranscript(transcript, f.events, words, label);
+  showNow(f.events[step - 1]);
   focusable();
   renderMailboxes(mailboxes, f.mailboxes, words);
-  showEvent(topology, f.events[step - 1], forward);
+  showMotion(topology, f, forward);
+  showCounts(topology, f.mailboxes);
   showLadder(ladder, step);
   showMachine(states, f.machine);
-  renderInspector(inspector, f.message, (id) => exportURL(`message/${encodeURIComponent(id)}.eml`));
+  renderInspector(inspector, f.message, (id) => exportURL(`message/${encodeURIComponent(id)}.eml`), label);
   predictor.reveal(f);
+  quiz();
   stepOut.textContent = step;
   totalOut.textContent = total;
   progress.max = total;
@@ -94,11 +98,25 @@ function show(f) {
   }
 }
 
-// forwardOne moves one step on, unless predict mode first asks about the
-// reply that comes next; answering continues.
+// showNow writes event e, the current one, into the large-type panel that
+// presentation mode shows under the topology.
+function showNow(e) {
+  now.querySelector('.now-who').textContent = !e ? '' : e.to ? `${label(e.from)} → ${label(e.to)}` : label(e.from);
+  now.querySelector('.now-why').textContent = e?.text ?? '';
+}
+
+// quiz asks predict mode's question about the reply that comes next, as
+// soon as the frame before it shows; answering steps on to the reply.
+function quiz() {
+  if (frame && step === target && predictor.wants(frame) && !predictor.asking()) {
+    predictor.ask(frame, () => ask(step + 1));
+  }
+}
+
+// forwardOne moves one step on, unless a question waits for its answer.
 function forwardOne() {
   if (frame && step === target && predictor.wants(frame)) {
-    predictor.ask(frame, () => ask(step + 1));
+    quiz();
     return;
   }
   ask(target + 1);
@@ -149,6 +167,7 @@ function jump(n) {
 // contrast, no chrome. The choice lasts for the tab (sessionStorage).
 function togglePresent(on = !document.documentElement.classList.contains('present')) {
   document.documentElement.classList.toggle('present', on);
+  reveal(transcript, transcript.lastElementChild); // the list's height changed
   root.querySelector('[data-op="present"]').setAttribute('aria-pressed', String(on));
   sessionStorage.setItem('mailsim.present', on ? '1' : '');
 }
@@ -162,6 +181,8 @@ const ops = {
   predict: () => {
     const on = predictor.toggle();
     root.querySelector('[data-op="predict"]').setAttribute('aria-pressed', String(on));
+    if (frame) predictor.reveal(frame);
+    quiz();
   },
   present: () => togglePresent(),
 };
@@ -222,5 +243,7 @@ document.addEventListener('keydown', (e) => {
 
 if (sessionStorage.getItem('mailsim.present')) togglePresent(true);
 showLadder(ladder, step);
+stickHead(ladder);
+reveal(transcript, transcript.lastElementChild);
 focusable();
 connect();

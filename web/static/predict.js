@@ -1,11 +1,22 @@
 // Predict mode: before each server reply the player stops and asks which
 // reply comes next; the reply itself, in the next frame, says whether the
-// guess was right. The frame's "quiz" (see predict.go) gives the choices.
+// guess was right. The frame's "quiz" (see predict.go) gives the choices;
+// between questions the panel says what comes next.
 import { el } from './dom.js';
 
-// answerOf is the reply an event gives, in the form of the quiz choices.
+const pop3Multi = '+OK …';
+const pop3Temp = '-ERR [SYS/TEMP]';
+
+// answerOf is the reply an event gives, in the form of the quiz choices:
+// the same as answer in predict.go.
 export function answerOf(e) {
-  return e.code ? String(e.code) : e.line.split(/[ \r\n]/)[0];
+  if (e.code) return String(e.code);
+  const lines = e.line.split('\r\n');
+  if (e.proto === 'imap') return lines[lines.length - 1].split(' ')[1] ?? '';
+  const status = lines[0].split(' ')[0];
+  if (status === '+OK' && lines.length > 1) return pop3Multi;
+  if (lines[0].startsWith(pop3Temp)) return pop3Temp;
+  return status;
 }
 
 export class Predictor {
@@ -30,9 +41,9 @@ export class Predictor {
     return this.on;
   }
 
-  // wants tells whether stepping from a frame must first ask its quiz.
+  // wants tells whether frame f has a question still to ask.
   wants(f) {
-    return this.on && f.quiz && this.guess?.step !== f.step + 1;
+    return this.on && Boolean(f.quiz) && this.guess?.step !== f.step + 1;
   }
 
   // ask shows the question of frame f; picked(choice) is called with the
@@ -42,8 +53,11 @@ export class Predictor {
     const w = this.words;
     let request = q.request === '.' ? w.tDataend : q.request;
     if (!request) request = w.tGreeting;
+    this.panel.querySelector('.question').textContent = q.proto === 'imap' && q.request ? w.tQuestionImap : w.tQuestion;
     this.panel.querySelector('.request').textContent = `${request} ?`;
-    this.panel.querySelector('.verdict').textContent = '';
+    this.panel.querySelector('.untagged').replaceChildren(...(q.untagged ?? []).map((l) => el('li', '', l)));
+    this.panel.querySelector('.untagged-title').hidden = !q.untagged?.length;
+    this.panel.querySelector('.legend').hidden = !q.choices.some((c) => c === pop3Multi || c === pop3Temp);
     const buttons = q.choices.map((c, i) => {
       const b = el('button', 'choice', c);
       b.type = 'button';
@@ -60,6 +74,8 @@ export class Predictor {
     });
     this.panel.querySelector('.choices').replaceChildren(...buttons);
     this.panel.classList.add('asking');
+    this.panel.querySelector('.next').hidden = true;
+    this.panel.querySelector('.asked').hidden = false;
     buttons[0]?.focus();
   }
 
@@ -76,8 +92,13 @@ export class Predictor {
   }
 
   // reveal judges the guess once frame f shows the reply it was about.
+  // Between two questions the panel says what comes next instead.
   reveal(f) {
-    if (!this.on || this.guess?.step !== f.step) return;
+    if (!this.on) return;
+    if (this.guess?.step !== f.step) {
+      if (!this.asking()) this.clear(f);
+      return;
+    }
     const e = f.events[f.step - 1];
     const right = answerOf(e);
     const ok = this.guess.choice === right;
@@ -89,15 +110,31 @@ export class Predictor {
     verdict.className = `verdict ${ok ? 'ok' : 'bad'}`;
     verdict.textContent = ok ? `${this.words.tRight} ${e.text}` : `${this.words.tWrong} ${right}. ${e.text}`;
     this.panel.classList.remove('asking');
+    this.note(f);
     this.score();
   }
 
-  // clear drops an open question (the reader jumped elsewhere).
-  clear() {
+  // clear drops an open question (the reader jumped elsewhere) or a judged
+  // one, and says what comes next.
+  clear(f) {
     this.panel.classList.remove('asking');
     this.panel.querySelector('.choices').replaceChildren();
+    this.panel.querySelector('.untagged').replaceChildren();
+    this.panel.querySelector('.untagged-title').hidden = true;
     this.panel.querySelector('.request').textContent = '';
     this.panel.querySelector('.verdict').textContent = '';
+    this.panel.querySelector('.asked').hidden = true;
+    this.note(f);
+  }
+
+  // note says what comes next after frame f: how many steps to the next
+  // question, or that none is left (before any frame, how the mode works).
+  note(f) {
+    const next = this.panel.querySelector('.next');
+    next.hidden = false;
+    if (!f) next.textContent = this.words.tStart;
+    else if (f.ahead) next.textContent = this.words.tNext.replace('{n}', f.ahead);
+    else next.textContent = this.words.tNone;
   }
 
   score() {

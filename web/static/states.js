@@ -3,7 +3,10 @@
 // machine.go for the frame's "machine").
 
 // showMachine shows m = {proto, state, from} on the diagrams under root.
+// A trace with no session (scenario 1) has no protocol: a note says why.
 export function showMachine(root, m) {
+  const none = root.querySelector('.no-machine');
+  if (none) none.hidden = Boolean(m.proto);
   for (const fig of root.querySelectorAll('figure[data-proto]')) {
     const here = fig.dataset.proto === m.proto;
     fig.hidden = !here;

@@ -1,14 +1,50 @@
-// The topology's moving parts: the envelope and the chips of the agents in
-// the current event.
+// The topology's moving parts: the chips of the step's agents, the token
+// that carries a command or a reply along the link, and the envelope,
+// which moves only with the message itself (see web/motion.go).
 
 // agentLabel is the label the topology shows for an agent, or its ID.
 export function agentLabel(svg, id) {
   return chip(svg, id)?.dataset.label ?? id ?? '';
 }
 
-// showEvent marks e's sender and receiver and puts the envelope on the
-// receiver. When animate is set the envelope first starts on the sender, so
-// that it travels; prefers-reduced-motion removes the travel in style.css.
+// showMotion shows frame f's motion: it marks the chips the step goes from
+// and to, moves the token or the envelope between them, and rests the
+// envelope where the message is. With animate set, what travels starts on
+// the sender; prefers-reduced-motion removes the travel in style.css and
+// leaves the marks.
+export function showMotion(svg, f, animate) {
+  const m = f.motion ?? {};
+  for (const c of svg.querySelectorAll('.chip.from, .chip.to')) c.classList.remove('from', 'to');
+  const from = chip(svg, m.from);
+  const to = chip(svg, m.to);
+  from?.classList.add('from');
+  to?.classList.add('to');
+  const dir = f.events[f.step - 1]?.dir ?? 'local';
+
+  const envelope = svg.querySelector('.envelope');
+  const rest = chip(svg, m.rest);
+  envelope.classList.toggle('gone', !rest);
+  if (rest) {
+    envelope.classList.remove('dir-push', 'dir-pull', 'dir-local');
+    envelope.classList.add(`dir-${m.dir}`);
+    const travels = animate && m.message && from && to;
+    if (travels) start(envelope, from);
+    place(envelope, rest, travels);
+  }
+
+  const token = svg.querySelector('.token');
+  const carries = Boolean(m.token && from && to);
+  token.classList.toggle('gone', !carries);
+  if (!carries) return;
+  token.classList.remove('dir-push', 'dir-pull', 'dir-local');
+  token.classList.add(`dir-${dir}`);
+  token.querySelector('text').textContent = m.token;
+  if (animate) start(token, from);
+  place(token, to, animate);
+}
+
+// showEvent marks e's sender and receiver and moves the envelope from the
+// one to the other: the live lab's view, where each event stands alone.
 export function showEvent(svg, e, animate) {
   for (const c of svg.querySelectorAll('.chip.from, .chip.to')) c.classList.remove('from', 'to');
   const envelope = svg.querySelector('.envelope');
@@ -21,18 +57,31 @@ export function showEvent(svg, e, animate) {
   if (!end) return;
   envelope.classList.remove('dir-push', 'dir-pull', 'dir-local');
   envelope.classList.add(`dir-${e.dir}`);
-  if (animate && from && to) {
-    place(envelope, from, false);
-    envelope.getBoundingClientRect(); // commit the start so the move transitions
-  }
-  place(envelope, end, animate && Boolean(from && to));
+  const travels = animate && Boolean(from && to);
+  if (travels) start(envelope, from);
+  place(envelope, end, travels);
+}
+
+// showCounts writes how many messages each mailbox chip holds, from the
+// frame's mailboxes, leaving out those removed.
+export function showCounts(svg, mailboxes) {
+  const held = new Map((mailboxes ?? []).map((b) => [b.address.toLowerCase(), (b.messages ?? []).filter((m) => !m.deleted).length]));
+  for (const c of svg.querySelectorAll('.count[data-box]')) c.textContent = `(${held.get(c.dataset.box.toLowerCase()) ?? 0})`;
 }
 
 function chip(svg, id) {
   return id ? svg.querySelector(`[data-agent="${CSS.escape(id)}"]`) : null;
 }
 
-function place(envelope, target, moving) {
-  envelope.classList.toggle('moving', moving);
-  envelope.style.transform = `translate(${target.dataset.x}px, ${target.dataset.y}px)`;
+// start puts g on chip c without a transition and commits it, so that the
+// next place travels from there.
+function start(g, c) {
+  g.classList.remove('moving');
+  g.style.transform = `translate(${c.dataset.x}px, ${c.dataset.y}px)`;
+  g.getBoundingClientRect();
+}
+
+function place(g, c, moving) {
+  g.classList.toggle('moving', moving);
+  g.style.transform = `translate(${c.dataset.x}px, ${c.dataset.y}px)`;
 }

@@ -14,9 +14,18 @@ export function renderTranscript(list, events, words, label) {
     list.append(item(events[i], words, label));
   }
   for (const li of list.querySelectorAll('.latest')) li.classList.remove('latest');
-  list.lastElementChild?.classList.add('latest');
-  list.scrollTop = list.scrollHeight; // the list scrolls, never the page
+  const latest = list.lastElementChild;
+  latest?.classList.add('latest');
+  reveal(list, latest);
+}
 
+// reveal scrolls list, never the page, so that its latest item shows
+// whole at the bottom, or from its top when it is taller than the list (a
+// message's text): the current line is what must be in view.
+export function reveal(list, latest) {
+  if (!latest) return;
+  const top = latest.offsetTop - list.offsetTop;
+  list.scrollTop = latest.offsetHeight > list.clientHeight ? top : top + latest.offsetHeight - list.clientHeight;
 }
 
 // item is one event's list item; the console and the live lab use it too.
@@ -26,7 +35,9 @@ export function item(e, words, label) {
   if (!side) li.classList.add('narration');
   li.dataset.testid = 'event';
   li.dataset.seq = e.seq;
-  const who = e.to ? `${label(e.from)} → ${label(e.to)}` : label(e.from);
+  // A store writes into a mailbox, whichever agent its "to" names.
+  const to = e.kind === 'store' && e.box ? label(`box:${e.box.toLowerCase()}`) : e.to && label(e.to);
+  const who = to ? `${label(e.from)} → ${to}` : label(e.from);
   const wire = el('div', 'wire');
   for (const line of e.line ? e.line.split('\r\n') : []) wire.append(wireLine(e, line));
   li.append(el('span', 'ms', `${e.ms} ${words.tMs}`), el('span', 'side', side), el('span', 'who', who), wire,
