@@ -25,7 +25,7 @@ var commands = map[string]handler{
 	"EXPN":     (*Server).expn,
 	"HELP":     (*Server).help,
 	"AUTH":     (*Server).auth,
-	"STARTTLS": (*Server).notImplemented,
+	"STARTTLS": (*Server).starttls,
 	"TURN":     historic(turnGone),
 	"SEND":     historic(sendGone),
 	"SOML":     historic(somlGone),
@@ -72,6 +72,7 @@ func (s *Server) ehlo(arg string) Reply {
 	if _, ok := s.cfg.Backend.(Expander); ok {
 		lines = append(lines, "EXPN")
 	}
+	lines = append(lines, s.extensions()...)
 	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "HELP")
 	return Reply{Code: 250, Lines: lines}
 }
@@ -88,8 +89,13 @@ func (s *Server) mail(arg string) Reply {
 	if s.state == MailFrom || s.state == RcptTo {
 		return outOfSequence("nested MAIL command")
 	}
-	if s.cfg.RequireHelo && s.clientName == "" {
+	if (s.cfg.RequireHelo || s.tls) && s.clientName == "" {
+		// After STARTTLS the session starts over and the client must
+		// greet again, inside TLS (RFC 3207 §4.2).
 		return outOfSequence("send HELO/EHLO first")
+	}
+	if s.cfg.Submission && s.authUser == "" {
+		return AuthRequired()
 	}
 	path, params, good := parsePath(arg, "FROM:")
 	if !good {
@@ -282,17 +288,4 @@ func (s *Server) expn(arg string) Reply {
 		lines[i] = m
 	}
 	return Reply{Code: 250, Enhanced: "2.1.5", Lines: lines}
-}
-
-// auth exists so that a client trying to log in learns that no SASL
-// mechanism is implemented (504, RFC 4954 §4) instead of "unknown command".
-func (s *Server) auth(arg string) Reply {
-	if arg == "" {
-		return syntax("AUTH mechanism")
-	}
-	return reply(504, "5.5.4", "Unrecognized authentication type")
-}
-
-func (s *Server) notImplemented(string) Reply {
-	return reply(502, "5.5.1", "Error: command not implemented")
 }
