@@ -160,3 +160,47 @@ func TestAuthResponseIsNeverACommand(t *testing.T) {
 		t.Errorf("limit after the exchange %d", max)
 	}
 }
+
+// FuzzAuth feeds arbitrary lines to a server that offers STARTTLS and
+// AUTH: a login happens only with a 235 and only as a user that exists,
+// the upgrade is asked for only with the 220 of STARTTLS, and every reply
+// stays well-formed for a client.
+func FuzzAuth(f *testing.F) {
+	f.Add(true, "EHLO x\r\nAUTH PLAIN "+b64("\x00asil\x00parola")+"\r\nMAIL FROM:<a@matrix>")
+	f.Add(false, "EHLO x\r\nSTARTTLS\r\nEHLO x\r\nAUTH LOGIN\r\n"+b64("asil")+"\r\n"+b64("parola"))
+	f.Add(true, "EHLO x\r\nAUTH CRAM-MD5\r\n"+cramAns+"\r\nAUTH LOGIN\r\n*\r\nSTARTTLS\r\nSTARTTLS")
+	f.Add(false, "AUTH PLAIN\r\nEHLO x\r\nAUTH PLAIN\r\n=\r\nAUTH PLAIN =\r\nAUTH LOGIN "+b64("asil")+"\r\n!!")
+	f.Fuzz(func(t *testing.T, clear bool, input string) {
+		cfg := submission()
+		cfg.ClearAuth = clear
+		s := NewServer(cfg)
+		m := s.Machine()
+		m.Greet()
+		for line := range strings.SplitSeq(input, "\r\n") {
+			before := s.AuthUser()
+			out := m.Feed([]byte(line))
+			codes := map[int]bool{}
+			for _, r := range out.Replies {
+				codes[r.Code] = true
+				for _, w := range r.Lines {
+					if _, ok := parseReplyLine(w); !ok {
+						t.Fatalf("client cannot read %q", w)
+					}
+				}
+			}
+			switch after := s.AuthUser(); {
+			case after == before:
+			case after == "" && !out.StartTLS:
+				t.Fatalf("%q forgot the login with replies %v", line, out.Replies)
+			case after != "" && (!codes[235] || after != "asil"):
+				t.Fatalf("%q logged in as %q with replies %v", line, after, out.Replies)
+			}
+			if out.StartTLS && !codes[220] {
+				t.Fatalf("%q asked for TLS with replies %v", line, out.Replies)
+			}
+			if codes[250] && strings.HasPrefix(strings.ToUpper(line), "MAIL") && s.AuthUser() == "" {
+				t.Fatalf("MAIL accepted on the submission port without AUTH")
+			}
+		}
+	})
+}
