@@ -145,7 +145,7 @@ func (c *conn) run(sess machine.Server) (Reason, []machine.Reply) {
 				return Failed, nil
 			}
 			c.s.observe(Observation{What: TLSStarted, Peer: c.peer, Proto: c.s.proto.Name, State: res.State,
-				Key: KeyTLSStart, TLS: true, Discarded: discarded})
+				Line: c.tlsSummary(), Key: KeyTLSStart, TLS: true, Discarded: discarded})
 			literal = 0
 		}
 	}

@@ -29,7 +29,8 @@ const (
 	// or shutdown), Reason says why.
 	Disconnected
 	// TLSStarted: the TLS handshake after STARTTLS (or STLS) succeeded;
-	// Key is KeyTLSStart and Discarded counts the octets the client had
+	// Line names the version and cipher suite agreed ("TLS 1.3
+	// TLS_AES_128_GCM_SHA256"), Key is KeyTLSStart, Discarded counts the octets the client had
 	// sent after the command, forgotten unread. From here on every
 	// Observation of the connection has TLS set.
 	TLSStarted

@@ -55,6 +55,13 @@ func (c *conn) startTLS() (int, error) {
 	return discarded, nil
 }
 
+// tlsSummary names what the handshake agreed on, "TLS 1.3
+// TLS_AES_128_GCM_SHA256", as a client's connection details show it.
+func (c *conn) tlsSummary() []byte {
+	st := c.tc.ConnectionState()
+	return []byte(tls.VersionName(st.Version) + " " + tls.CipherSuiteName(st.CipherSuite))
+}
+
 // rw is what the session reads and writes: the socket, or TLS over it.
 func (c *conn) rw() interface{ Read([]byte) (int, error) } {
 	if c.tc != nil {

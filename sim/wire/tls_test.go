@@ -122,7 +122,7 @@ func TestSTARTTLSDiscardsInjectedCommands(t *testing.T) {
 		}
 		if o.What == TLSStarted {
 			inTLS = true
-			if o.Discarded != len(injected) || o.Key != KeyTLSStart {
+			if o.Discarded != len(injected) || o.Key != KeyTLSStart || !strings.HasPrefix(string(o.Line), "TLS 1.") {
 				t.Errorf("TLS start: %d octets discarded, key %q; want %d", o.Discarded, o.Key, len(injected))
 			}
 		}
