@@ -25,6 +25,7 @@ var ui = mergeCatalogs(
 	uiCodes,
 	uiLayout,
 	uiHost,
+	uiTLS,
 )
 
 // uiCore is the words of the frame, the home page and the player.

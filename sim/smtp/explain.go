@@ -268,7 +268,7 @@ var Explanations = lang.Catalog{
 		EN: "PLAIN and LOGIN send the password only base64-encoded, that is in clear; the server takes them only after STARTTLS. Send STARTTLS first.",
 	},
 	"smtp.why.auth-required": {
-		RO: "Pe portul de trimitere (submission, RFC 6409) serverul primește mesaje doar de la utilizatori autentificați: trimite mai întâi AUTH.",
+		RO: "Pe portul de trimitere (submission, RFC 6409) serverul primește mesaje doar de la un utilizator autentificat: trimite mai întâi AUTH.",
 		EN: "On the submission port (RFC 6409) the server takes mail only from logged-in users: send AUTH first.",
 	},
 	"smtp.why.auth-failed": {
