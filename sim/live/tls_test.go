@@ -3,6 +3,7 @@ package live
 import (
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"net"
 	"net/smtp"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"mailsim/sim"
 	"mailsim/sim/wire"
@@ -337,5 +339,47 @@ m.logout()
 	l.Close()
 	for _, proto := range []string{"smtp", "pop3", "imap"} {
 		checkTLSEvents(t, l.History(), proto)
+	}
+}
+
+// TestTLSCertFiles: -tls-cert and -tls-key replace the certificate made
+// at start-up, and one without the other, or a file that is no
+// certificate, stops the lab with an error that says so.
+func TestTLSCertFiles(t *testing.T) {
+	cert, err := wire.SelfSigned("lab.example", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKCS8PrivateKey(cert.PrivateKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certPath, keyPath := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	if err := os.WriteFile(certPath, wire.PEM(cert), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keyPath, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l := startLab(t, func(c *Config) { c.TLSCert, c.TLSKey = certPath, keyPath })
+	if l.Fingerprint() != wire.Fingerprint(cert) {
+		t.Errorf("fingerprint %s, want the file's %s", l.Fingerprint(), wire.Fingerprint(cert))
+	}
+	s := dial(t, l.SMTPAddr())
+	s.expect("220 ")
+	s.send("STARTTLS")
+	s.expect("220 2.0.0 ")
+	tc := tls.Client(s.c, &tls.Config{InsecureSkipVerify: true})
+	if err := tc.Handshake(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tc.ConnectionState().PeerCertificates[0].Raw; string(got) != string(cert.Certificate[0]) {
+		t.Error("the server shows another certificate than the file's")
+	}
+	for _, bad := range []Config{{TLSCert: certPath}, {TLSKey: keyPath}, {TLSCert: keyPath, TLSKey: certPath}} {
+		if _, err := Start(bad, nil); err == nil || !strings.Contains(err.Error(), "TLS certificate") {
+			t.Errorf("Start(%+v): %v", bad, err)
+		}
 	}
 }
