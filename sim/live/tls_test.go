@@ -109,7 +109,7 @@ func TestGoSMTPStartTLSAuth(t *testing.T) {
 	if err := c.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	if got := box(l, "bob@mailsim.test"); len(got) != 1 || !strings.HasSuffix(got[0].Raw, tlsMsg) {
+	if got := box(l, "bob@mailsim.test"); len(got) != 1 || !strings.HasSuffix(got[0].Raw, tlsMsg) || !strings.Contains(got[0].Raw, " with ESMTPSA id ") {
 		t.Fatalf("bob's mailbox: %+v", got)
 	}
 	l.Close()

@@ -85,6 +85,8 @@ func init() {
 		{"503 AUTH in a transaction", secure, append(slices.Clone(inTLS), "MAIL FROM:<a@matrix>"), "AUTH CRAM-MD5", "503 5.5.1 Error: MAIL transaction in progress", MailFrom},
 		{"530 submission before AUTH", submission, inTLS, "MAIL FROM:<asil@matrix>", "530 5.7.0 Authentication required", Ready},
 		{"250 submission after AUTH", submission, loggedIn, "MAIL FROM:<asil@matrix>", "250 2.1.0 Ok", MailFrom},
+		{"250 MAIL with AUTH=<>", secure, loggedIn, "MAIL FROM:<asil@matrix> AUTH=<>", "250 2.1.0 Ok", MailFrom},
+		{"555 AUTH= where AUTH is not offered", matrix, helo, "MAIL FROM:<a@matrix> AUTH=<>", "555 5.5.4 Unsupported option: AUTH", Ready},
 		// Logging in never opens a relay.
 		{"554 relay after AUTH", submission, append(slices.Clone(loggedIn), "MAIL FROM:<asil@matrix>"), "RCPT TO:<bob@elsewhere.example>", "554 5.7.1 <bob@elsewhere.example>: Relay access denied", MailFrom},
 	}...)
@@ -141,6 +143,26 @@ func TestStartTLSForgets(t *testing.T) {
 	}
 	if out := s.Machine().Feed([]byte("NOOP")); out.StartTLS {
 		t.Error("the upgrade was asked for twice")
+	}
+}
+
+// TestEnvelopeSaysHowItCame: the envelope records TLS and the login at
+// MAIL, for the Received line's "with" (RFC 3848).
+func TestEnvelopeSaysHowItCame(t *testing.T) {
+	for _, tc := range []struct {
+		cfg   Config
+		lines []string
+		want  string
+	}{
+		{secure(), ehlo, "SMTP"},
+		{secure(), inTLS, "ESMTPS"},
+		{loopback(), []string{"EHLO c", "AUTH PLAIN " + b64("\x00asil\x00parola")}, "ESMTPA"},
+		{secure(), loggedIn, "ESMTPSA"},
+	} {
+		_, s := session(tc.cfg, append(slices.Clone(tc.lines), "MAIL FROM:<asil@matrix>")...)
+		if got := s.Envelope().With(); got != tc.want {
+			t.Errorf("after %q: with %s, want %s", tc.lines, got, tc.want)
+		}
 	}
 }
 

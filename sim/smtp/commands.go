@@ -123,6 +123,13 @@ func (s *Server) mail(arg string) Reply {
 				return tooBig("Message size exceeds fixed limit")
 			}
 			declared = int64(n)
+		case "AUTH":
+			// RFC 4954 §5: who submitted the message, for a relay to pass
+			// on; a server that offers AUTH accepts it, and the lab keeps
+			// only what its own AUTH established.
+			if s.cfg.Auth == nil {
+				return reply(555, "5.5.4", "Unsupported option: AUTH")
+			}
 		case "BODY":
 			switch strings.ToUpper(p.value) {
 			case "7BIT", "8BITMIME":
@@ -135,7 +142,7 @@ func (s *Server) mail(arg string) Reply {
 			return reply(555, "5.5.4", "Unsupported option: "+p.key)
 		}
 	}
-	s.env = Envelope{From: from}
+	s.env = Envelope{From: from, TLS: s.tls, User: s.authUser}
 	s.declared = declared
 	s.state = MailFrom
 	return reply(250, "2.1.0", "Ok")

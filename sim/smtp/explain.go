@@ -259,6 +259,10 @@ var Explanations = lang.Catalog{
 		RO: "Serverul acceptă STARTTLS. Răspunsul acesta mai trece în clar; imediat după el clientul începe negocierea TLS, iar sesiunea o ia de la capăt: serverul uită numele din EHLO și orice tranzacție, iar clientul trebuie să trimită din nou EHLO (RFC 3207 §4.2).",
 		EN: "The server accepts STARTTLS. This reply still travels in clear; right after it the client starts the TLS handshake, and the session starts over: the server forgets the EHLO name and any transaction, and the client must send EHLO again (RFC 3207 §4.2).",
 	},
+	"smtp.why.tls-unavailable": {
+		RO: "Serverul acesta nu poate porni TLS: nu are certificat, sau, în consola din browser, nu are o conexiune de criptat.",
+		EN: "This server cannot start TLS: it has no certificate, or, in the browser console, no connection to encrypt.",
+	},
 	"smtp.why.tls-active": {
 		RO: "Sesiunea e deja în TLS; un al doilea STARTTLS nu are sens.",
 		EN: "The session is already inside TLS; a second STARTTLS makes no sense.",

@@ -12,7 +12,8 @@ const (
 	defaultMaxRecipients = 100      // the minimum RFC 5321 §4.5.3.1.8 requires
 	defaultHostname      = "localhost"
 	defaultBanner        = "ESMTP mailsim"
-	// maxErrors is how many protocol errors (500-504, 555) a client may make
+	// maxErrors is how many protocol errors (500-504, 555) and failed logins
+	// (535) a client may make
 	// before the server gives up with 421, like Postfix's smtpd_hard_error_limit:
 	// it keeps a confused or hostile peer on a real socket from looping forever.
 	maxErrors = 20
@@ -105,7 +106,9 @@ func (s *Server) State() State { return s.state }
 
 // Envelope returns a copy of the current transaction's envelope.
 func (s *Server) Envelope() Envelope {
-	return Envelope{From: s.env.From, To: slices.Clone(s.env.To)}
+	e := s.env
+	e.To = slices.Clone(e.To)
+	return e
 }
 
 // Greet sends the 220 greeting; Connected -> Greeted. It does nothing in any
@@ -205,7 +208,7 @@ func (s *Server) Feed(line []byte) Output {
 func (s *Server) answer(verb string, r Reply) Output {
 	out := Output{Replies: []Reply{r}, Command: verb, Close: s.state == Closed, StartTLS: s.upgrade}
 	s.upgrade = false
-	if r.Code >= 500 && r.Code <= 504 || r.Code == 555 {
+	if r.Code >= 500 && r.Code <= 504 || r.Code == 555 || r.Code == 535 {
 		s.errors++
 		if s.errors >= maxErrors && s.state != Closed {
 			bye := s.close421("too-many-errors", "4.7.0", s.cfg.Hostname+" Error: too many errors")

@@ -11,7 +11,7 @@ func (s *Server) starttls(arg string) Reply {
 	case arg != "":
 		return syntax("STARTTLS")
 	case !s.cfg.TLS:
-		return reply(502, "5.5.1", "Error: command not implemented")
+		return because("tls-unavailable", 502, "5.5.1", "Error: command not implemented")
 	case s.tls:
 		return TLSActive()
 	case s.state == MailFrom || s.state == RcptTo:
