@@ -284,8 +284,8 @@ var Explanations = lang.Catalog{
 		EN: "Logged in, inside TLS. Now you may submit mail; logging in does not make the server a relay, though: a recipient in another domain still gets 554.",
 	},
 	"smtp.why.auth-in-clear": {
-		RO: "Atenție: autentificarea a reușit, dar parola a trecut în clar, doar codată base64, pe care oricine o poate decoda. Laboratorul permite asta doar pe loopback, unde nimeni altcineva nu ascultă; pe o rețea adevărată folosește mai întâi STARTTLS.",
-		EN: "Warning: the login succeeded, but the password crossed in clear, only base64-encoded, which anyone can decode. The lab allows this only on loopback, where nobody else listens; on a real network use STARTTLS first.",
+		RO: "Atenție: autentificarea a reușit, dar parola a trecut în clar, doar codată base64, pe care oricine o poate decoda. Laboratorul permite asta doar unui client de pe același calculator (loopback) și în consola din browser; pe o rețea adevărată folosește mai întâi STARTTLS.",
+		EN: "Warning: the login succeeded, but the password crossed in clear, only base64-encoded, which anyone can decode. The lab allows this only for a client on this same machine (loopback) and in the browser console; on a real network use STARTTLS first.",
 	},
 	"smtp.why.auth-mechanism": {
 		RO: "Serverul nu oferă acest mecanism de autentificare în sesiunea aceasta; EHLO listează mecanismele oferite.",
