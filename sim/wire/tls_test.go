@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/tls"
 	"crypto/x509"
+	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -55,7 +56,7 @@ func (c *client) upgrade(cfg *tls.Config) *tls.Conn {
 	return tc
 }
 
-func startTLSSMTP(t *testing.T, rec *recorder) *Server {
+func startTLSSMTP(t testing.TB, rec *recorder) *Server {
 	t.Helper()
 	opt := Options{TLS: ServerTLS(labCert(t))}
 	if rec != nil {
@@ -213,4 +214,41 @@ func TestIMAPStartTLS(t *testing.T) {
 	c.expect("* BYE")
 	c.expect("e OK ")
 	c.closed()
+}
+
+// BenchmarkSTARTTLSSession is one whole SMTP session over TLS: greeting,
+// EHLO, STARTTLS, the handshake (ECDSA P-256), EHLO again and QUIT.
+func BenchmarkSTARTTLSSession(b *testing.B) {
+	s := startTLSSMTP(b, nil)
+	cfg := trusting(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		nc, err := net.Dial("tcp", s.Addr().String())
+		if err != nil {
+			b.Fatal(err)
+		}
+		br := bufio.NewReader(nc)
+		read := func(prefix string) {
+			for {
+				l, err := br.ReadString('\n')
+				if err != nil || !strings.HasPrefix(l, prefix) {
+					b.Fatalf("%q %v, want %s", l, err, prefix)
+				}
+				if len(l) > 3 && l[3] == ' ' {
+					return
+				}
+			}
+		}
+		read("220")
+		_, _ = nc.Write([]byte("EHLO bench\r\nSTARTTLS\r\n"))
+		read("250")
+		read("220")
+		tc := tls.Client(nc, cfg)
+		br = bufio.NewReader(tc)
+		nc = tc
+		_, _ = tc.Write([]byte("EHLO bench\r\nQUIT\r\n"))
+		read("250")
+		read("221")
+		nc.Close()
+	}
 }
