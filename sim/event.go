@@ -59,4 +59,5 @@ type Event struct {
 	Key   string        `json:"key,omitempty"`   // explanation key (see the protocol packages' catalogs)
 	Msg   string        `json:"msg,omitempty"`   // ID of the message this event carries or concerns
 	Box   string        `json:"box,omitempty"`   // mailbox address for store, fetch and delete
+	TLS   bool          `json:"tls,omitempty"`   // the live lab's session was inside TLS: the line is what the server decrypted
 }

@@ -26,6 +26,7 @@ var ui = mergeCatalogs(
 	uiLayout,
 	uiHost,
 	uiStates,
+	uiTLS,
 )
 
 // uiCore is the words of the frame, the home page and the player.

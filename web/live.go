@@ -51,7 +51,7 @@ func (a *app) livePage(w http.ResponseWriter, r *http.Request) {
 		v.On, v.Mailboxes, v.Accounts = true, a.live.Mailboxes(), a.live.Accounts()
 		v.Topo = liveTopology(a.live, l)
 		v.Ports = []livePort{{Proto: "SMTP", Telnet: telnet(a.live.SMTPAddr())}, {Proto: "POP3", Telnet: telnet(a.live.POP3Addr())},
-			{Proto: "IMAP", Telnet: telnet(a.live.IMAPAddr())}}
+			{Proto: "IMAP", Telnet: telnet(a.live.IMAPAddr())}, {Proto: "SMTP AUTH", Telnet: telnet(a.live.SubmissionAddr())}}
 		v.Try = lectureSessions(v.Accounts)
 		for i := range v.Try {
 			v.Try[i].Open = v.Ports[i].Telnet

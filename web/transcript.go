@@ -19,6 +19,7 @@ type transcriptLine struct {
 	From, To string // agent labels
 	Lines    []wireLine
 	Text     string // the explanation
+	TLS      bool   // a live session's line inside TLS, marked as such
 }
 
 // wireLine is one line on the wire; a reply's code is split off to colour it.
@@ -44,7 +45,7 @@ func side(k sim.Kind) string {
 func newTranscriptLine(e frameEvent, label func(agentID string) string) transcriptLine {
 	t := transcriptLine{
 		Seq: e.Seq, Kind: string(e.Kind), Dir: string(e.Dir), Ms: strconv.FormatInt(e.Ms, 10),
-		Side: side(e.Kind), From: label(e.From), To: label(e.To), Text: e.Text,
+		Side: side(e.Kind), From: label(e.From), To: label(e.To), Text: e.Text, TLS: e.TLS,
 	}
 	if e.Kind == sim.KindStore && e.Box != "" {
 		t.To = label(boxChip(e.Box)) // a store writes into a mailbox, whichever agent its To names

@@ -1,7 +1,8 @@
 // Command mailsim serves the e-mail protocol simulator as a web app, and
 // lists scenarios or prints their transcripts for slides.
 //
-//	mailsim [-addr 127.0.0.1:8080] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-accounts FILE] [-scenarios DIR]
+//	mailsim [-addr 127.0.0.1:8080] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-imap 127.0.0.1:1143]
+//	        [-submission 127.0.0.1:5587] [-tls-cert FILE -tls-key FILE] [-accounts FILE] [-scenarios DIR]
 //	                                                    serve the web app and the lab's real ports
 //	mailsim scenarios [-scenarios DIR]                   list the scenarios
 //	mailsim transcript [-lang ro|en] [-scenarios DIR] NAME   print a scenario's trace
@@ -43,6 +44,9 @@ func main() {
 	smtpAddr := fs.String("smtp", live.DefaultSMTPAddr, `address of the lab's real SMTP port, or "off" (serve)`)
 	pop3Addr := fs.String("pop3", live.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
 	imapAddr := fs.String("imap", live.DefaultIMAPAddr, `address of the lab's real IMAP port, or "off" (serve)`)
+	submission := fs.String("submission", live.DefaultSubmissionAddr, `address of the lab's submission port, where MAIL needs AUTH, or "off" (serve)`)
+	tlsCert := fs.String("tls-cert", "", "PEM certificate for STARTTLS and STLS instead of the self-signed one made at start-up; needs -tls-key (serve)")
+	tlsKey := fs.String("tls-key", "", "PEM private key of -tls-cert (serve)")
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
 	var allow web.Hosts
 	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
@@ -61,6 +65,7 @@ func main() {
 	default:
 		cfg := live.DefaultConfig()
 		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
+		cfg.SubmissionAddr, cfg.TLSCert, cfg.TLSKey = *submission, *tlsCert, *tlsKey
 		if *accounts != "" {
 			if cfg.Accounts, err = live.LoadAccountsFile(*accounts); err != nil {
 				break
@@ -164,6 +169,17 @@ func printLab(out io.Writer, l *live.Lab) {
 				fmt.Fprintf(out, "  read: curl 'imap://%s:%s@%s/INBOX;UID=1'\n",
 					strings.ReplaceAll(u.Address, "@", "%40"), u.Password, p.addr)
 			}
+		}
+	}
+	if addr := l.SubmissionAddr(); addr != nil {
+		fmt.Fprintf(out, "lab submission port (AUTH required): %s\n", addr)
+	} else {
+		fmt.Fprintln(out, "lab submission port: off")
+	}
+	if fp := l.Fingerprint(); fp != "" {
+		fmt.Fprintf(out, "lab TLS certificate SHA-256 fingerprint: %s\n", fp)
+		if addr := l.SMTPAddr(); addr != nil {
+			fmt.Fprintf(out, "  check: openssl s_client -starttls smtp -connect %s\n", addr)
 		}
 	}
 	fmt.Fprintln(out, "lab accounts:")

@@ -45,7 +45,7 @@ func TestListAndTranscript(t *testing.T) {
 
 func TestPrintLab(t *testing.T) {
 	cfg := live.DefaultConfig()
-	cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = "127.0.0.1:0", "off", "127.0.0.1:0"
+	cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr, cfg.SubmissionAddr = "127.0.0.1:0", "off", "127.0.0.1:0", "127.0.0.1:0"
 	l, err := live.Start(cfg, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +54,9 @@ func TestPrintLab(t *testing.T) {
 	var out bytes.Buffer
 	printLab(&out, l)
 	text := out.String()
-	for _, want := range []string{"lab SMTP port: telnet 127.0.0.1 ", "lab POP3 port: off", "lab IMAP port: telnet 127.0.0.1 ", "curl 'imap://alice%40mailsim.test:wonderland@127.0.0.1:", "student@mailsim.test", "password student", "list of "} {
+	for _, want := range []string{"lab SMTP port: telnet 127.0.0.1 ", "lab POP3 port: off", "lab IMAP port: telnet 127.0.0.1 ", "curl 'imap://alice%40mailsim.test:wonderland@127.0.0.1:", "student@mailsim.test", "password student", "list of ",
+		"lab submission port (AUTH required): 127.0.0.1:", "lab TLS certificate SHA-256 fingerprint: " + l.Fingerprint() + "\n",
+		"openssl s_client -starttls smtp -connect 127.0.0.1:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lab banner lacks %q:\n%s", want, text)
 		}

@@ -19,6 +19,8 @@ type Config struct {
 	// means the Unix epoch, so that a session without a clock stays
 	// deterministic.
 	Now func() time.Time
+	// TLS says the adapter can start TLS: STARTTLS is offered until it has.
+	TLS bool
 }
 
 // now returns the caller's time, or the epoch when there is no clock.

@@ -7,6 +7,22 @@ import "mailsim/lang"
 // constants) and each server and client state (State.Key, ClientState.Key).
 var Explanations = lang.Catalog{
 	// Commands.
+	"imap.cmd.STARTTLS": {
+		RO: "STARTTLS cere ca restul conexiunii să fie criptat cu TLS (RFC 2595); e permisă doar înainte de autentificare.",
+		EN: "STARTTLS asks for the rest of the connection to be encrypted with TLS (RFC 2595); it is allowed only before logging in.",
+	},
+	KeyTLSReady: {
+		RO: "Serverul acceptă STARTTLS. Răspunsul acesta mai trece în clar; imediat după el începe negocierea TLS, iar clientul trebuie să ceară din nou CAPABILITY, fiindcă ce a aflat înainte putea fi modificat pe drum.",
+		EN: "The server accepts STARTTLS. This answer still travels in clear; right after it the TLS handshake begins, and the client must ask CAPABILITY again, because what it learned before could have been altered on the way.",
+	},
+	KeyTLSActive: {
+		RO: "Sesiunea e deja în TLS; un al doilea STARTTLS nu are sens.",
+		EN: "The session is already inside TLS; a second STARTTLS makes no sense.",
+	},
+	KeyTLSMissing: {
+		RO: "Serverul acesta nu poate porni TLS (de exemplu în consola din browser, care nu are o conexiune de criptat).",
+		EN: "This server cannot start TLS (for instance in the browser console, which has no connection to encrypt).",
+	},
 	"imap.cmd.CAPABILITY": {
 		RO: "CAPABILITY cere lista extensiilor pe care le suportă serverul.",
 		EN: "CAPABILITY asks for the list of extensions the server supports.",

@@ -19,6 +19,9 @@ type Output struct {
 	// Close asks the owner to close the connection after sending Lines and
 	// then to call Drop.
 	Close bool
+	// StartTLS asks the owner to start TLS once Lines are sent
+	// (machine.Output.StartTLS).
+	StartTLS bool
 }
 
 // splitLines turns whole responses, which may hold literals with CRLF

@@ -31,6 +31,7 @@ var handlers = map[string]handler{
 	"LOGOUT":       {anyState, (*Server).logout},
 	"LOGIN":        {notAuth, (*Server).login},
 	"AUTHENTICATE": {notAuth, (*Server).authenticate},
+	"STARTTLS":     {notAuth, (*Server).starttls},
 	"SELECT":       {authed, (*Server).selectCmd},
 	"EXAMINE":      {authed, (*Server).selectCmd},
 	"CREATE":       {authed, (*Server).create},
@@ -72,6 +73,8 @@ type Server struct {
 	// signal of changes, taken before the last report of news.
 	idleTag string
 	wake    <-chan struct{}
+	// tls says the session runs inside TLS (after STARTTLS).
+	tls bool
 }
 
 // NewServer returns a server for one connection, in the Connected state.
@@ -102,6 +105,9 @@ func (s *Server) capabilities() string {
 	}
 	if s.state == NotAuthenticated {
 		caps += " SASL-IR AUTH=PLAIN"
+		if s.cfg.TLS && !s.tls {
+			caps += " STARTTLS"
+		}
 	}
 	return caps
 }

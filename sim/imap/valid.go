@@ -6,7 +6,7 @@ import "slices"
 // console's hint line shows them: the usual next step first, then the
 // rest, the commands valid in every state last.
 var verbOrder = []string{
-	"LOGIN", "AUTHENTICATE",
+	"LOGIN", "AUTHENTICATE", "STARTTLS",
 	"FETCH", "SEARCH", "STORE", "COPY", "MOVE", "EXPUNGE", "UID", "CLOSE", "CHECK",
 	"SELECT", "EXAMINE", "LIST", "STATUS", "CREATE", "RENAME", "DELETE", "APPEND",
 	"SUBSCRIBE", "UNSUBSCRIBE", "LSUB", "IDLE",

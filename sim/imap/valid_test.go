@@ -16,7 +16,7 @@ func TestCommandsCoverHandlers(t *testing.T) {
 	if len(verbOrder) != len(handlers) {
 		t.Errorf("verbOrder has %d verbs, the server %d", len(verbOrder), len(handlers))
 	}
-	if got := Commands(NotAuthenticated); !slices.Equal(got, []string{"LOGIN", "AUTHENTICATE", "CAPABILITY", "NOOP", "LOGOUT"}) {
+	if got := Commands(NotAuthenticated); !slices.Equal(got, []string{"LOGIN", "AUTHENTICATE", "STARTTLS", "CAPABILITY", "NOOP", "LOGOUT"}) {
 		t.Errorf("NotAuthenticated: %v", got)
 	}
 	if got := Commands(Selected); got[0] != "FETCH" || !slices.Contains(got, "IDLE") || slices.Contains(got, "LOGIN") {

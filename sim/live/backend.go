@@ -51,8 +51,8 @@ func (b backend) Recipient(addr string) *smtp.Reply {
 func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	date := b.l.cfg.Now().Format("Mon, 02 Jan 2006 15:04:05 -0700")
 	head := func(id, rcpt string) string {
-		return fmt.Sprintf("Return-Path: <%s>\r\nReceived: from %s by %s (mailsim lab) with SMTP id %s\r\n\tfor <%s>; %s\r\n",
-			env.From, b.peer, b.l.cfg.Hostname, id, rcpt, date)
+		return fmt.Sprintf("Return-Path: <%s>\r\nReceived: from %s by %s (mailsim lab) with %s id %s\r\n\tfor <%s>; %s\r\n",
+			env.From, b.peer, b.l.cfg.Hostname, env.With(), id, rcpt, date)
 	}
 	p := b.policy()
 	rcpts := make([]string, 0, len(env.To))

@@ -2,6 +2,7 @@ package live
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -33,22 +34,33 @@ const (
 // Config sets up a lab. The zero value serves nothing; DefaultConfig serves
 // every port.
 type Config struct {
-	SMTPAddr string           // where the SMTP port listens; "" or "off" disables it
-	POP3Addr string           // where the POP3 port listens; "" or "off" disables it
-	IMAPAddr string           // where the IMAP port listens; "" or "off" disables it
-	Hostname string           // the servers' name in greetings and Received lines, and the domain of a bare "rcpt to: bob"; default: the first account's domain
-	Accounts []Account        // the lab's users and lists; nil means DefaultAccounts
-	MaxSize  int64            // largest message accepted, in octets; 0 means the SMTP machine's 10 MiB
-	Storage  int64            // octets all mailboxes may hold together, beyond which mail gets 452; 0 means 512 MiB
-	Wire     wire.Options     // timeouts and connection cap of each port; the lab sets Observer itself
-	History  int              // events kept for History; 0 means 1000
-	Now      func() time.Time // the clock of event times and Date stamps; nil means time.Now
+	SMTPAddr string // where the SMTP port listens; "" or "off" disables it
+	POP3Addr string // where the POP3 port listens; "" or "off" disables it
+	IMAPAddr string // where the IMAP port listens; "" or "off" disables it
+	// SubmissionAddr is where the submission port listens (SMTP where MAIL
+	// needs AUTH, RFC 6409); "" or "off" disables it.
+	SubmissionAddr string
+	// TLS offers STARTTLS (SMTP, IMAP) and STLS (POP3) with a certificate
+	// made at start-up, or read from TLSCert and TLSKey (PEM files), which
+	// turn TLS on by themselves.
+	TLS             bool
+	TLSCert, TLSKey string
+	Hostname        string           // the servers' name in greetings and Received lines, and the domain of a bare "rcpt to: bob"; default: the first account's domain
+	Accounts        []Account        // the lab's users and lists; nil means DefaultAccounts
+	MaxSize         int64            // largest message accepted, in octets; 0 means the SMTP machine's 10 MiB
+	Storage         int64            // octets all mailboxes may hold together, beyond which mail gets 452; 0 means 512 MiB
+	Wire            wire.Options     // timeouts and connection cap of each port; the lab sets Observer itself
+	History         int              // events kept for History; 0 means 1000
+	Now             func() time.Time // the clock of event times and Date stamps; nil means time.Now
 }
 
-// DefaultConfig serves SMTP on DefaultSMTPAddr, POP3 on DefaultPOP3Addr
-// and IMAP on DefaultIMAPAddr with the default accounts.
+// DefaultConfig serves SMTP on DefaultSMTPAddr, POP3 on DefaultPOP3Addr,
+// IMAP on DefaultIMAPAddr and submission on DefaultSubmissionAddr with the
+// default accounts, each able to start TLS with a certificate made at
+// start-up.
 func DefaultConfig() Config {
-	return Config{SMTPAddr: DefaultSMTPAddr, POP3Addr: DefaultPOP3Addr, IMAPAddr: DefaultIMAPAddr}
+	return Config{SMTPAddr: DefaultSMTPAddr, POP3Addr: DefaultPOP3Addr, IMAPAddr: DefaultIMAPAddr,
+		SubmissionAddr: DefaultSubmissionAddr, TLS: true}
 }
 
 // Lab is the running live lab.
@@ -64,6 +76,11 @@ type Lab struct {
 	imapAddr net.Addr
 	warnings []error
 	once     sync.Once
+
+	tls            *tls.Config     // every port's TLS, nil without TLS
+	cert           tls.Certificate // the certificate in tls
+	submissionAddr net.Addr
+	smtpSessions   atomic.Uint64 // SMTP sessions started, for unique CRAM-MD5 challenges
 
 	consoles     map[string]*service // the in-process servers of Console, by protocol
 	consoleIDs   atomic.Uint64       // the last console session's number
@@ -105,13 +122,17 @@ func Start(cfg Config, log *slog.Logger) (*Lab, error) {
 		cfg.Wire.Log = log
 	}
 	l := &Lab{cfg: cfg, start: cfg.Now(), accounts: sortedAccounts(cfg.Accounts)}
+	if err := l.loadTLS(cfg); err != nil {
+		return nil, err
+	}
 	l.store = newStore(cfg.Accounts, cfg.Hostname, cfg.Storage, l.start, cfg.Now)
 	l.hub = newHub(cfg.History, cfg.Now)
 
-	l.smtpAddr = l.listen(log, cfg.SMTPAddr, l.smtpService())
+	l.smtpAddr = l.listen(log, cfg.SMTPAddr, l.smtpService(false))
+	l.submissionAddr = l.listen(log, cfg.SubmissionAddr, l.smtpService(true))
 	l.pop3Addr = l.listen(log, cfg.POP3Addr, l.pop3Service())
 	l.imapAddr = l.listen(log, cfg.IMAPAddr, l.imapService())
-	l.consoles = map[string]*service{"smtp": l.smtpService(), "pop3": l.pop3Service(), "imap": l.imapService()}
+	l.consoles = map[string]*service{"smtp": l.smtpService(false), "pop3": l.pop3Service(), "imap": l.imapService()}
 	return l, nil
 }
 
@@ -123,6 +144,7 @@ func (l *Lab) listen(log *slog.Logger, addr string, svc *service) net.Addr {
 	}
 	opt := l.cfg.Wire
 	opt.Observer = svc.observe
+	opt.TLS = l.tls
 	s, err := wire.Listen(addr, svc.proto, opt)
 	if err != nil {
 		err = fmt.Errorf("live: %s port %s not opened: %w", svc.proto.Name, addr, err)

@@ -35,7 +35,7 @@ func (l *Lab) observer(proto, agent string, dir sim.Dir, t *conns) wire.Observer
 		if c == nil { // refused: no session was started
 			c = &connState{client: clientID(o.Peer)}
 		}
-		base := sim.Event{Proto: proto, Dir: dir, State: o.State}
+		base := sim.Event{Proto: proto, Dir: dir, State: o.State, TLS: o.TLS}
 		up := base
 		up.From, up.To = c.client, agent
 		var buf [8]sim.Event // room for a line's events without allocating
@@ -59,6 +59,9 @@ func (l *Lab) observer(proto, agent string, dir sim.Dir, t *conns) wire.Observer
 			default:
 				up.Kind, up.Line, up.Key = sim.KindCommand, string(o.Line), o.Key
 			}
+			events = append(events, up)
+		case wire.TLSStarted: // the mark after which the session is inside TLS
+			up.Kind, up.Line, up.Key = sim.KindNote, string(o.Line), o.Key
 			events = append(events, up)
 		case wire.Disconnected:
 			if c.lines > 0 {

@@ -22,12 +22,15 @@ type service struct {
 	observe wire.Observer
 }
 
-// smtpService serves SMTP on the lab's store: SMTP pushes.
-func (l *Lab) smtpService() *service {
+// smtpService serves SMTP on the lab's store: SMTP pushes. On the
+// submission port MAIL needs AUTH first (RFC 6409).
+func (l *Lab) smtpService(submission bool) *service {
 	t := &conns{m: map[uint64]*connState{}}
 	p := wire.SMTP(func(p wire.Peer) smtp.Config {
 		c := t.open(p)
-		return smtp.Config{Hostname: l.cfg.Hostname, MaxSize: l.cfg.MaxSize, Backend: newBackend(l, c, p)}
+		cfg := smtp.Config{Hostname: l.cfg.Hostname, MaxSize: l.cfg.MaxSize, Backend: newBackend(l, c, p), Submission: submission}
+		l.smtpAuth(&cfg, p, c)
+		return cfg
 	})
 	return &service{proto: p, agent: SMTPAgent, dir: sim.Push, observe: l.observer(p.Name, SMTPAgent, sim.Push, t)}
 }
@@ -42,7 +45,7 @@ func (l *Lab) pop3Service() *service {
 		// repeats.
 		stamp := fmt.Sprintf("%d.%d@%s", l.pop3Sessions.Add(1), l.start.Unix(), l.cfg.Hostname)
 		return pop3.Config{Hostname: l.cfg.Hostname, Timestamp: "<" + stamp + ">",
-			Challenge: "<cram." + stamp + ">", Maildrop: maildrop{l, c}}
+			Challenge: "<cram." + stamp + ">", Maildrop: maildrop{l, c}, TLS: l.canTLS(p)}
 	})
 	return &service{proto: p, agent: POP3Agent, dir: sim.Pull, observe: l.observer(p.Name, POP3Agent, sim.Pull, t)}
 }
@@ -54,7 +57,7 @@ func (l *Lab) imapService() *service {
 	t := &conns{m: map[uint64]*connState{}}
 	p := wire.IMAP(func(p wire.Peer) imap.Config {
 		c := t.open(p)
-		return imap.Config{Hostname: l.cfg.Hostname, Store: imapStore{l, c}, MaxLiteral: int(l.cfg.MaxSize), Now: l.cfg.Now}
+		return imap.Config{Hostname: l.cfg.Hostname, Store: imapStore{l, c}, MaxLiteral: int(l.cfg.MaxSize), Now: l.cfg.Now, TLS: l.canTLS(p)}
 	})
 	return &service{proto: p, agent: IMAPAgent, dir: sim.Pull, observe: l.observer(p.Name, IMAPAgent, sim.Pull, t)}
 }

@@ -67,4 +67,15 @@ type Output struct {
 	State   string  // the machine's state after the input
 	Literal int     // octets of an IMAP literal to read next, fed raw; 0 otherwise
 	Close   bool    // close the connection once Replies are sent
+	// StartTLS asks the adapter to send Replies in clear and then start
+	// TLS as the server on the same connection (SMTP's STARTTLS, RFC 3207;
+	// POP3's STLS and IMAP's STARTTLS, RFC 2595). Whatever the client sent
+	// after the command and before the handshake is discarded, never fed:
+	// a server that kept such bytes would answer, inside TLS, commands
+	// injected in clear (CVE-2011-0411). The machine takes the upgrade as
+	// done and goes on as a new, encrypted session; when the handshake
+	// fails the adapter closes the connection and drops the machine. An
+	// owner that cannot upgrade (the browser console) never configures a
+	// machine to offer TLS, so it never sees this set.
+	StartTLS bool
 }

@@ -12,6 +12,9 @@ func (s *Server) capaCmd(arg string) Output {
 	for _, m := range s.mechanisms() {
 		sasl += " " + m
 	}
-	return multiLine("CAPA", KeyCapa, "Capability list follows",
-		[]string{"TOP", "UIDL", "USER", sasl, "RESP-CODES"})
+	caps := []string{"TOP", "UIDL", "USER", sasl, "RESP-CODES"}
+	if s.cfg.TLS && !s.tls {
+		caps = append(caps, "STLS")
+	}
+	return multiLine("CAPA", KeyCapa, "Capability list follows", caps)
 }

@@ -20,6 +20,8 @@ type Config struct {
 	// Maildrop holds the users and their mail. Nil means a store without
 	// users, where every login fails.
 	Maildrop Maildrop
+	// TLS says the adapter can start TLS: STLS is offered until it has.
+	TLS bool
 }
 
 // greeting returns the greeting's text after "+OK ".

@@ -23,6 +23,22 @@ var Explanations = lang.Catalog{
 		RO: "AUTH alege un mecanism SASL de autentificare (RFC 1734/5034), de exemplu PLAIN sau CRAM-MD5.",
 		EN: "AUTH picks a SASL authentication mechanism (RFC 1734/5034), such as PLAIN or CRAM-MD5.",
 	},
+	"pop3.cmd.STLS": {
+		RO: "STLS cere ca restul conexiunii să fie criptat cu TLS (RFC 2595); e permisă doar înainte de autentificare.",
+		EN: "STLS asks for the rest of the connection to be encrypted with TLS (RFC 2595); it is allowed only before logging in.",
+	},
+	KeyTLSReady: {
+		RO: "Serverul acceptă STLS. Răspunsul acesta mai trece în clar; imediat după el începe negocierea TLS, iar clientul trebuie să ceară din nou CAPA, fiindcă ce a aflat înainte putea fi modificat pe drum.",
+		EN: "The server accepts STLS. This answer still travels in clear; right after it the TLS handshake begins, and the client must ask CAPA again, because what it learned before could have been altered on the way.",
+	},
+	KeyTLSActive: {
+		RO: "Sesiunea e deja în TLS; un al doilea STLS nu are sens.",
+		EN: "The session is already inside TLS; a second STLS makes no sense.",
+	},
+	KeyTLSMissing: {
+		RO: "Serverul acesta nu poate porni TLS (de exemplu în consola din browser, care nu are o conexiune de criptat).",
+		EN: "This server cannot start TLS (for instance in the browser console, which has no connection to encrypt).",
+	},
 	"pop3.cmd.CAPA": {
 		RO: "CAPA cere lista extensiilor pe care le suportă serverul (RFC 2449).",
 		EN: "CAPA asks for the list of extensions the server supports (RFC 2449).",

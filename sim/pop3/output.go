@@ -16,6 +16,9 @@ type Output struct {
 	// Close asks the owner to close the connection after sending Lines and
 	// then to call Drop.
 	Close bool
+	// StartTLS asks the owner to start TLS once Lines are sent
+	// (machine.Output.StartTLS).
+	StartTLS bool
 }
 
 // okLine builds a one-line positive response; text may be empty, giving the

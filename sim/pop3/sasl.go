@@ -2,11 +2,10 @@ package pop3
 
 import (
 	"bytes"
-	"crypto/hmac"
-	"crypto/md5"
 	"encoding/base64"
-	"encoding/hex"
 	"strings"
+
+	"mailsim/sim/sasl"
 )
 
 // mechanisms returns the SASL mechanisms this session offers. CRAM-MD5 needs
@@ -76,11 +75,10 @@ func (s *Server) saslPlain(cmd, b64 string) Output {
 	if err != nil {
 		return errLine(cmd, KeyAuthMalformed, "Invalid base64 in SASL response")
 	}
-	parts := bytes.Split(data, []byte{0})
-	if len(parts) != 3 {
+	authz, user, pass, ok := sasl.Plain(data)
+	if !ok {
 		return errLine(cmd, KeyAuthMalformed, "PLAIN response is not authzid NUL user NUL password")
 	}
-	authz, user, pass := string(parts[0]), string(parts[1]), string(parts[2])
 	secret, ok := s.cfg.Maildrop.Secret(user)
 	if !ok || (authz != "" && authz != user) || !equalSecret(pass, secret) {
 		return errLine(cmd, KeyAuthFailed, authFailedText)
@@ -102,16 +100,8 @@ func (s *Server) saslCRAM(b64 string) Output {
 	}
 	user, digest := string(data[:i]), string(data[i+1:])
 	secret, ok := s.cfg.Maildrop.Secret(user)
-	if !ok || !equalSecret(digest, CRAMDigest(s.cfg.Challenge, secret)) {
+	if !ok || !equalSecret(digest, sasl.CRAMDigest(s.cfg.Challenge, secret)) {
 		return errLine("", KeyAuthFailed, authFailedText)
 	}
 	return s.login("", user, "CRAM-MD5 authentication successful")
-}
-
-// CRAMDigest returns the CRAM-MD5 digest of a challenge and a shared secret,
-// in lower-case hex as the client's response carries it.
-func CRAMDigest(challenge, secret string) string {
-	mac := hmac.New(md5.New, []byte(secret))
-	mac.Write([]byte(challenge))
-	return hex.EncodeToString(mac.Sum(nil))
 }

@@ -10,7 +10,7 @@ import (
 // "unknown command", so that a student sees which of the two mistakes it was.
 var commands = []string{
 	"QUIT", "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL",
-	"USER", "PASS", "APOP", "AUTH", "CAPA",
+	"USER", "PASS", "APOP", "AUTH", "CAPA", "STLS",
 }
 
 // Server is the server side of one POP3 session.
@@ -24,6 +24,7 @@ type Server struct {
 	// owner is the authenticated user whose maildrop this session has locked.
 	owner string
 	msgs  []message
+	tls   bool // the session runs inside TLS (after STLS)
 }
 
 // NewServer returns a server for one connection, in the Connected state.

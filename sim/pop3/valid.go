@@ -1,10 +1,10 @@
 package pop3
 
 // validCommands are the verbs the server handles in each state (RFC 1939
-// §4 and §5, with CAPA, APOP and AUTH), the usual next step first. A known
+// §4 and §5, with CAPA, APOP, AUTH and STLS), the usual next step first. A known
 // verb left out here is answered "not valid in this state".
 var validCommands = map[State][]string{
-	Authorization: {"USER", "PASS", "APOP", "AUTH", "CAPA", "QUIT"},
+	Authorization: {"USER", "PASS", "APOP", "AUTH", "CAPA", "STLS", "QUIT"},
 	Transaction:   {"STAT", "LIST", "RETR", "DELE", "TOP", "UIDL", "NOOP", "RSET", "CAPA", "QUIT"},
 }
 

@@ -5,6 +5,23 @@ package smtp
 type Envelope struct {
 	From string   // reverse-path without angle brackets ("" for the null sender <>)
 	To   []string // forward-paths accepted so far
+	TLS  bool     // the transaction ran inside TLS
+	User string   // the user AUTH logged in before MAIL, "" for none
+}
+
+// With names how the message came, for a Received line's "with" clause
+// (RFC 3848): ESMTPS inside TLS, ESMTPA after AUTH, ESMTPSA for both, and
+// SMTP otherwise.
+func (e Envelope) With() string {
+	switch {
+	case e.TLS && e.User != "":
+		return "ESMTPSA"
+	case e.TLS:
+		return "ESMTPS"
+	case e.User != "":
+		return "ESMTPA"
+	}
+	return "SMTP"
 }
 
 // Backend is what the server asks the world for; implemented in-memory by

@@ -11,6 +11,10 @@ type stored struct {
 	data string
 }
 
+// String quotes the envelope and the text, so that a failure shows every
+// CR and LF.
+func (s stored) String() string { return fmt.Sprintf("{%q %q %q}", s.env.From, s.env.To, s.data) }
+
 // testBackend is an in-memory world: every address is a mailbox except
 // those listed in verdicts, which get the reply given there.
 type testBackend struct {

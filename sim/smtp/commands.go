@@ -25,7 +25,7 @@ var commands = map[string]handler{
 	"EXPN":     (*Server).expn,
 	"HELP":     (*Server).help,
 	"AUTH":     (*Server).auth,
-	"STARTTLS": (*Server).notImplemented,
+	"STARTTLS": (*Server).starttls,
 	"TURN":     historic(turnGone),
 	"SEND":     historic(sendGone),
 	"SOML":     historic(somlGone),
@@ -72,6 +72,7 @@ func (s *Server) ehlo(arg string) Reply {
 	if _, ok := s.cfg.Backend.(Expander); ok {
 		lines = append(lines, "EXPN")
 	}
+	lines = append(lines, s.extensions()...)
 	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "HELP")
 	return Reply{Code: 250, Lines: lines}
 }
@@ -88,8 +89,13 @@ func (s *Server) mail(arg string) Reply {
 	if s.state == MailFrom || s.state == RcptTo {
 		return outOfSequence("nested MAIL command")
 	}
-	if s.cfg.RequireHelo && s.clientName == "" {
+	if (s.cfg.RequireHelo || s.tls) && s.clientName == "" {
+		// After STARTTLS the session starts over and the client must
+		// greet again, inside TLS (RFC 3207 §4.2).
 		return outOfSequence("send HELO/EHLO first")
+	}
+	if s.cfg.Submission && s.authUser == "" {
+		return AuthRequired()
 	}
 	path, params, good := parsePath(arg, "FROM:")
 	if !good {
@@ -117,6 +123,13 @@ func (s *Server) mail(arg string) Reply {
 				return tooBig("Message size exceeds fixed limit")
 			}
 			declared = int64(n)
+		case "AUTH":
+			// RFC 4954 §5: who submitted the message, for a relay to pass
+			// on; a server that offers AUTH accepts it, and the lab keeps
+			// only what its own AUTH established.
+			if s.cfg.Auth == nil {
+				return reply(555, "5.5.4", "Unsupported option: AUTH")
+			}
 		case "BODY":
 			switch strings.ToUpper(p.value) {
 			case "7BIT", "8BITMIME":
@@ -129,7 +142,7 @@ func (s *Server) mail(arg string) Reply {
 			return reply(555, "5.5.4", "Unsupported option: "+p.key)
 		}
 	}
-	s.env = Envelope{From: from}
+	s.env = Envelope{From: from, TLS: s.tls, User: s.authUser}
 	s.declared = declared
 	s.state = MailFrom
 	return reply(250, "2.1.0", "Ok")
@@ -282,17 +295,4 @@ func (s *Server) expn(arg string) Reply {
 		lines[i] = m
 	}
 	return Reply{Code: 250, Enhanced: "2.1.5", Lines: lines}
-}
-
-// auth exists so that a client trying to log in learns that no SASL
-// mechanism is implemented (504, RFC 4954 §4) instead of "unknown command".
-func (s *Server) auth(arg string) Reply {
-	if arg == "" {
-		return syntax("AUTH mechanism")
-	}
-	return reply(504, "5.5.4", "Unrecognized authentication type")
-}
-
-func (s *Server) notImplemented(string) Reply {
-	return reply(502, "5.5.1", "Error: command not implemented")
 }

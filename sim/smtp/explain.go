@@ -64,12 +64,16 @@ var Explanations = lang.Catalog{
 		EN: "HELP: asks for help on the commands or, with STATUS, the session status.",
 	},
 	"smtp.cmd.AUTH": {
-		RO: "AUTH: clientul vrea să se autentifice; mailsim nu implementează niciun mecanism.",
-		EN: "AUTH: the client wants to log in; mailsim implements no mechanism.",
+		RO: "AUTH: clientul vrea să se autentifice cu un mecanism SASL (RFC 4954), ales dintre cele pe care EHLO le-a anunțat.",
+		EN: "AUTH: the client wants to log in with a SASL mechanism (RFC 4954), one of those EHLO announced.",
+	},
+	"smtp.cmd.AUTH-RESPONSE": {
+		RO: "Răspunsul clientului la provocarea 334, codat base64. Base64 e doar o codare, nu o criptare: oricine vede linia o poate decoda.",
+		EN: "The client's answer to the 334 challenge, in base64. Base64 is only an encoding, not encryption: anyone who sees the line can decode it.",
 	},
 	"smtp.cmd.STARTTLS": {
-		RO: "STARTTLS: clientul cere criptarea conexiunii cu TLS; mailsim nu o implementează.",
-		EN: "STARTTLS: the client asks to encrypt the connection with TLS; mailsim does not implement it.",
+		RO: "STARTTLS: clientul cere ca restul conexiunii să fie criptat cu TLS (RFC 3207).",
+		EN: "STARTTLS: the client asks for the rest of the connection to be encrypted with TLS (RFC 3207).",
 	},
 	"smtp.cmd.TURN": {
 		RO: "TURN: comandă istorică ce inversa rolurile client/server; abandonată, căci oricine putea ridica poșta altcuiva.",
@@ -113,6 +117,10 @@ var Explanations = lang.Catalog{
 		RO: "221: serverul închide canalul de transmisie.",
 		EN: "221: the server is closing the transmission channel.",
 	},
+	"smtp.reply.235": {
+		RO: "235: autentificarea a reușit.",
+		EN: "235: authentication succeeded.",
+	},
 	"smtp.reply.250": {
 		RO: "250: comanda a fost executată cu succes.",
 		EN: "250: the requested command was completed.",
@@ -124,6 +132,10 @@ var Explanations = lang.Catalog{
 	"smtp.reply.252": {
 		RO: "252: adresa nu poate fi verificată, dar mesajul va fi acceptat și livrat dacă se poate.",
 		EN: "252: the address cannot be verified, but the message will be accepted and delivery attempted.",
+	},
+	"smtp.reply.334": {
+		RO: "334: serverul așteaptă următorul pas al autentificării; textul, codat base64, e provocarea sau întrebarea lui.",
+		EN: "334: the server waits for the next step of the login; the text, in base64, is its challenge or question.",
 	},
 	"smtp.reply.354": {
 		RO: "354: serverul așteaptă textul mesajului, încheiat cu o linie ce conține doar un punct.",
@@ -164,6 +176,18 @@ var Explanations = lang.Catalog{
 	"smtp.reply.504": {
 		RO: "504: parametrul comenzii nu este implementat.",
 		EN: "504: the command parameter is not implemented.",
+	},
+	"smtp.reply.530": {
+		RO: "530: serverul cere autentificare înainte de comanda aceasta.",
+		EN: "530: the server needs authentication before this command.",
+	},
+	"smtp.reply.535": {
+		RO: "535: autentificarea a eșuat: utilizator sau parolă greșite.",
+		EN: "535: authentication failed: wrong user or password.",
+	},
+	"smtp.reply.538": {
+		RO: "538: mecanismul cerut trimite parola în clar, deci e permis doar după STARTTLS.",
+		EN: "538: the mechanism asked for sends the password in clear, so it is allowed only after STARTTLS.",
 	},
 	"smtp.reply.550": {
 		RO: "550: comanda nu a fost executată; căsuța poștală nu există sau nu e disponibilă.",
@@ -230,6 +254,78 @@ var Explanations = lang.Catalog{
 	"smtp.why.queue-write-error": {
 		RO: "451: serverul a primit tot textul, dar nu l-a putut scrie în coada lui (disc plin sau defect), deci nu a păstrat nimic și nu și-a asumat livrarea. Eșec temporar: clientul MTA păstrează mesajul și îl retrimite mai târziu; mesajul ajunge o singură dată.",
 		EN: "451: the server got the whole text but could not write it to its queue (a full or failing disk), so it kept nothing and took no responsibility for it. A transient failure: the MTA client keeps the message and sends it again later; the message arrives once.",
+	},
+	"smtp.why.tls-ready": {
+		RO: "Serverul acceptă STARTTLS. Răspunsul acesta mai trece în clar; imediat după el clientul începe negocierea TLS, iar sesiunea o ia de la capăt: serverul uită numele din EHLO și orice tranzacție, iar clientul trebuie să trimită din nou EHLO (RFC 3207 §4.2).",
+		EN: "The server accepts STARTTLS. This reply still travels in clear; right after it the client starts the TLS handshake, and the session starts over: the server forgets the EHLO name and any transaction, and the client must send EHLO again (RFC 3207 §4.2).",
+	},
+	"smtp.why.tls-unavailable": {
+		RO: "Serverul acesta nu poate porni TLS: nu are certificat, sau, în consola din browser, nu are o conexiune de criptat.",
+		EN: "This server cannot start TLS: it has no certificate, or, in the browser console, no connection to encrypt.",
+	},
+	"smtp.why.tls-active": {
+		RO: "Sesiunea e deja în TLS; un al doilea STARTTLS nu are sens.",
+		EN: "The session is already inside TLS; a second STARTTLS makes no sense.",
+	},
+	"smtp.why.auth-needs-tls": {
+		RO: "PLAIN și LOGIN trimit parola doar codată base64, adică în clar; serverul le primește numai după STARTTLS. Trimite mai întâi STARTTLS.",
+		EN: "PLAIN and LOGIN send the password only base64-encoded, that is in clear; the server takes them only after STARTTLS. Send STARTTLS first.",
+	},
+	"smtp.why.auth-required": {
+		RO: "Pe portul de trimitere (submission, RFC 6409) serverul primește mesaje doar de la un utilizator autentificat: trimite mai întâi AUTH.",
+		EN: "On the submission port (RFC 6409) the server takes mail only from logged-in users: send AUTH first.",
+	},
+	"smtp.why.auth-failed": {
+		RO: "Utilizatorul sau parola sunt greșite. Serverul nu spune care dintre ele, ca să nu afle un atacator ce nume de utilizator există.",
+		EN: "The user or the password is wrong. The server does not say which, so that an attacker does not learn which user names exist.",
+	},
+	"smtp.why.authenticated": {
+		RO: "Autentificare reușită, în interiorul TLS. Acum poți trimite mesaje; autentificarea nu face însă din server un releu: un destinatar din alt domeniu primește tot 554.",
+		EN: "Logged in, inside TLS. Now you may submit mail; logging in does not make the server a relay, though: a recipient in another domain still gets 554.",
+	},
+	"smtp.why.auth-in-clear": {
+		RO: "Atenție: autentificarea a reușit, dar parola a trecut în clar, doar codată base64, pe care oricine o poate decoda. Laboratorul permite asta doar unui client de pe același calculator (loopback) și în consola din browser; pe o rețea adevărată folosește mai întâi STARTTLS.",
+		EN: "Warning: the login succeeded, but the password crossed in clear, only base64-encoded, which anyone can decode. The lab allows this only for a client on this same machine (loopback) and in the browser console; on a real network use STARTTLS first.",
+	},
+	"smtp.why.auth-mechanism": {
+		RO: "Serverul nu oferă acest mecanism de autentificare în sesiunea aceasta; EHLO listează mecanismele oferite.",
+		EN: "The server does not offer this authentication mechanism in this session; EHLO lists the mechanisms offered.",
+	},
+	"smtp.why.auth-twice": {
+		RO: "Clientul e deja autentificat; RFC 4954 nu permite un al doilea AUTH în aceeași sesiune.",
+		EN: "The client is already logged in; RFC 4954 does not allow a second AUTH in the same session.",
+	},
+	"smtp.why.auth-plain-go": {
+		RO: "Provocarea goală a mecanismului PLAIN: serverul așteaptă într-o singură linie base64 utilizatorul și parola, despărțite de octeți NUL.",
+		EN: "The empty challenge of PLAIN: the server waits for one base64 line with the user and the password, separated by NUL octets.",
+	},
+	"smtp.why.auth-username": {
+		RO: "LOGIN întreabă „Username:” (codat base64); clientul răspunde cu numele utilizatorului, tot în base64.",
+		EN: "LOGIN asks \"Username:\" (in base64); the client answers with the user name, also in base64.",
+	},
+	"smtp.why.auth-password": {
+		RO: "LOGIN întreabă „Password:” (codat base64); clientul răspunde cu parola în base64, deci fără TLS parola trece în clar.",
+		EN: "LOGIN asks \"Password:\" (in base64); the client answers with the password in base64, so without TLS the password crosses in clear.",
+	},
+	"smtp.why.auth-cram-challenge": {
+		RO: "Provocarea CRAM-MD5 (RFC 2195), unică pentru sesiune: clientul răspunde cu numele și un HMAC-MD5 al provocării, calculat cu parola; parola însăși nu trece pe fir.",
+		EN: "The CRAM-MD5 challenge (RFC 2195), unique to the session: the client answers with its name and an HMAC-MD5 of the challenge keyed with the password; the password itself never crosses the wire.",
+	},
+	"smtp.why.auth-aborted": {
+		RO: "Clientul a trimis „*” și a renunțat la autentificare (RFC 4954 §4).",
+		EN: "The client sent \"*\" and gave up the login (RFC 4954 §4).",
+	},
+	"smtp.why.auth-bad-base64": {
+		RO: "Răspunsul clientului nu e base64 valid, așa că serverul nu-l poate decoda.",
+		EN: "The client's answer is not valid base64, so the server cannot decode it.",
+	},
+	"smtp.why.auth-malformed": {
+		RO: "Răspunsul, odată decodat, nu are forma pe care mecanismul o cere.",
+		EN: "The answer, once decoded, does not have the shape the mechanism asks for.",
+	},
+	"smtp.why.auth-too-long": {
+		RO: "Linia de autentificare depășește 12288 de octeți, limita din RFC 4954 §4.",
+		EN: "The authentication line is longer than 12288 octets, the limit of RFC 4954 §4.",
 	},
 	"smtp.why.relay-denied": {
 		RO: "Refuz de retransmitere (relay): domeniul destinatarului nu e al acestui server, iar clientul nu e unul pentru care serverul trimite mai departe. Un server care ar accepta ar fi un „open relay” pentru spam.",

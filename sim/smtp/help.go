@@ -28,8 +28,8 @@ var topics = []topic{
 	{"SEND", "SEND FROM:<sender>", "Obsolete (RFC 5321 F.6): wrote to a user's terminal."},
 	{"SOML", "SOML FROM:<sender>", "Obsolete (RFC 5321 F.6): terminal if logged in, else mailbox."},
 	{"SAML", "SAML FROM:<sender>", "Obsolete (RFC 5321 F.6): terminal and mailbox."},
-	{"AUTH", "AUTH <mechanism>", "Log in with SASL; no mechanism is implemented here."},
-	{"STARTTLS", "STARTTLS", "Switch to TLS; not implemented here."},
+	{"AUTH", "AUTH <mechanism> [<initial-response>]", "Log in with SASL; EHLO lists the mechanisms offered."},
+	{"STARTTLS", "STARTTLS", "Switch to TLS where EHLO offers it; then EHLO again."},
 }
 
 // statusTopic is the HELP argument that asks for the session status (211)

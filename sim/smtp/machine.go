@@ -22,6 +22,9 @@ func (m machineServer) Limit() (int, bool) {
 	if m.s.State() == Data {
 		return maxTextLine + 1, true
 	}
+	if m.s.sasl.mech != "" {
+		return maxAuthLine, false
+	}
 	return maxCommandLine, false
 }
 
@@ -40,7 +43,7 @@ func (m machineServer) Feed(line []byte) machine.Output {
 }
 
 func (m machineServer) output(out Output) machine.Output {
-	r := machine.Output{Close: out.Close, State: m.s.State().String()}
+	r := machine.Output{Close: out.Close, State: m.s.State().String(), StartTLS: out.StartTLS}
 	for _, rep := range out.Replies {
 		r.Replies = append(r.Replies, rep.Machine())
 	}

@@ -59,6 +59,55 @@ func TooManyHops() Reply {
 	return because("too-many-hops", 554, "5.4.6", "Too many hops")
 }
 
+// TLSReady answers STARTTLS: "220 2.0.0 Ready to start TLS" (RFC 3207 §4),
+// in clear; the next octets on the wire are the client's TLS handshake.
+func TLSReady() Reply {
+	return because("tls-ready", 220, "2.0.0", "Ready to start TLS")
+}
+
+// TLSActive refuses a second STARTTLS: the session is already inside TLS,
+// in Postfix's words.
+func TLSActive() Reply {
+	return because("tls-active", 554, "5.5.1", "Error: TLS already active")
+}
+
+// EncryptionRequired refuses PLAIN or LOGIN outside TLS where TLS could be
+// had: the password would cross in clear (RFC 4954 §6, 538 5.7.11).
+func EncryptionRequired() Reply {
+	return because("auth-needs-tls", 538, "5.7.11", "Encryption required for requested authentication mechanism")
+}
+
+// AuthRequired refuses MAIL on a submission port before AUTH (RFC 6409
+// §4.3, RFC 4954 §6): "530 5.7.0 Authentication required".
+func AuthRequired() Reply {
+	return because("auth-required", 530, "5.7.0", "Authentication required")
+}
+
+// AuthFailed refuses wrong credentials, the same for an unknown user and a
+// wrong password, so that a failure does not tell which user names exist
+// (535 5.7.8, RFC 4954 §6; Postfix's text).
+func AuthFailed() Reply {
+	return because("auth-failed", 535, "5.7.8", "Error: authentication failed: authentication failure")
+}
+
+// Authenticated accepts a login: "235 2.7.0 Authentication successful"
+// (RFC 4954 §6). inClear says the password crossed outside TLS, only
+// base64-encoded, which the situation explains as a warning. Being logged
+// in lets the client submit mail; it never makes the server relay it
+// elsewhere.
+func Authenticated(inClear bool) Reply {
+	if inClear {
+		return because("auth-in-clear", 235, "2.7.0", "Authentication successful")
+	}
+	return because("authenticated", 235, "2.7.0", "Authentication successful")
+}
+
+// unknownMechanism refuses a SASL mechanism this session does not offer
+// (RFC 4954 §4, 504 5.5.4).
+func unknownMechanism() Reply {
+	return because("auth-mechanism", 504, "5.5.4", "Unrecognized authentication type")
+}
+
 // Verified answers VRFY for a mailbox that exists.
 func Verified(addr string) Reply {
 	return because("verified", 250, "2.0.0", "<"+addr+">")

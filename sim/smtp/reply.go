@@ -60,7 +60,9 @@ func (r Reply) Wire() []string {
 			out[i] = code + sep + r.Enhanced + " " + text
 		case r.Enhanced != "":
 			out[i] = code + sep + r.Enhanced
-		case text != "" || sep == "-":
+		case text != "" || sep == "-" || r.Code == 334:
+			// RFC 4954 §4 puts a space after 334 even before an empty
+			// challenge, and clients such as Go's net/smtp need it.
 			out[i] = code + sep + text
 		default:
 			out[i] = code

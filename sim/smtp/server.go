@@ -12,7 +12,8 @@ const (
 	defaultMaxRecipients = 100      // the minimum RFC 5321 §4.5.3.1.8 requires
 	defaultHostname      = "localhost"
 	defaultBanner        = "ESMTP mailsim"
-	// maxErrors is how many protocol errors (500-504, 555) a client may make
+	// maxErrors is how many protocol errors (500-504, 555) and failed logins
+	// (535) a client may make
 	// before the server gives up with 421, like Postfix's smtpd_hard_error_limit:
 	// it keeps a confused or hostile peer on a real socket from looping forever.
 	maxErrors = 20
@@ -26,6 +27,20 @@ type Config struct {
 	MaxRecipients int    // 0 means 100; beyond it 452
 	RequireHelo   bool   // false = Postfix default (MAIL allowed straight after 220)
 	Backend       Backend
+	// TLS says the adapter can start TLS: STARTTLS is offered until it has.
+	TLS bool
+	// Auth checks AUTH's credentials; nil: no mechanism is offered.
+	Auth Authenticator
+	// ClearAuth offers PLAIN and LOGIN outside TLS too, where the password
+	// crosses in clear base64: for a client on the lab's own machine
+	// (loopback), and said so when it logs in.
+	ClearAuth bool
+	// Challenge is the CRAM-MD5 challenge, a msg-id unique to the session
+	// (RFC 2195 §2); "" disables CRAM-MD5.
+	Challenge string
+	// Submission makes this a message submission port (RFC 6409): MAIL
+	// needs AUTH first (530).
+	Submission bool
 }
 
 // Output is what the server says in answer to one input.
@@ -38,6 +53,9 @@ type Output struct {
 	// and Shutdown answer no line and leave it "".
 	Command string
 	Close   bool // close the connection after sending Replies
+	// StartTLS asks the adapter to start TLS once Replies are sent
+	// (machine.Output.StartTLS); the session already counts as inside TLS.
+	StartTLS bool
 }
 
 // Key returns the explanation key of the line that was fed:
@@ -60,6 +78,10 @@ type Server struct {
 	rcptTried  bool  // a RCPT reached the backend in this transaction
 	data       dataReader
 	errors     int
+	tls        bool     // the session runs inside TLS (after STARTTLS)
+	upgrade    bool     // the last command was a successful STARTTLS
+	authUser   string   // the user AUTH logged in, "" before
+	sasl       exchange // an AUTH exchange waiting for the client's response
 }
 
 // NewServer returns a server in state Connected; call Greet to start.
@@ -84,7 +106,9 @@ func (s *Server) State() State { return s.state }
 
 // Envelope returns a copy of the current transaction's envelope.
 func (s *Server) Envelope() Envelope {
-	return Envelope{From: s.env.From, To: slices.Clone(s.env.To)}
+	e := s.env
+	e.To = slices.Clone(e.To)
+	return e
 }
 
 // Greet sends the 220 greeting; Connected -> Greeted. It does nothing in any
@@ -101,6 +125,7 @@ func (s *Server) Greet() Output {
 // and nothing is delivered, as RFC 5321 §3.8 requires.
 func (s *Server) Drop() {
 	s.reset()
+	s.sasl = exchange{}
 	s.state = Closed
 }
 
@@ -151,6 +176,9 @@ func (s *Server) Feed(line []byte) Output {
 		// did not wait, which RFC 5321 §3.1 does not allow.
 		return s.answer("UNKNOWN", outOfSequence("wait for the greeting"))
 	}
+	if s.sasl.mech != "" {
+		return s.authResponse(line)
+	}
 	if len(line) > maxCommandLine-2 {
 		return s.answer("TOO-LONG", because("command-too-long", 500, "5.5.0", "Line too long"))
 	}
@@ -178,8 +206,9 @@ func (s *Server) Feed(line []byte) Output {
 // answer wraps a command's reply, closing after QUIT and after too many
 // protocol errors.
 func (s *Server) answer(verb string, r Reply) Output {
-	out := Output{Replies: []Reply{r}, Command: verb, Close: s.state == Closed}
-	if r.Code >= 500 && r.Code <= 504 || r.Code == 555 {
+	out := Output{Replies: []Reply{r}, Command: verb, Close: s.state == Closed, StartTLS: s.upgrade}
+	s.upgrade = false
+	if r.Code >= 500 && r.Code <= 504 || r.Code == 555 || r.Code == 535 {
 		s.errors++
 		if s.errors >= maxErrors && s.state != Closed {
 			bye := s.close421("too-many-errors", "4.7.0", s.cfg.Hostname+" Error: too many errors")

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"bufio"
+	"crypto/tls"
 	"errors"
 	"io"
 	"net"
@@ -25,6 +26,7 @@ const (
 type conn struct {
 	s    *Server
 	nc   net.Conn
+	tc   *tls.Conn // the TLS over nc once STARTTLS or STLS succeeded, else nil
 	peer Peer
 	lr   *lineReader
 	w    *bufio.Writer
@@ -73,7 +75,7 @@ func (c *conn) serve() {
 		delete(c.s.conns, c)
 		c.s.mu.Unlock()
 		c.s.observe(Observation{What: Disconnected, Peer: c.peer, Proto: c.s.proto.Name,
-			Replies: last, State: state, Reason: reason})
+			Replies: last, State: state, Reason: reason, TLS: c.tc != nil})
 	}()
 	sess = c.s.proto.New(c.peer)
 	reason, last = c.run(sess)
@@ -114,7 +116,7 @@ func (c *conn) run(sess machine.Server) (Reason, []machine.Reply) {
 		case (errors.Is(err, errWoken) || errors.Is(err, os.ErrDeadlineExceeded)) && c.woken.Swap(false):
 			news := waiter.News()
 			if len(news.Replies) > 0 {
-				c.s.observe(Observation{What: News, Peer: c.peer, Proto: c.s.proto.Name, Replies: news.Replies, State: news.State})
+				c.s.observe(Observation{What: News, Peer: c.peer, Proto: c.s.proto.Name, Replies: news.Replies, State: news.State, TLS: c.tc != nil})
 			}
 			c.queue(news.Replies)
 			continue
@@ -127,7 +129,7 @@ func (c *conn) run(sess machine.Server) (Reason, []machine.Reply) {
 		literal = res.Literal
 		if c.s.opt.Observer != nil {
 			c.s.opt.Observer(Observation{What: LineFed, Peer: c.peer, Proto: c.s.proto.Name, Line: in, Long: long,
-				Input: res.Input, Key: res.Key, Replies: res.Replies, State: res.State})
+				Input: res.Input, Key: res.Key, Replies: res.Replies, State: res.State, TLS: c.tc != nil})
 		}
 		c.queue(res.Replies)
 		if res.Close {
@@ -135,6 +137,16 @@ func (c *conn) run(sess machine.Server) (Reason, []machine.Reply) {
 				return Failed, nil
 			}
 			return Ended, nil
+		}
+		if res.StartTLS {
+			discarded, err := c.startTLS()
+			if err != nil {
+				c.s.opt.Log.Info("TLS handshake failed", "proto", c.s.proto.Name, "peer", c.peer.ID, "err", err)
+				return Failed, nil
+			}
+			c.s.observe(Observation{What: TLSStarted, Peer: c.peer, Proto: c.s.proto.Name, State: res.State,
+				Line: c.tlsSummary(), Key: KeyTLSStart, TLS: true, Discarded: discarded})
+			literal = 0
 		}
 	}
 }
@@ -188,6 +200,9 @@ func (c *conn) queue(replies []machine.Reply) {
 // shutdown) before the client has read it; a client that was still
 // pipelining commands when the server decided to close is common.
 func (c *conn) linger() {
+	if c.tc != nil { // close_notify first, so the client sees TLS end cleanly
+		_ = c.tc.CloseWrite()
+	}
 	tc, ok := c.nc.(interface{ CloseWrite() error })
 	if !ok || tc.CloseWrite() != nil {
 		return
@@ -219,7 +234,7 @@ func (f flushReader) Read(p []byte) (int, error) {
 			return 0, errWoken
 		}
 	}
-	return c.nc.Read(p)
+	return c.rw().Read(p)
 }
 
 // errStopping ends a read that would begin after Shutdown, and errWoken
@@ -227,6 +242,7 @@ func (f flushReader) Read(p []byte) (int, error) {
 var (
 	errStopping = errors.New("wire: server stopping")
 	errWoken    = errors.New("wire: news to send")
+	errNoTLS    = errors.New("wire: the machine asked for TLS but the server has no TLS configuration")
 )
 
 // writeError marks a failed flush that surfaced inside a read, so that a

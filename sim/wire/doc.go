@@ -41,6 +41,17 @@
 // (such as "* 3 EXISTS") is sent at once, and the read resumes with the
 // part of a line that had already arrived kept.
 //
+// # TLS
+//
+// When a machine's Output sets StartTLS (SMTP's STARTTLS, POP3's STLS,
+// IMAP's STARTTLS), its reply goes out in clear, every octet the client
+// sent after the command is discarded unread (the injection of
+// CVE-2011-0411 cannot reach the machine), and the server's side of the
+// handshake runs with Options.TLS, TLS 1.2 at least, within 15 seconds.
+// The same machine then goes on over TLS; a failed handshake closes the
+// connection. From then on every Observation has TLS set, so that a view
+// can mark what the wire carried encrypted.
+//
 // # Time and connections
 //
 // Each line must arrive within the idle timeout (SMTP 5 minutes, RFC 5321

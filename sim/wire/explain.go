@@ -13,4 +13,8 @@ var Explanations = lang.Catalog{
 		RO: "Serverul IMAP are deja prea multe conexiuni deschise: în loc de salut trimite BYE și închide; clientul poate reîncerca mai târziu.",
 		EN: "The IMAP server already has too many open connections: instead of a greeting it sends BYE and closes; the client may try again later.",
 	},
+	KeyTLSStart: {
+		RO: "Aici începe TLS: de acum firul poartă înregistrări criptate, pe care cine ascultă pe rețea nu le poate citi; serverul îți arată ce a decriptat. Tot ce a trimis clientul după comanda de pornire și înainte de negociere a fost aruncat, necitit.",
+		EN: "TLS begins here: from here on the wire carries encrypted records that an eavesdropper cannot read; the server shows what it decrypted. Whatever the client sent after the start command and before the handshake was thrown away unread.",
+	},
 }

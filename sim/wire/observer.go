@@ -28,6 +28,12 @@ const (
 	// Replies holds what was said on the way out (SMTP's 421 on a timeout
 	// or shutdown), Reason says why.
 	Disconnected
+	// TLSStarted: the TLS handshake after STARTTLS (or STLS) succeeded;
+	// Line names the version and cipher suite agreed ("TLS 1.3
+	// TLS_AES_128_GCM_SHA256"), Key is KeyTLSStart, Discarded counts the octets the client had
+	// sent after the command, forgotten unread. From here on every
+	// Observation of the connection has TLS set.
+	TLSStarted
 )
 
 // Observation is one moment of one connection.
@@ -43,6 +49,11 @@ type Observation struct {
 	State   string          // the machine's state afterwards; "" for a refused connection
 	Refused bool            // Connected and Disconnected: turned away beyond MaxConns
 	Reason  Reason          // Disconnected: why the connection ended
+	// TLS says the moment happened inside TLS: what the line or reply
+	// shows is what the server decrypted, while the wire carried records
+	// no eavesdropper can read.
+	TLS       bool
+	Discarded int // TLSStarted: octets sent after STARTTLS, never fed to the machine
 }
 
 // Reason says why a connection ended.

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"io"
 	"log/slog"
@@ -33,6 +34,10 @@ type Options struct {
 	MaxConns     int           // connections served at once; 0: 100
 	Observer     Observer      // told every connection, line and reply; nil: nobody
 	Log          *slog.Logger  // accept failures and recovered panics; nil: discarded
+	// TLS is the server's certificate and settings for STARTTLS and STLS;
+	// nil: the connection cannot be upgraded, and a machine must not offer
+	// it. Versions below TLS 1.2 are never spoken, whatever it says.
+	TLS *tls.Config
 }
 
 // Server serves one Protocol on one listener: an accept loop plus one

@@ -3,6 +3,7 @@
 // transcript, the envelope between this computer and the lab, the state
 // diagram and the mailboxes.
 import { item } from './transcript.js';
+import { el } from './dom.js';
 import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, showEvent } from './topology.js';
 import { showMachine } from './states.js';
@@ -32,9 +33,21 @@ function onTopology(e) {
   return { ...e, from: client(e.from), to: client(e.to) };
 }
 
+// markTLS marks a line of a session inside TLS, as transcript.templ does:
+// the server shows what it decrypted.
+function markTLS(li, e) {
+  if (!e.tls) return li;
+  li.classList.add('tls');
+  const mark = el('span', 'tls-mark', '🔒');
+  mark.title = words.tTls;
+  mark.setAttribute('aria-label', words.tTls);
+  li.querySelector('.side').prepend(mark);
+  return li;
+}
+
 function show(f) {
   const fresh = f.events.filter((e) => e.seq > last);
-  for (const e of fresh) transcript.append(item(e, words, label));
+  for (const e of fresh) transcript.append(markTLS(item(e, words, label), e));
   if (fresh.length > 0) {
     last = fresh.at(-1).seq;
     for (const li of transcript.querySelectorAll('.latest')) li.classList.remove('latest');
