@@ -1,7 +1,7 @@
 // Command mailsim serves the e-mail protocol simulator as a web app, and
 // lists scenarios or prints their transcripts for slides.
 //
-//	mailsim [-addr 127.0.0.1:8080] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-accounts FILE] [-scenarios DIR]
+//	mailsim [-addr 127.0.0.1:8080] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-accounts FILE] [-data FILE] [-scenarios DIR]
 //	                                                    serve the web app and the lab's real ports
 //	mailsim scenarios [-scenarios DIR]                   list the scenarios
 //	mailsim transcript [-lang ro|en] [-scenarios DIR] NAME   print a scenario's trace
@@ -44,6 +44,7 @@ func main() {
 	pop3Addr := fs.String("pop3", live.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
 	imapAddr := fs.String("imap", live.DefaultIMAPAddr, `address of the lab's real IMAP port, or "off" (serve)`)
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
+	data := fs.String("data", "", "file that keeps the lab's mail across restarts, created if missing; without it mail is lost on exit (serve)")
 	fs.Parse(args)
 
 	lib, errs := scenarios.Load(*dir)
@@ -59,6 +60,7 @@ func main() {
 	default:
 		cfg := live.DefaultConfig()
 		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
+		cfg.Data = *data
 		if *accounts != "" {
 			if cfg.Accounts, err = live.LoadAccountsFile(*accounts); err != nil {
 				break
@@ -163,6 +165,11 @@ func printLab(out io.Writer, l *live.Lab) {
 					strings.ReplaceAll(u.Address, "@", "%40"), u.Password, p.addr)
 			}
 		}
+	}
+	if l.Data() != "" {
+		fmt.Fprintf(out, "lab mail: kept in %s, so it survives a restart\n", l.Data())
+	} else {
+		fmt.Fprintln(out, "lab mail: in memory only, lost when mailsim exits (-data FILE keeps it)")
 	}
 	fmt.Fprintln(out, "lab accounts:")
 	for _, a := range l.Accounts() {
