@@ -261,9 +261,7 @@ func BenchmarkViews10k(b *testing.B) {
 	srv := httptest.NewServer(New(shipped(b), l, nil))
 	b.Cleanup(srv.Close)
 	fill(b, l, "bob@mailsim.test", 10000, 4096)
-	for what, size := range viewSizes(b, srv) {
-		b.ReportMetric(float64(size), "B-"+strings.NewReplacer(" ", "-", "/", "", "(", "", ")", "").Replace(what))
-	}
+	sizes := viewSizes(b, srv)
 	for b.Loop() {
 		res, err := http.Get(srv.URL + "/live")
 		if err != nil {
@@ -271,5 +269,38 @@ func BenchmarkViews10k(b *testing.B) {
 		}
 		io.Copy(io.Discard, res.Body)
 		res.Body.Close()
+	}
+	// After the loop, which would reset them.
+	for what, size := range sizes {
+		b.ReportMetric(float64(size), "B-"+strings.NewReplacer(" ", "-", "/", "", "(", "", ")", "").Replace(what))
+	}
+}
+
+// BenchmarkDeliveriesWithLiveTabs measures 100 deliveries with 2,000
+// messages of 7 KB stored and three /live tabs following the lab, each
+// frame of a delivery carrying the mailboxes.
+func BenchmarkDeliveriesWithLiveTabs(b *testing.B) {
+	l := startLab(b, "127.0.0.1:0")
+	srv := httptest.NewServer(New(shipped(b), l, nil))
+	b.Cleanup(srv.Close)
+	fill(b, l, "bob@mailsim.test", 2000, 7<<10)
+	var read sync.WaitGroup
+	b.Cleanup(read.Wait) // after every tab is closed: cleanups run last first
+	for range 3 {
+		conn, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+"/ws/live", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		read.Go(func() {
+			for {
+				if _, _, err := conn.ReadMessage(); err != nil {
+					return
+				}
+			}
+		})
+		b.Cleanup(func() { conn.Close() })
+	}
+	for b.Loop() {
+		fill(b, l, "alice@mailsim.test", 100, 7<<10)
 	}
 }
