@@ -417,6 +417,7 @@ func (s *store) apply(o *op) error {
 		if err != nil {
 			return err
 		}
+		o.out = []uint32{uid}
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.meta[msgKey{o.user, uid}] = meta{id: o.id, from: o.from, subject: o.subject}
@@ -475,12 +476,36 @@ func (s *store) apply(o *op) error {
 	return fmt.Errorf("live: unknown change %d", o.kind)
 }
 
+// undeliver takes back the copies of a delivery that the data file did
+// not take, so that a message refused with 452 is not read all the same;
+// the journal is stopped, so this is not recorded.
+func (s *store) undeliver(ops []op) {
+	for _, o := range ops {
+		if len(o.out) == 0 {
+			continue
+		}
+		_ = s.mail.SetFlags(o.user, o.box, o.out[0], []string{imap.FlagDeleted})
+		_, _ = s.mail.Expunge(o.user, o.box, o.out)
+		s.mu.Lock()
+		delete(s.meta, msgKey{o.user, o.out[0]})
+		s.account(o.user, -storedSize(o.data))
+		s.mu.Unlock()
+	}
+}
+
 // commit applies o and, with a data file, waits until it is on disk: the
-// one way every change reaches the store.
+// one way every change reaches the store, but for record.
 func (s *store) commit(o *op) error {
-	t, err := s.disk.change(o, func() error { return s.apply(o) })
+	t, err := s.record(o)
 	if err != nil {
 		return err
 	}
 	return s.disk.sync(t)
+}
+
+// record applies o and journals it without waiting for the disk: for a
+// change that a later commit follows before anyone is told, since the
+// file always holds a prefix of the journal.
+func (s *store) record(o *op) (ticket uint64, err error) {
+	return s.disk.change(o, func() error { return s.apply(o) })
 }

@@ -208,3 +208,26 @@ func FuzzDecodeOp(f *testing.F) {
 		}
 	})
 }
+
+// TestDataWriteFailure: when the data file cannot be written, mail gets
+// 452 instead of a 250 that memory alone would back, and so does all mail
+// after it.
+func TestDataWriteFailure(t *testing.T) {
+	l := startLab(t, func(c *Config) { c.Data = filepath.Join(t.TempDir(), "lab.db") })
+	sendMail(t, l, "bob@mailsim.test", "kept")
+	l.store.disk.db.Close() // as a disk that fails
+	for range 2 {
+		s := dial(t, l.SMTPAddr())
+		s.expect("220 ")
+		s.send("HELO pc", "MAIL FROM:<alice@mailsim.test>", "RCPT TO:<bob@mailsim.test>", "DATA")
+		s.expect("250 ")
+		s.expect("250 ")
+		s.expect("250 ")
+		s.expect("354 ")
+		s.send("Subject: lost", "", "hi", ".")
+		s.expect("452 4.3.1 ")
+	}
+	if got := box(l, "bob@mailsim.test"); len(got) != 1 || got[0].Subject != "kept" {
+		t.Errorf("bob's mailbox: %d messages", len(got))
+	}
+}

@@ -129,10 +129,12 @@ func (s *store) deliver(from string, rcpts []string, subject string, text []byte
 		return "", nil, false
 	}
 	date := s.now()
+	ops := make([]op, len(boxes))
 	for i, a := range boxes {
-		err := s.commit(&op{kind: opDeliver, user: a, box: imap.Inbox, data: copies[i], date: date,
-			id: id, from: from, subject: subject})
+		ops[i] = op{kind: opDeliver, user: a, box: imap.Inbox, data: copies[i], date: date, id: id, from: from, subject: subject}
+		err := s.commit(&ops[i])
 		if errors.Is(err, errJournal) {
+			s.undeliver(ops[:i+1])
 			return "", nil, false
 		}
 		if err != nil { // every user has an INBOX, which cannot be deleted
@@ -277,8 +279,8 @@ func (s *store) remove(addr string, ids []string) (removed []string) {
 		if slices.Contains(ids, all[i]) {
 			uids = append(uids, m.UID)
 			if !slices.Contains(m.Flags, imap.FlagDeleted) {
-				_ = s.commit(&op{kind: opFlags, user: addr, box: imap.Inbox, uids: []uint32{m.UID},
-					flags: append(slices.Clip(m.Flags), imap.FlagDeleted)})
+				_, _ = s.record(&op{kind: opFlags, user: addr, box: imap.Inbox, uids: []uint32{m.UID},
+					flags: append(slices.Clip(m.Flags), imap.FlagDeleted)}) // the expunge's commit syncs it
 			}
 		}
 	}
