@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"mailsim/lang"
-	"mailsim/sim"
 	"mailsim/sim/imap"
 	"mailsim/sim/live"
 	"mailsim/sim/pop3"
@@ -28,7 +27,8 @@ type consoleView struct {
 	On        bool // the lab runs; without it the page says so and offers nothing to type into
 	Host      string
 	Machines  []machine
-	Mailboxes []*sim.Mailbox
+	Mailboxes []live.Page // a page of summaries of each mailbox
+	BoxPage   int         // summaries in a page
 	Accounts  []live.Account
 	Try       []trySession
 	MaxLine   int
@@ -49,7 +49,7 @@ func (a *app) console(w http.ResponseWriter, r *http.Request) {
 	m.Styles = []string{"console.css"}
 	v := consoleView{Machines: machines(l), MaxLine: consoleMaxLine}
 	if a.live != nil {
-		v.On, v.Host, v.Mailboxes, v.Accounts = true, a.live.Hostname(), a.live.Mailboxes(), a.live.Accounts()
+		v.On, v.Host, v.Mailboxes, v.BoxPage, v.Accounts = true, a.live.Hostname(), a.labPages(), boxPage(a.live), a.live.Accounts()
 		v.Try = lectureSessions(v.Accounts)
 	}
 	a.render(w, r, http.StatusOK, consolePage(m, v))

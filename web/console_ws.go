@@ -31,7 +31,8 @@ import (
 // for a line of message text or IMAP literal octets) and the replies to it, as sim.Event JSON with
 // "text", their explanation in the page's language; machine is the state
 // diagram's state (see machine.go); hint says what the server accepts now;
-// mailboxes are the lab's, since a line may have delivered or deleted mail.
+// mailboxes are the first page of summaries of each of the lab's mailboxes
+// (live.Page), since a line may have delivered or deleted mail.
 // After the frame with "closed" true the server closes the socket.
 const (
 	// consoleReadLimit is well above the longest line a machine accepts
@@ -49,11 +50,11 @@ type typedLine struct {
 
 // consoleFrame is the answer to one typed line, or the greeting.
 type consoleFrame struct {
-	Events    []frameEvent   `json:"events"`
-	Machine   machineState   `json:"machine"`
-	Hint      string         `json:"hint"`
-	Mailboxes []*sim.Mailbox `json:"mailboxes"`
-	Closed    bool           `json:"closed"`
+	Events    []frameEvent `json:"events"`
+	Machine   machineState `json:"machine"`
+	Hint      string       `json:"hint"`
+	Mailboxes []live.Page  `json:"mailboxes"`
+	Closed    bool         `json:"closed"`
 }
 
 // consoleSocket connects a page to a new console session of the lab.
@@ -189,7 +190,7 @@ func (t *terminal) frame(typed *string, r protocol.Output, before string) consol
 	}
 	t.idle = slices.ContainsFunc(r.Replies, func(rep protocol.Reply) bool { return rep.Key == imap.KeyIdle })
 	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
-		Hint: consoleHint(proto, state, t.s.Closed(), r.Literal, t.l), Mailboxes: t.live.Mailboxes()}
+		Hint: consoleHint(proto, state, t.s.Closed(), r.Literal, t.l), Mailboxes: t.live.Pages(boxPage(t.live))}
 	if t.idle && !f.Closed {
 		f.Hint = tr(t.l, "console.hint.idle")
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"net"
 	"net/http"
+	"unicode/utf8"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -27,8 +28,9 @@ type liveView struct {
 	Machines  []machine
 	Now       machineState
 	Lines     []transcriptLine
-	LastSeq   int // the last event shown, -1 for none; the socket's events after it are new
-	Mailboxes []*sim.Mailbox
+	LastSeq   int         // the last event shown, -1 for none; the socket's events after it are new
+	Mailboxes []live.Page // a page of summaries of each mailbox
+	BoxPage   int         // summaries in a page
 	Accounts  []live.Account
 	Try       []trySession
 	Ports     []livePort
@@ -48,7 +50,7 @@ func (a *app) livePage(w http.ResponseWriter, r *http.Request) {
 	m.Styles = []string{"console.css"}
 	v := liveView{Machines: machines(l), Now: machineState{Proto: "smtp"}, LastSeq: -1}
 	if a.live != nil {
-		v.On, v.Mailboxes, v.Accounts = true, a.live.Mailboxes(), a.live.Accounts()
+		v.On, v.Mailboxes, v.BoxPage, v.Accounts = true, a.labPages(), boxPage(a.live), a.live.Accounts()
 		v.Topo = liveTopology(a.live, l)
 		v.Ports = []livePort{{Proto: "SMTP", Telnet: telnet(a.live.SMTPAddr())}, {Proto: "POP3", Telnet: telnet(a.live.POP3Addr())},
 			{Proto: "IMAP", Telnet: telnet(a.live.IMAPAddr())}, {Proto: "SMTP AUTH", Telnet: telnet(a.live.SubmissionAddr())}}
@@ -57,11 +59,16 @@ func (a *app) livePage(w http.ResponseWriter, r *http.Request) {
 			v.Try[i].Open = v.Ports[i].Telnet
 		}
 		states := sessionStates{}
-		for _, e := range a.live.History() {
+		history := a.live.History()
+		shown := recent(history, l)
+		for i, e := range history {
 			if ms, ok := states.see(e); ok {
 				v.Now = ms
 			}
-			v.Lines = append(v.Lines, newTranscriptLine(frameEvent{Event: e, Text: explain(l, e.Key)}, func(id string) string {
+			if i < len(history)-len(shown) {
+				continue
+			}
+			v.Lines = append(v.Lines, newTranscriptLine(liveEvent(e, l), func(id string) string {
 				if c, ok := v.Topo.chip(id); ok {
 					return c.Label
 				}
@@ -71,6 +78,41 @@ func (a *app) livePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	a.render(w, r, http.StatusOK, livePage(m, v))
+}
+
+// The live views show events as they are, except that the text of a
+// message (one DATA event) is cut at liveLineMost octets, and a page or a
+// history frame holds the latest events that fit in liveHistoryMost
+// octets (each counted with liveEventCost for its markup): a lab's history
+// of a thousand 4 KB deliveries would otherwise make /live weigh megabytes.
+const (
+	liveLineMost    = 2 << 10
+	liveHistoryMost = 48 << 10
+	liveEventCost   = 400
+)
+
+// liveEvent is an event as the live views send it, explained in l.
+func liveEvent(e sim.Event, l lang.Lang) frameEvent {
+	if len(e.Line) > liveLineMost {
+		cut := liveLineMost
+		for cut > 0 && !utf8.RuneStart(e.Line[cut]) {
+			cut--
+		}
+		e.Line = e.Line[:cut] + "…"
+	}
+	return frameEvent{Event: e, Text: explain(l, e.Key)}
+}
+
+// recent is the latest events that fit in liveHistoryMost.
+func recent(events []sim.Event, l lang.Lang) []sim.Event {
+	size := 0
+	for i := len(events) - 1; i >= 0; i-- {
+		size += min(len(events[i].Line), liveLineMost) + len(explain(l, events[i].Key)) + liveEventCost
+		if size > liveHistoryMost {
+			return events[i+1:]
+		}
+	}
+	return events
 }
 
 // telnet is the command that reaches a port, as the lecture's "telnet

@@ -8,6 +8,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"mailsim/sim"
+	"mailsim/sim/live"
 )
 
 type wireLiveFrame struct {
@@ -15,8 +16,8 @@ type wireLiveFrame struct {
 		sim.Event
 		Text string `json:"text"`
 	} `json:"events"`
-	Machine   *machineState  `json:"machine"`
-	Mailboxes []*sim.Mailbox `json:"mailboxes"`
+	Machine   *machineState `json:"machine"`
+	Mailboxes []live.Page   `json:"mailboxes"`
 }
 
 func readLive(t *testing.T, conn *websocket.Conn) wireLiveFrame {
@@ -53,7 +54,7 @@ func TestLiveSocket(t *testing.T) {
 		s.Feed(line)
 	}
 	var seen []string
-	var boxes []*sim.Mailbox
+	var boxes []live.Page
 	for !strings.Contains(strings.Join(seen, " "), "250 2.0.0 Ok: queued") {
 		f := readLive(t, conn)
 		for _, e := range f.Events {

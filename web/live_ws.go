@@ -7,6 +7,7 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/sim/live"
 )
 
 // The websocket at /ws/live follows the live lab: it sends the lab's
@@ -17,8 +18,9 @@ import (
 //
 // events are sim.Event JSON with "text", their explanation in the page's
 // language; machine is the state diagram's state after the last event that
-// has one, absent when none has; mailboxes come with the history and with
-// every frame that stored or deleted mail. The browser sends nothing; a
+// has one, absent when none has; mailboxes, the first page of summaries of
+// each (live.Page, as GET /live/mailbox answers), come with the history and
+// with every frame that stored or deleted mail. The browser sends nothing; a
 // client too slow for the lab's pace is dropped and reconnects.
 const (
 	liveReadLimit = 512 // the browser sends nothing but pongs and a close
@@ -27,9 +29,9 @@ const (
 
 // liveFrame is one frame of the live socket.
 type liveFrame struct {
-	Events    []frameEvent   `json:"events"`
-	Machine   *machineState  `json:"machine,omitempty"`
-	Mailboxes []*sim.Mailbox `json:"mailboxes,omitempty"`
+	Events    []frameEvent  `json:"events"`
+	Machine   *machineState `json:"machine,omitempty"`
+	Mailboxes []live.Page   `json:"mailboxes,omitempty"`
 }
 
 // liveSocket subscribes a page to the lab's events.
@@ -69,7 +71,10 @@ func (a *app) forwardLive(conn *websocket.Conn, events <-chan sim.Event, l lang.
 	if n := len(history); n > 0 {
 		last = history[n-1].Seq
 	}
-	if !a.queue(conn, send, a.liveFrame(history, states, l, true)) {
+	for _, e := range history[:len(history)-len(recent(history, l))] {
+		states.see(e) // the sessions open before the events shown
+	}
+	if !a.queue(conn, send, a.liveFrame(recent(history, l), states, l, true)) {
 		return
 	}
 	for e := range events {
@@ -100,14 +105,14 @@ func (a *app) forwardLive(conn *websocket.Conn, events <-chan sim.Event, l lang.
 func (a *app) liveFrame(events []sim.Event, states sessionStates, l lang.Lang, boxes bool) liveFrame {
 	f := liveFrame{Events: make([]frameEvent, len(events))}
 	for i, e := range events {
-		f.Events[i] = frameEvent{Event: e, Text: explain(l, e.Key)}
+		f.Events[i] = liveEvent(e, l)
 		if m, ok := states.see(e); ok {
 			f.Machine = &m
 		}
 		boxes = boxes || e.Kind == sim.KindStore || e.Kind == sim.KindDelete
 	}
 	if boxes {
-		f.Mailboxes = a.live.Mailboxes()
+		f.Mailboxes = a.labPages()
 	}
 	return f
 }

@@ -63,6 +63,7 @@ func newHandler(lib library, l *live.Lab, log *slog.Logger, o Options) http.Hand
 	mux.HandleFunc("GET /play/{name}/ladder.svg", a.ladderSVG)
 	mux.HandleFunc("GET /play/{name}/message/{file}", a.messageEML)
 	a.labRoutes(mux)
+	a.mailboxRoutes(mux)
 	mux.HandleFunc("GET /console", a.console)
 	mux.HandleFunc("GET /ws/console/{proto}", a.consoleSocket)
 	mux.HandleFunc("GET /console/nslookup", a.nslookup)

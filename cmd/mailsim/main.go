@@ -1,8 +1,8 @@
 // Command mailsim serves the e-mail protocol simulator as a web app, and
 // lists scenarios or prints their transcripts for slides.
 //
-//	mailsim [-addr 127.0.0.1:8080] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-imap 127.0.0.1:1143]
-//	        [-submission 127.0.0.1:5587] [-tls-cert FILE -tls-key FILE] [-accounts FILE] [-scenarios DIR]
+//	mailsim [-addr 127.0.0.1:8080] [-allow-host NAME] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-imap 127.0.0.1:1143]
+//	        [-submission 127.0.0.1:5587] [-tls-cert FILE -tls-key FILE] [-accounts FILE] [-data FILE] [-scenarios DIR]
 //	                                                    serve the web app and the lab's real ports
 //	mailsim scenarios [-scenarios DIR]                   list the scenarios
 //	mailsim transcript [-lang ro|en] [-scenarios DIR] NAME   print a scenario's trace
@@ -50,6 +50,7 @@ func main() {
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
 	var allow web.Hosts
 	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
+	data := fs.String("data", "", "file that keeps the lab's mail across restarts, created if missing; without it mail is lost on exit (serve)")
 	fs.Parse(args)
 
 	lib, errs := scenarios.Load(*dir)
@@ -66,6 +67,7 @@ func main() {
 		cfg := live.DefaultConfig()
 		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
 		cfg.SubmissionAddr, cfg.TLSCert, cfg.TLSKey = *submission, *tlsCert, *tlsKey
+		cfg.Data = *data
 		if *accounts != "" {
 			if cfg.Accounts, err = live.LoadAccountsFile(*accounts); err != nil {
 				break
@@ -181,6 +183,11 @@ func printLab(out io.Writer, l *live.Lab) {
 		if addr := l.SMTPAddr(); addr != nil {
 			fmt.Fprintf(out, "  check: openssl s_client -starttls smtp -connect %s\n", addr)
 		}
+	}
+	if l.Data() != "" {
+		fmt.Fprintf(out, "lab mail: kept in %s, so it survives a restart\n", l.Data())
+	} else {
+		fmt.Fprintln(out, "lab mail: in memory only, lost when mailsim exits (-data FILE keeps it)")
 	}
 	fmt.Fprintln(out, "lab accounts:")
 	for _, a := range l.Accounts() {

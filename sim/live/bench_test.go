@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -104,12 +105,18 @@ func ingest(tb testing.TB, addr string, n int) {
 }
 
 // BenchmarkIngest compares SMTP ingest over loopback: the whole lab (wire,
-// machine, store, events), the wire and machine alone with a backend that
+// machine, store, events), the same with a data file, the wire and machine alone with a backend that
 // keeps nothing, and go-smtp's server with a backend that keeps nothing, as
 // the reference of a production Go SMTP server.
 func BenchmarkIngest(b *testing.B) {
 	b.Run("lab", func(b *testing.B) {
 		l := startLab(b, func(c *Config) { c.Storage = 16 << 30 })
+		run(b, l.SMTPAddr().String())
+	})
+	// With -data every delivery waits for its commit and fsync; concurrent
+	// sessions share one (see persist.go), so this measures the disk.
+	b.Run("lab-data", func(b *testing.B) {
+		l := startLab(b, func(c *Config) { c.Storage, c.Data = 16<<30, filepath.Join(b.TempDir(), "lab.db") })
 		run(b, l.SMTPAddr().String())
 	})
 	b.Run("wire", func(b *testing.B) {

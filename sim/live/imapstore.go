@@ -29,9 +29,11 @@ func (m imapStore) Login(user, pw string) bool { return m.mail().Login(m.addr(us
 func (m imapStore) Mailboxes(user string) []string {
 	return m.mail().Mailboxes(m.addr(user))
 }
-func (m imapStore) Create(user, box string) error { return m.mail().Create(m.addr(user), box) }
+func (m imapStore) Create(user, box string) error {
+	return m.s().commit(&op{kind: opCreate, user: m.addr(user), box: box})
+}
 func (m imapStore) Subscribe(user, box string, on bool) error {
-	return m.mail().Subscribe(m.addr(user), box, on)
+	return m.s().commit(&op{kind: opSubscribe, user: m.addr(user), box: box, on: on})
 }
 func (m imapStore) Subscriptions(user string) []string {
 	return m.mail().Subscriptions(m.addr(user))
@@ -46,7 +48,7 @@ func (m imapStore) Select(user, box string, readOnly bool) ([]imap.Message, erro
 	return m.mail().Select(m.addr(user), box, readOnly)
 }
 func (m imapStore) SetFlags(user, box string, uid uint32, flags []string) error {
-	return m.mail().SetFlags(m.addr(user), box, uid, flags)
+	return m.s().commit(&op{kind: opFlags, user: m.addr(user), box: box, uids: []uint32{uid}, flags: flags})
 }
 
 // Changes implements imap.Notifier, which gives the lab's IMAP port IDLE.
@@ -54,7 +56,7 @@ func (m imapStore) Changes(user string) <-chan struct{} { return m.s().changes(m
 
 func (m imapStore) Delete(user, box string) error {
 	addr := m.addr(user)
-	err := m.mail().Delete(addr, box)
+	err := m.s().commit(&op{kind: opDelete, user: addr, box: box})
 	m.resize(addr)
 	return err
 }
@@ -63,17 +65,7 @@ func (m imapStore) Delete(user, box string) error {
 // store kept about them as INBOX messages goes.
 func (m imapStore) Rename(user, from, to string) error {
 	addr := m.addr(user)
-	err := m.mail().Rename(addr, from, to)
-	if err == nil && from == imap.Inbox {
-		s := m.s()
-		s.mu.Lock()
-		for k := range s.meta {
-			if k.user == addr {
-				delete(s.meta, k)
-			}
-		}
-		s.mu.Unlock()
-	}
+	err := m.s().commit(&op{kind: opRename, user: addr, box: from, to: to})
 	m.resize(addr)
 	return err
 }
@@ -83,9 +75,13 @@ func (m imapStore) Append(user, box string, msg imap.Message) (uint32, error) {
 	if !m.room(int64(len(msg.Data))) {
 		return 0, errStorage
 	}
-	uid, err := m.mail().Append(addr, box, msg)
+	o := op{kind: opAppend, user: addr, box: box, flags: msg.Flags, date: msg.Date, data: msg.Data}
+	err := m.s().commit(&o)
 	m.resize(addr)
-	return uid, err
+	if err != nil {
+		return 0, err
+	}
+	return o.out[0], nil
 }
 
 func (m imapStore) Copy(user, from string, uids []uint32, to string) ([]uint32, error) {
@@ -103,9 +99,10 @@ func (m imapStore) Copy(user, from string, uids []uint32, to string) ([]uint32, 
 	if !m.room(size) {
 		return nil, errStorage
 	}
-	created, err := m.mail().Copy(addr, from, uids, to)
+	o := op{kind: opCopy, user: addr, box: from, uids: uids, to: to}
+	err = m.s().commit(&o)
 	m.resize(addr)
-	return created, err
+	return o.out, err
 }
 
 // Expunge removes messages; from INBOX each one is shown as a deletion,
@@ -120,20 +117,14 @@ func (m imapStore) Expunge(user, box string, uids []uint32) ([]uint32, error) {
 			ids[msg.UID] = all[i]
 		}
 	}
-	gone, err := m.mail().Expunge(addr, box, uids)
+	o := op{kind: opExpunge, user: addr, box: box, uids: uids, all: uids == nil}
+	err := m.s().commit(&o)
+	gone := o.out
 	for _, uid := range gone {
 		if id, ok := ids[uid]; ok {
 			m.c.pending = append(m.c.pending, sim.Event{Kind: sim.KindDelete, From: IMAPAgent, Proto: "imap",
 				Dir: sim.Pull, Msg: id, Box: addr, Key: "sim.delete"})
 		}
-	}
-	if box == imap.Inbox {
-		s := m.s()
-		s.mu.Lock()
-		for _, uid := range gone {
-			delete(s.meta, msgKey{addr, uid})
-		}
-		s.mu.Unlock()
 	}
 	m.resize(addr)
 	return gone, err

@@ -52,6 +52,10 @@ type Config struct {
 	Wire            wire.Options     // timeouts and connection cap of each port; the lab sets Observer itself
 	History         int              // events kept for History; 0 means 1000
 	Now             func() time.Time // the clock of event times and Date stamps; nil means time.Now
+	// Data is the file the lab keeps its mail in, a bbolt database created
+	// if missing, so that mail survives a restart; "" keeps the mail in
+	// memory only, and it is lost when the lab stops.
+	Data string
 }
 
 // DefaultConfig serves SMTP on DefaultSMTPAddr, POP3 on DefaultPOP3Addr,
@@ -127,6 +131,11 @@ func Start(cfg Config, log *slog.Logger) (*Lab, error) {
 	}
 	l.store = newStore(cfg.Accounts, cfg.Hostname, cfg.Storage, l.start, cfg.Now)
 	l.hub = newHub(cfg.History, cfg.Now)
+	if cfg.Data != "" {
+		if err := l.openData(cfg.Data, log); err != nil {
+			return nil, err
+		}
+	}
 
 	l.smtpAddr = l.listen(log, cfg.SMTPAddr, l.smtpService(false))
 	l.submissionAddr = l.listen(log, cfg.SubmissionAddr, l.smtpService(true))
@@ -171,6 +180,10 @@ func (l *Lab) IMAPAddr() net.Addr { return l.imapAddr }
 // Hostname is the servers' name in greetings and Received lines.
 func (l *Lab) Hostname() string { return l.cfg.Hostname }
 
+// Data is the file the lab keeps its mail in, or "" when the mail is in
+// memory only.
+func (l *Lab) Data() string { return l.cfg.Data }
+
 // Warnings lists the ports that could not be opened.
 func (l *Lab) Warnings() []error { return l.warnings }
 
@@ -192,7 +205,7 @@ func (l *Lab) History() []sim.Event { return l.hub.history() }
 
 // Shutdown stops the ports (open SMTP sessions get 421, IMAP sessions BYE,
 // POP3 sessions close without deleting anything), waits for their connections until ctx ends,
-// and then closes every subscription.
+// then closes every subscription and the data file.
 func (l *Lab) Shutdown(ctx context.Context) error {
 	var errs []error
 	l.once.Do(func() {
@@ -203,6 +216,7 @@ func (l *Lab) Shutdown(ctx context.Context) error {
 		}
 		wg.Wait()
 		l.hub.stop()
+		errs = append(errs, l.store.disk.close())
 	})
 	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package live
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -22,6 +23,9 @@ import (
 // hall, not an ISP.
 type store struct {
 	mail *imap.MemoryStore
+	// disk, with Config.Data, journals every change to mail (see
+	// persist.go); nil keeps the mail in memory only.
+	disk *disk
 
 	mu      sync.Mutex
 	host    string              // the lab's host name, for snapshots
@@ -116,9 +120,33 @@ func (s *store) members(addr string) []string { return slices.Clone(s.lists[addr
 // deliver stores one copy of text per mailbox the recipients reach, lists
 // expanded and each mailbox once, with head(address) in front of its copy,
 // in the mailbox's INBOX. It stores nothing and returns ok false when the
-// copies would overflow the lab's storage.
+// copies would overflow the lab's storage, or the data file cannot take
+// them. With a data file, every copy is on disk when it returns.
 func (s *store) deliver(from string, rcpts []string, subject string, text []byte,
 	head func(id, rcpt string) string) (id string, boxes []string, ok bool) {
+	id, boxes, copies, ok := s.prepare(rcpts, text, head)
+	if !ok {
+		return "", nil, false
+	}
+	date := s.now()
+	ops := make([]op, len(boxes))
+	for i, a := range boxes {
+		ops[i] = op{kind: opDeliver, user: a, box: imap.Inbox, data: copies[i], date: date, id: id, from: from, subject: subject}
+		err := s.commit(&ops[i])
+		if errors.Is(err, errJournal) {
+			s.undeliver(ops[:i+1])
+			return "", nil, false
+		}
+		if err != nil { // every user has an INBOX, which cannot be deleted
+			panic("live: delivery into " + a + ": " + err.Error())
+		}
+	}
+	return id, boxes, true
+}
+
+// prepare picks the mailboxes, the queue ID and each mailbox's copy of a
+// delivery, and checks that the copies fit in the lab's storage.
+func (s *store) prepare(rcpts []string, text []byte, head func(id, rcpt string) string) (id string, boxes []string, copies [][]byte, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, r := range rcpts {
@@ -129,7 +157,7 @@ func (s *store) deliver(from string, rcpts []string, subject string, text []byte
 		}
 	}
 	id = fmt.Sprintf("%s%05X", s.idBase, s.queued+1)
-	copies := make([][]byte, len(boxes))
+	copies = make([][]byte, len(boxes))
 	var size int64
 	for i, a := range boxes {
 		h := head(id, a)
@@ -137,19 +165,10 @@ func (s *store) deliver(from string, rcpts []string, subject string, text []byte
 		size += storedSize(copies[i])
 	}
 	if s.size+size > s.max {
-		return "", nil, false
+		return "", nil, nil, false
 	}
 	s.queued++
-	date := s.now()
-	for i, a := range boxes {
-		uid, err := s.mail.Deliver(a, imap.Inbox, copies[i], date)
-		if err != nil { // every user has an INBOX, which cannot be deleted
-			panic("live: delivery into " + a + ": " + err.Error())
-		}
-		s.meta[msgKey{a, uid}] = meta{id: id, from: from, subject: subject}
-		s.account(a, storedSize(copies[i]))
-	}
-	return id, boxes, true
+	return id, boxes, copies, true
 }
 
 // storedSize is how many octets the mail store keeps of data: it stores
@@ -260,22 +279,25 @@ func (s *store) remove(addr string, ids []string) (removed []string) {
 		if slices.Contains(ids, all[i]) {
 			uids = append(uids, m.UID)
 			if !slices.Contains(m.Flags, imap.FlagDeleted) {
-				_ = s.mail.SetFlags(addr, imap.Inbox, m.UID, append(slices.Clip(m.Flags), imap.FlagDeleted))
+				_, _ = s.record(&op{kind: opFlags, user: addr, box: imap.Inbox, uids: []uint32{m.UID},
+					flags: append(slices.Clip(m.Flags), imap.FlagDeleted)}) // the expunge's commit syncs it
 			}
 		}
 	}
 	if len(uids) == 0 {
 		return nil
 	}
-	gone, _ := s.mail.Expunge(addr, imap.Inbox, uids)
+	x := op{kind: opExpunge, user: addr, box: imap.Inbox, uids: uids}
+	if s.commit(&x) != nil {
+		return nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var freed int64
 	for i, m := range msgs {
-		if slices.Contains(gone, m.UID) {
+		if slices.Contains(x.out, m.UID) {
 			removed = append(removed, all[i])
 			freed += int64(len(m.Data))
-			delete(s.meta, msgKey{addr, m.UID})
 		}
 	}
 	s.account(addr, -freed)

@@ -1,0 +1,47 @@
+package web
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserLabMailboxPages: on /live a full mailbox shows its newest
+// page; Older turns to the next page, which stays turned when new mail
+// arrives; a message opened shows its text, fetched then; Newer turns back.
+func TestBrowserLabMailboxPages(t *testing.T) {
+	l := startLab(t, "127.0.0.1:0")
+	srv := httptest.NewServer(New(shipped(t), l, nil))
+	defer srv.Close()
+	size := boxPage(l)
+	fill(t, l, "alice@mailsim.test", size+5, 100)
+	tb := openBrowser(t)
+	const alice = `document.querySelector('[data-testid="mailbox"][data-address="alice@mailsim.test"]')`
+	const rng = alice + `.querySelector('.pager .range').textContent`
+	const count = `String(` + alice + `.querySelectorAll('[data-testid="message"]').length)`
+	tb.do("opening the live page", chromedp.Navigate(srv.URL+"/live?lang=ro"))
+	tb.until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
+	if got := tb.eval(rng); got != "1–20 din 25" {
+		t.Errorf("first page %q", got)
+	}
+	if got := tb.eval(count); got != "20" {
+		t.Errorf("first page shows %s messages", got)
+	}
+	tb.do("older", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('[data-op="older"]').click()`))
+	tb.until("the second page", rng+` === '21–25 din 25'`)
+	fill(t, l, "alice@mailsim.test", 1, 100)
+	tb.until("the second page, fetched again", rng+` === '21–26 din 26'`)
+	if got := tb.eval(count); got != "6" {
+		t.Errorf("second page shows %s messages", got)
+	}
+	tb.do("opening a message", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('details').open = true`))
+	tb.until("its text", alice+`.querySelector('details pre.raw').textContent.includes('Subject: message ')`)
+	if meta := tb.eval(alice + `.querySelector('[data-testid="meta"]').textContent`); !strings.HasSuffix(meta, " B") {
+		t.Errorf("summary date and size %q", meta)
+	}
+	tb.do("newer", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('[data-op="newer"]').click()`))
+	tb.until("the first page", rng+` === '1–20 din 26'`)
+	tb.close()
+}
