@@ -5,6 +5,7 @@ package smtp
 type Envelope struct {
 	From string   // reverse-path without angle brackets ("" for the null sender <>)
 	To   []string // forward-paths accepted so far
+	UTF8 bool     // MAIL FROM carried SMTPUTF8: addresses and header may hold UTF-8 (RFC 6531)
 }
 
 // Backend is what the server asks the world for; implemented in-memory by

@@ -100,7 +100,7 @@ func FuzzDataReader(f *testing.F) {
 			refused("5.4.6")
 		case within:
 			if len(b.msgs) != 1 || b.msgs[0].data != string(want) {
-				t.Fatalf("sent %q, delivered %q (result %+v)", msg, b.msgs, res)
+				t.Fatalf("sent %q, delivered %+v (result %+v)", msg, b.msgs, res)
 			}
 		case len(want) > maxSize:
 			// The client declared SIZE, so the server refused at MAIL.

@@ -84,7 +84,7 @@ func (s *Server) State() State { return s.state }
 
 // Envelope returns a copy of the current transaction's envelope.
 func (s *Server) Envelope() Envelope {
-	return Envelope{From: s.env.From, To: slices.Clone(s.env.To)}
+	return Envelope{From: s.env.From, To: slices.Clone(s.env.To), UTF8: s.env.UTF8}
 }
 
 // Greet sends the 220 greeting; Connected -> Greeted. It does nothing in any
