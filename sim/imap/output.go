@@ -1,6 +1,9 @@
 package imap
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Output is what the server machine answers to one event.
 type Output struct {
@@ -19,6 +22,8 @@ type Output struct {
 	// Close asks the owner to close the connection after sending Lines and
 	// then to call Drop.
 	Close bool
+	// Delay asks the owner to wait this long before sending Lines.
+	Delay time.Duration
 }
 
 // splitLines turns whole responses, which may hold literals with CRLF

@@ -52,6 +52,7 @@ var handlers = map[string]handler{
 	"MOVE":         {selectedS, func(s *Server, c *command) Output { return s.moveCmd(c, false) }},
 	"IDLE":         {authed, (*Server).idle},
 	"UID":          {selectedS, (*Server).uid},
+	"ENABLE":       {authed, (*Server).enable},
 }
 
 // Server is the server side of one IMAP session.
@@ -72,6 +73,9 @@ type Server struct {
 	// signal of changes, taken before the last report of news.
 	idleTag string
 	wake    <-chan struct{}
+	// failures counts the failed logins; utf8 says ENABLE UTF8=ACCEPT came.
+	failures int
+	utf8     bool
 }
 
 // NewServer returns a server for one connection, in the Connected state.
@@ -96,7 +100,7 @@ func (s *Server) Pending() int { return s.j.need }
 // the client the UIDs APPEND and COPY gave; before login, AUTH=PLAIN with
 // SASL-IR (RFC 4959) lets it log in in one line.
 func (s *Server) capabilities() string {
-	caps := "IMAP4rev1 LITERAL+ UIDPLUS"
+	caps := "IMAP4rev1 LITERAL+ UIDPLUS ENABLE UTF8=ACCEPT"
 	if _, ok := s.cfg.Store.(Notifier); ok {
 		caps += " MOVE IDLE"
 	}
@@ -122,9 +126,9 @@ func (s *Server) Greet() Output {
 	return untagged(KeyGreeting, "OK [CAPABILITY "+s.capabilities()+"] "+text)
 }
 
-// Feed handles one client line, given without its CRLF: a command line, a
+// feed handles one client line, given without its CRLF: a command line, a
 // line of literal octets, or the response to an AUTHENTICATE challenge.
-func (s *Server) Feed(line []byte) Output {
+func (s *Server) feed(line []byte) Output {
 	switch s.state {
 	case Connected:
 		return untagged(KeyNoGreeting, "BAD Wait for the greeting")

@@ -26,29 +26,35 @@ const (
 
 // Defaults of Config.
 const (
-	defaultHistory = 1000
-	defaultStorage = 512 << 20 // 512 MiB across all mailboxes
+	// DefaultPregreet is how long DefaultConfig's SMTP port listens for an
+	// early talker before it greets: long enough for spam software that
+	// does not wait, short enough that no person notices.
+	DefaultPregreet = 300 * time.Millisecond
+	defaultHistory  = 1000
+	defaultStorage  = 512 << 20 // 512 MiB across all mailboxes
 )
 
 // Config sets up a lab. The zero value serves nothing; DefaultConfig serves
 // every port.
 type Config struct {
-	SMTPAddr string           // where the SMTP port listens; "" or "off" disables it
-	POP3Addr string           // where the POP3 port listens; "" or "off" disables it
-	IMAPAddr string           // where the IMAP port listens; "" or "off" disables it
-	Hostname string           // the servers' name in greetings and Received lines, and the domain of a bare "rcpt to: bob"; default: the first account's domain
-	Accounts []Account        // the lab's users and lists; nil means DefaultAccounts
-	MaxSize  int64            // largest message accepted, in octets; 0 means the SMTP machine's 10 MiB
-	Storage  int64            // octets all mailboxes may hold together, beyond which mail gets 452; 0 means 512 MiB
-	Wire     wire.Options     // timeouts and connection cap of each port; the lab sets Observer itself
-	History  int              // events kept for History; 0 means 1000
-	Now      func() time.Time // the clock of event times and Date stamps; nil means time.Now
+	SMTPAddr string                   // where the SMTP port listens; "" or "off" disables it
+	POP3Addr string                   // where the POP3 port listens; "" or "off" disables it
+	IMAPAddr string                   // where the IMAP port listens; "" or "off" disables it
+	Hostname string                   // the servers' name in greetings and Received lines, and the domain of a bare "rcpt to: bob"; default: the first account's domain
+	Accounts []Account                // the lab's users and lists; nil means DefaultAccounts
+	MaxSize  int64                    // largest message accepted, in octets; 0 means the SMTP machine's 10 MiB
+	Storage  int64                    // octets all mailboxes may hold together, beyond which mail gets 452; 0 means 512 MiB
+	Wire     wire.Options             // timeouts and connection cap of each port; the lab sets Observer itself
+	History  int                      // events kept for History; 0 means 1000
+	Now      func() time.Time         // the clock of event times and Date stamps; nil means time.Now
+	Idle     map[string]time.Duration // idle timeout by protocol ("smtp", "pop3", "imap"), over Wire.IdleTimeout
 }
 
 // DefaultConfig serves SMTP on DefaultSMTPAddr, POP3 on DefaultPOP3Addr
 // and IMAP on DefaultIMAPAddr with the default accounts.
 func DefaultConfig() Config {
-	return Config{SMTPAddr: DefaultSMTPAddr, POP3Addr: DefaultPOP3Addr, IMAPAddr: DefaultIMAPAddr}
+	return Config{SMTPAddr: DefaultSMTPAddr, POP3Addr: DefaultPOP3Addr, IMAPAddr: DefaultIMAPAddr,
+		Wire: wire.Options{Pregreet: DefaultPregreet}}
 }
 
 // Lab is the running live lab.
@@ -123,6 +129,9 @@ func (l *Lab) listen(log *slog.Logger, addr string, svc *service) net.Addr {
 	}
 	opt := l.cfg.Wire
 	opt.Observer = svc.observe
+	if d := l.cfg.Idle[svc.proto.Name]; d > 0 {
+		opt.IdleTimeout = d
+	}
 	s, err := wire.Listen(addr, svc.proto, opt)
 	if err != nil {
 		err = fmt.Errorf("live: %s port %s not opened: %w", svc.proto.Name, addr, err)

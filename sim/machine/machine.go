@@ -5,6 +5,8 @@
 // package can import it without reaching the world, the web or the lab.
 package machine
 
+import "time"
+
 // Server is one session's server machine. A machine never touches a
 // socket, a goroutine or a clock; its owner calls these methods from one
 // goroutine at a time.
@@ -61,10 +63,11 @@ type Reply struct {
 
 // Output is a machine's answer to one input or one event.
 type Output struct {
-	Input   Input   // what the fed input was; Command for Greet, Timeout, Shutdown and News
-	Key     string  // explanation key of the fed input; "" for Greet, Timeout, Shutdown and News
-	Replies []Reply // what to send, in order
-	State   string  // the machine's state after the input
-	Literal int     // octets of an IMAP literal to read next, fed raw; 0 otherwise
-	Close   bool    // close the connection once Replies are sent
+	Input   Input         // what the fed input was; Command for Greet, Timeout, Shutdown and News
+	Key     string        // explanation key of the fed input; "" for Greet, Timeout, Shutdown and News
+	Replies []Reply       // what to send, in order
+	State   string        // the machine's state after the input
+	Literal int           // octets of an IMAP literal to read next, fed raw; 0 otherwise
+	Close   bool          // close the connection once Replies are sent
+	Delay   time.Duration // wait this long before sending Replies, as after a failed login; the owner keeps the clock
 }

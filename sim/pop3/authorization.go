@@ -26,6 +26,8 @@ func (s *Server) authorization(verb, arg string) Output {
 		return s.authCmd(arg)
 	case "CAPA":
 		return s.capaCmd(arg)
+	case "UTF8":
+		return s.utf8Cmd(arg)
 	case "QUIT":
 		if arg != "" {
 			return errLine(verb, KeySyntax, "Usage: QUIT")

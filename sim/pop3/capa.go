@@ -13,5 +13,5 @@ func (s *Server) capaCmd(arg string) Output {
 		sasl += " " + m
 	}
 	return multiLine("CAPA", KeyCapa, "Capability list follows",
-		[]string{"TOP", "UIDL", "USER", sasl, "RESP-CODES"})
+		[]string{"TOP", "UIDL", "USER", sasl, "RESP-CODES", "AUTH-RESP-CODE", "UTF8 USER"})
 }

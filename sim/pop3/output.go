@@ -1,5 +1,7 @@
 package pop3
 
+import "time"
+
 // Output is what the server machine answers to one event.
 type Output struct {
 	// Lines are the wire lines to send, without CRLF. A multi-line answer is
@@ -16,6 +18,8 @@ type Output struct {
 	// Close asks the owner to close the connection after sending Lines and
 	// then to call Drop.
 	Close bool
+	// Delay asks the owner to wait this long before sending Lines.
+	Delay time.Duration
 }
 
 // okLine builds a one-line positive response; text may be empty, giving the

@@ -30,7 +30,7 @@ const (
 // is Postfix's answer to a client beyond its process limit: 421, so that a
 // real client retries later instead of giving up.
 func SMTP(config func(Peer) smtp.Config) Protocol {
-	return Protocol{Name: "smtp", Idle: smtpIdle,
+	return Protocol{Name: "smtp", Idle: smtpIdle, Early: smtp.EarlyTalker().Machine(),
 		Refusal: smtp.Reply{Code: 421, Enhanced: "4.7.0", Lines: []string{"Too many connections"}}.Machine(),
 		New:     func(p Peer) machine.Server { return smtp.NewServer(config(p)).Machine() }}
 }

@@ -33,6 +33,14 @@ type Options struct {
 	MaxConns     int           // connections served at once; 0: 100
 	Observer     Observer      // told every connection, line and reply; nil: nobody
 	Log          *slog.Logger  // accept failures and recovered panics; nil: discarded
+	// Pregreet is how long the server listens before it greets, for a
+	// client that talks first (Postfix postscreen's pregreet test); one
+	// that does gets the Protocol's Early reply and is disconnected. 0:
+	// greet at once.
+	Pregreet time.Duration
+	// Pause waits before an answer a machine delays (a failed login);
+	// nil: a sleep that Shutdown cuts short. Tests give one that records.
+	Pause func(time.Duration)
 }
 
 // Server serves one Protocol on one listener: an accept loop plus one
