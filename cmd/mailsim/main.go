@@ -26,6 +26,7 @@ import (
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/sim/live"
+	"mailsim/sim/wire"
 	"mailsim/web"
 )
 
@@ -44,6 +45,12 @@ func main() {
 	pop3Addr := fs.String("pop3", live.DefaultPOP3Addr, `address of the lab's real POP3 port, or "off" (serve)`)
 	imapAddr := fs.String("imap", live.DefaultIMAPAddr, `address of the lab's real IMAP port, or "off" (serve)`)
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
+	idle := map[string]*time.Duration{
+		"smtp": fs.Duration("smtp-idle", wire.SMTPIdle, "how long the lab's SMTP port waits for a silent client before 421 (serve)"),
+		"pop3": fs.Duration("pop3-idle", wire.POP3Idle, "how long the lab's POP3 port waits for a silent client before it closes (serve)"),
+		"imap": fs.Duration("imap-idle", wire.IMAPIdle, "how long the lab's IMAP port waits for a silent client before BYE (serve)"),
+	}
+	pregreet := fs.Duration("pregreet", live.DefaultPregreet, "how long the lab's SMTP port listens for a client that talks before the greeting; 0: greet at once (serve)")
 	var allow web.Hosts
 	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
 	fs.Parse(args)
@@ -61,6 +68,18 @@ func main() {
 	default:
 		cfg := live.DefaultConfig()
 		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
+		cfg.Wire.Pregreet = *pregreet
+		cfg.Idle = map[string]time.Duration{}
+		for proto, d := range idle {
+			if *d <= 0 {
+				err = fmt.Errorf("-%s-idle %v: give a positive duration, such as 90s", proto, *d)
+				break
+			}
+			cfg.Idle[proto] = *d
+		}
+		if err != nil {
+			break
+		}
 		if *accounts != "" {
 			if cfg.Accounts, err = live.LoadAccountsFile(*accounts); err != nil {
 				break

@@ -50,9 +50,13 @@ func (b backend) Recipient(addr string) *smtp.Reply {
 // sure.
 func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	date := b.l.cfg.Now().Format("Mon, 02 Jan 2006 15:04:05 -0700")
+	with := "SMTP"
+	if env.UTF8 {
+		with = "UTF8SMTP" // RFC 6531 §3.7.3: the message came with SMTPUTF8
+	}
 	head := func(id, rcpt string) string {
-		return fmt.Sprintf("Return-Path: <%s>\r\nReceived: from %s by %s (mailsim lab) with SMTP id %s\r\n\tfor <%s>; %s\r\n",
-			env.From, b.peer, b.l.cfg.Hostname, id, rcpt, date)
+		return fmt.Sprintf("Return-Path: <%s>\r\nReceived: from %s by %s (mailsim lab) with %s id %s\r\n\tfor <%s>; %s\r\n",
+			env.From, b.peer, b.l.cfg.Hostname, with, id, rcpt, date)
 	}
 	p := b.policy()
 	rcpts := make([]string, 0, len(env.To))
