@@ -1,5 +1,6 @@
 // The mailboxes as of the current step, built like mailbox.templ builds them.
 import { el } from './dom.js';
+import { userText } from './bidi.js';
 
 // renderMailboxes replaces the mailbox views, keeping open the messages the
 // reader had opened.
@@ -15,7 +16,7 @@ function mailbox(b, words, open) {
   const section = el('section', 'mailbox');
   section.dataset.testid = 'mailbox';
   section.dataset.address = b.address;
-  section.append(el('h3', '', b.address));
+  section.append(userText('h3', '', b.address));
   if (b.hostName) section.append(el('p', 'from', `${words.tOn} ${b.hostName}`));
   const messages = b.messages ?? [];
   if (messages.length === 0) section.append(el('p', 'empty', words.tEmpty));
@@ -28,7 +29,7 @@ function mailbox(b, words, open) {
     const summary = el('summary');
     // A message marked for deletion is struck through and tagged in words,
     // not only coloured.
-    summary.append(el(m.deleted ? 'del' : 'span', 'subject', m.subject));
+    summary.append(userText(m.deleted ? 'del' : 'span', 'subject', m.subject));
     if (m.seen) summary.append(el('span', 'flag', words.tSeen));
     if (m.deleted) {
       const tag = el('span', 'flag', words.tDeleted);
@@ -36,8 +37,10 @@ function mailbox(b, words, open) {
       tag.title = words.tDeletedHint;
       summary.append(tag);
     }
-    summary.append(el('span', 'from', `${words.tFrom}: ${m.from}`));
-    details.append(summary, el('pre', 'raw', m.raw.replaceAll('\r\n', '\n')));
+    const from = el('span', 'from', `${words.tFrom}: `);
+    from.append(userText('span', '', m.from));
+    summary.append(from);
+    details.append(summary, userText('pre', 'raw', m.raw.replaceAll('\r\n', '\n')));
     const li = el('li');
     li.append(details);
     list.append(li);
