@@ -8,7 +8,6 @@ import (
 
 	"mailsim/sim"
 	"mailsim/sim/pop3"
-	"mailsim/sim/wire"
 )
 
 // stefan is the lab's account with a Romanian name.
@@ -119,7 +118,7 @@ with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=10) as s:
 // TestLoginFailuresShown checks that the live view sees the end of a POP3
 // session after three failed logins, with its key, which is explained.
 func TestLoginFailuresShown(t *testing.T) {
-	l := startLab(t, func(c *Config) { c.Wire.Pause = func(time.Duration) {} })
+	l := startLab(t, nil)
 	events, stop := l.Subscribe()
 	defer stop()
 	p := dial(t, l.POP3Addr())
@@ -141,7 +140,7 @@ func TestLoginFailuresShown(t *testing.T) {
 
 // TestEarlyTalker checks the lab's pregreet test on its SMTP port.
 func TestEarlyTalker(t *testing.T) {
-	l := startLab(t, func(c *Config) { c.Wire = wire.Options{Pregreet: 100 * time.Millisecond} })
+	l := startLab(t, func(c *Config) { c.Wire.Pregreet = 100 * time.Millisecond })
 	events, stop := l.Subscribe()
 	defer stop()
 	s := dial(t, l.SMTPAddr())
