@@ -21,6 +21,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"mailsim/lang"
 	"mailsim/scenarios"
@@ -68,16 +69,7 @@ func main() {
 	default:
 		cfg := live.DefaultConfig()
 		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
-		cfg.Wire.Pregreet = *pregreet
-		cfg.Idle = map[string]time.Duration{}
-		for proto, d := range idle {
-			if *d <= 0 {
-				err = fmt.Errorf("-%s-idle %v: give a positive duration, such as 90s", proto, *d)
-				break
-			}
-			cfg.Idle[proto] = *d
-		}
-		if err != nil {
+		if err = timeouts(&cfg, idle, *pregreet); err != nil {
 			break
 		}
 		if *accounts != "" {
@@ -91,6 +83,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "mailsim:", err)
 		os.Exit(1)
 	}
+}
+
+// timeouts sets the lab's idle timeouts by protocol, and its pregreet
+// moment, from the flags; a timeout that is not positive is refused, since
+// it would close every session at once.
+func timeouts(cfg *live.Config, idle map[string]*time.Duration, pregreet time.Duration) error {
+	if pregreet < 0 {
+		return fmt.Errorf("-pregreet %v: give 0 or a positive duration, such as 300ms", pregreet)
+	}
+	cfg.Wire.Pregreet = pregreet
+	cfg.Idle = map[string]time.Duration{}
+	for proto, d := range idle {
+		if *d <= 0 {
+			return fmt.Errorf("-%s-idle %v: give a positive duration, such as 90s", proto, *d)
+		}
+		cfg.Idle[proto] = *d
+	}
+	return nil
 }
 
 // list prints each scenario's name and English title.
@@ -190,9 +200,20 @@ func printLab(out io.Writer, l *live.Lab) {
 		if a.IsList() {
 			fmt.Fprintf(out, "  %-24s list of %s\n", a.Address, strings.Join(a.Members, ", "))
 		} else {
-			fmt.Fprintf(out, "  %-24s password %s\n", a.Address, a.Password)
+			fmt.Fprintf(out, "  %-24s password %s%s\n", a.Address, a.Password, utf8Note(a.Address))
 		}
 	}
+}
+
+// utf8Note tells, beside an address with diacritics, that a client must
+// send to it with SMTPUTF8.
+func utf8Note(addr string) string {
+	for _, r := range addr {
+		if r >= utf8.RuneSelf {
+			return "  (MAIL FROM:<...> SMTPUTF8)"
+		}
+	}
+	return ""
 }
 
 // firstUser is the first account that is not a list, or nil.
