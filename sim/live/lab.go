@@ -26,28 +26,32 @@ const (
 
 // Defaults of Config.
 const (
-	// DefaultPregreet is how long DefaultConfig's SMTP port listens for an
-	// early talker before it greets: long enough for spam software that
-	// does not wait, short enough that no person notices.
-	DefaultPregreet = 300 * time.Millisecond
-	defaultHistory  = 1000
-	defaultStorage  = 512 << 20 // 512 MiB across all mailboxes
+	defaultHistory = 1000
+	defaultStorage = 512 << 20 // 512 MiB across all mailboxes
 )
+
+// DefaultPregreet is how long DefaultConfig's SMTP port listens for an early
+// talker before it greets: long enough for spam software that does not wait,
+// short enough that no person notices.
+const DefaultPregreet = 300 * time.Millisecond
 
 // Config sets up a lab. The zero value serves nothing; DefaultConfig serves
 // every port.
 type Config struct {
-	SMTPAddr string                   // where the SMTP port listens; "" or "off" disables it
-	POP3Addr string                   // where the POP3 port listens; "" or "off" disables it
-	IMAPAddr string                   // where the IMAP port listens; "" or "off" disables it
-	Hostname string                   // the servers' name in greetings and Received lines, and the domain of a bare "rcpt to: bob"; default: the first account's domain
-	Accounts []Account                // the lab's users and lists; nil means DefaultAccounts
-	MaxSize  int64                    // largest message accepted, in octets; 0 means the SMTP machine's 10 MiB
-	Storage  int64                    // octets all mailboxes may hold together, beyond which mail gets 452; 0 means 512 MiB
-	Wire     wire.Options             // timeouts and connection cap of each port; the lab sets Observer itself
-	History  int                      // events kept for History; 0 means 1000
-	Now      func() time.Time         // the clock of event times and Date stamps; nil means time.Now
-	Idle     map[string]time.Duration // idle timeout by protocol ("smtp", "pop3", "imap"), over Wire.IdleTimeout
+	SMTPAddr string           // where the SMTP port listens; "" or "off" disables it
+	POP3Addr string           // where the POP3 port listens; "" or "off" disables it
+	IMAPAddr string           // where the IMAP port listens; "" or "off" disables it
+	Hostname string           // the servers' name in greetings and Received lines, and the domain of a bare "rcpt to: bob"; default: the first account's domain
+	Accounts []Account        // the lab's users and lists; nil means DefaultAccounts
+	MaxSize  int64            // largest message accepted, in octets; 0 means the SMTP machine's 10 MiB
+	Storage  int64            // octets all mailboxes may hold together, beyond which mail gets 452; 0 means 512 MiB
+	Wire     wire.Options     // timeouts and connection cap of each port; the lab sets Observer itself
+	History  int              // events kept for History; 0 means 1000
+	Now      func() time.Time // the clock of event times and Date stamps; nil means time.Now
+
+	// Idle is the idle timeout by protocol ("smtp", "pop3", "imap"), over
+	// Wire.IdleTimeout; the protocol's default where neither says.
+	Idle map[string]time.Duration
 }
 
 // DefaultConfig serves SMTP on DefaultSMTPAddr, POP3 on DefaultPOP3Addr

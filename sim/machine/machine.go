@@ -63,11 +63,14 @@ type Reply struct {
 
 // Output is a machine's answer to one input or one event.
 type Output struct {
-	Input   Input         // what the fed input was; Command for Greet, Timeout, Shutdown and News
-	Key     string        // explanation key of the fed input; "" for Greet, Timeout, Shutdown and News
-	Replies []Reply       // what to send, in order
-	State   string        // the machine's state after the input
-	Literal int           // octets of an IMAP literal to read next, fed raw; 0 otherwise
-	Close   bool          // close the connection once Replies are sent
-	Delay   time.Duration // wait this long before sending Replies, as after a failed login; the owner keeps the clock
+	Input   Input   // what the fed input was; Command for Greet, Timeout, Shutdown and News
+	Key     string  // explanation key of the fed input; "" for Greet, Timeout, Shutdown and News
+	Replies []Reply // what to send, in order
+	State   string  // the machine's state after the input
+	Literal int     // octets of an IMAP literal to read next, fed raw; 0 otherwise
+	Close   bool    // close the connection once Replies are sent
+
+	// Delay asks the owner to wait this long before it sends Replies, as
+	// after a failed login; the machine has no clock, its owner does.
+	Delay time.Duration
 }

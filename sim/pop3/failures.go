@@ -2,6 +2,10 @@ package pop3
 
 import "mailsim/sim/machine"
 
+// KeyTooManyFailures is the answer to the last failed login a session may
+// make, after which the server closes the connection.
+const KeyTooManyFailures = "pop3.err.too-many-failures"
+
 // Feed handles one client line, given without its CRLF; see feed. It
 // counts failed logins: each is answered after machine.LoginDelay, and the
 // machine.MaxLoginFailures-th closes the session with an [AUTH] answer
