@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"mailsim/sim"
+	"mailsim/sim/imap"
 	"mailsim/sim/pop3"
 )
 
@@ -85,7 +86,9 @@ func TestSMTPUTF8RoundTrip(t *testing.T) {
 }
 
 // TestPythonSMTPUTF8 sends with Python's smtplib and SMTPUTF8 in
-// mail_options, where python3 is installed.
+// mail_options, and reads the message back with poplib (UTF8, then USER
+// with the UTF-8 name) and imaplib (AUTHENTICATE PLAIN, then ENABLE
+// UTF8=ACCEPT), where python3 is installed.
 func TestPythonSMTPUTF8(t *testing.T) {
 	py, err := exec.LookPath("python3")
 	if err != nil {
@@ -93,20 +96,39 @@ func TestPythonSMTPUTF8(t *testing.T) {
 	}
 	l := startLab(t, nil)
 	script := `
-import smtplib, sys
+import imaplib, poplib, smtplib, sys
 from email.message import EmailMessage
+smtp_port, pop_port, imap_port = (int(a.rsplit(":", 1)[1]) for a in sys.argv[1:4])
 m = EmailMessage()
 m["From"] = "bob@mailsim.test"
 m["To"] = "ștefan@mailsim.test"
 m["Subject"] = "Salut din Python, Ștefan"
 m.set_content("Bună!")
-with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=10) as s:
+with smtplib.SMTP("127.0.0.1", smtp_port, timeout=10) as s:
     s.ehlo()
     assert s.has_extn("smtputf8"), s.esmtp_features
     s.send_message(m, mail_options=["SMTPUTF8"])
+
+p = poplib.POP3("127.0.0.1", pop_port, timeout=10)
+assert "UTF8" in p.capa(), p.capa()
+p.utf8()
+p.user("ștefan@mailsim.test")
+p.pass_("martisor")
+text = b"\r\n".join(p.retr(1)[1]).decode()
+assert "Subject: Salut din Python, Ștefan" in text, text
+p.quit()
+
+i = imaplib.IMAP4("127.0.0.1", imap_port, timeout=10)
+assert "UTF8=ACCEPT" in i.capabilities, i.capabilities
+i.authenticate("PLAIN", lambda _: "\0ștefan@mailsim.test\0martisor".encode())
+i.enable("UTF8=ACCEPT")
+i.select("INBOX")
+typ, data = i.fetch("1", "(BODY[])")
+assert typ == "OK" and "Subject: Salut din Python, Ștefan" in data[0][1].decode(), data
+i.logout()
 `
-	_, port, _ := strings.Cut(l.SMTPAddr().String(), ":")
-	if out, err := exec.Command(py, "-c", script, port).CombinedOutput(); err != nil {
+	out, err := exec.Command(py, "-c", script, l.SMTPAddr().String(), l.POP3Addr().String(), l.IMAPAddr().String()).CombinedOutput()
+	if err != nil {
 		t.Fatalf("python3: %v\n%s", err, out)
 	}
 	msgs := box(l, stefan)
@@ -116,7 +138,8 @@ with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=10) as s:
 }
 
 // TestLoginFailuresShown checks that the live view sees the end of a POP3
-// session after three failed logins, with its key, which is explained.
+// and of an IMAP session after three failed logins, with its key, which is
+// explained.
 func TestLoginFailuresShown(t *testing.T) {
 	l := startLab(t, nil)
 	events, stop := l.Subscribe()
@@ -135,6 +158,19 @@ func TestLoginFailuresShown(t *testing.T) {
 	waitFor(t, events, func(e sim.Event) bool { return e.Key == pop3.KeyTooManyFailures })
 	if txt := pop3.Explanations[pop3.KeyTooManyFailures]; txt.RO == "" || txt.EN == "" {
 		t.Errorf("%s is not explained", pop3.KeyTooManyFailures)
+	}
+
+	m := dial(t, l.IMAPAddr())
+	m.expect("* OK")
+	m.send("a1 LOGIN bob wrong", "a2 LOGIN bob wrong", "a3 LOGIN bob wrong")
+	m.expect("a1 NO [AUTHENTICATIONFAILED]")
+	m.expect("a2 NO [AUTHENTICATIONFAILED]")
+	m.expect("a3 NO [AUTHENTICATIONFAILED]")
+	m.expect("* BYE Too many failed logins")
+	m.eof()
+	waitFor(t, events, func(e sim.Event) bool { return e.Key == imap.KeyTooManyFailures })
+	if txt := imap.Explanations[imap.KeyTooManyFailures]; txt.RO == "" || txt.EN == "" {
+		t.Errorf("%s is not explained", imap.KeyTooManyFailures)
 	}
 }
 
