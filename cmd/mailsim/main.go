@@ -22,11 +22,13 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/sim/live"
+	"mailsim/sim/wire"
 	"mailsim/web"
 )
 
@@ -48,6 +50,12 @@ func main() {
 	tlsCert := fs.String("tls-cert", "", "PEM certificate for STARTTLS and STLS instead of the self-signed one made at start-up; needs -tls-key (serve)")
 	tlsKey := fs.String("tls-key", "", "PEM private key of -tls-cert (serve)")
 	accounts := fs.String("accounts", "", "file of lab accounts, one 'address password' a line (serve)")
+	idle := map[string]*time.Duration{
+		"smtp": fs.Duration("smtp-idle", wire.SMTPIdle, "how long the lab's SMTP port waits for a silent client before 421 (serve)"),
+		"pop3": fs.Duration("pop3-idle", wire.POP3Idle, "how long the lab's POP3 port waits for a silent client before it closes (serve)"),
+		"imap": fs.Duration("imap-idle", wire.IMAPIdle, "how long the lab's IMAP port waits for a silent client before BYE (serve)"),
+	}
+	pregreet := fs.Duration("pregreet", live.DefaultPregreet, "how long the lab's SMTP port listens for a client that talks before the greeting; 0: greet at once (serve)")
 	var allow web.Hosts
 	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
 	data := fs.String("data", "", "file that keeps the lab's mail across restarts, created if missing; without it mail is lost on exit (serve)")
@@ -68,6 +76,9 @@ func main() {
 		cfg.SMTPAddr, cfg.POP3Addr, cfg.IMAPAddr = *smtpAddr, *pop3Addr, *imapAddr
 		cfg.SubmissionAddr, cfg.TLSCert, cfg.TLSKey = *submission, *tlsCert, *tlsKey
 		cfg.Data = *data
+		if err = timeouts(&cfg, idle, *pregreet); err != nil {
+			break
+		}
 		if *accounts != "" {
 			if cfg.Accounts, err = live.LoadAccountsFile(*accounts); err != nil {
 				break
@@ -79,6 +90,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "mailsim:", err)
 		os.Exit(1)
 	}
+}
+
+// timeouts sets the lab's idle timeouts by protocol, and its pregreet
+// moment, from the flags; a timeout that is not positive is refused, since
+// it would close every session at once.
+func timeouts(cfg *live.Config, idle map[string]*time.Duration, pregreet time.Duration) error {
+	if pregreet < 0 {
+		return fmt.Errorf("-pregreet %v: give 0 or a positive duration, such as 300ms", pregreet)
+	}
+	cfg.Wire.Pregreet = pregreet
+	cfg.Idle = map[string]time.Duration{}
+	for proto, d := range idle {
+		if *d <= 0 {
+			return fmt.Errorf("-%s-idle %v: give a positive duration, such as 90s", proto, *d)
+		}
+		cfg.Idle[proto] = *d
+	}
+	return nil
 }
 
 // list prints each scenario's name and English title.
@@ -194,9 +223,20 @@ func printLab(out io.Writer, l *live.Lab) {
 		if a.IsList() {
 			fmt.Fprintf(out, "  %-24s list of %s\n", a.Address, strings.Join(a.Members, ", "))
 		} else {
-			fmt.Fprintf(out, "  %-24s password %s\n", a.Address, a.Password)
+			fmt.Fprintf(out, "  %-24s password %s%s\n", a.Address, a.Password, utf8Note(a.Address))
 		}
 	}
+}
+
+// utf8Note tells, beside an address with diacritics, that a client must
+// send to it with SMTPUTF8.
+func utf8Note(addr string) string {
+	for _, r := range addr {
+		if r >= utf8.RuneSelf {
+			return "  (MAIL FROM:<...> SMTPUTF8)"
+		}
+	}
+	return ""
 }
 
 // firstUser is the first account that is not a list, or nil.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"mailsim/scenarios"
 	"mailsim/sim/live"
@@ -56,9 +57,35 @@ func TestPrintLab(t *testing.T) {
 	text := out.String()
 	for _, want := range []string{"lab SMTP port: telnet 127.0.0.1 ", "lab POP3 port: off", "lab IMAP port: telnet 127.0.0.1 ", "curl 'imap://alice%40mailsim.test:wonderland@127.0.0.1:", "student@mailsim.test", "password student", "list of ",
 		"lab submission port (AUTH required): 127.0.0.1:", "lab TLS certificate SHA-256 fingerprint: " + l.Fingerprint() + "\n",
-		"openssl s_client -starttls smtp -connect 127.0.0.1:"} {
+		"openssl s_client -starttls smtp -connect 127.0.0.1:",
+		"ștefan@mailsim.test      password martisor  (MAIL FROM:<...> SMTPUTF8)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lab banner lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+func TestTimeouts(t *testing.T) {
+	d := func(s string) *time.Duration {
+		v, err := time.ParseDuration(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &v
+	}
+	cfg := live.DefaultConfig()
+	if err := timeouts(&cfg, map[string]*time.Duration{"smtp": d("90s"), "pop3": d("2m")}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Idle["smtp"] != 90*time.Second || cfg.Idle["pop3"] != 2*time.Minute || cfg.Wire.Pregreet != 0 {
+		t.Errorf("config %+v", cfg)
+	}
+	for _, bad := range []map[string]*time.Duration{{"imap": d("0s")}, {"smtp": d("-1s")}} {
+		if err := timeouts(&cfg, bad, 0); err == nil || !strings.Contains(err.Error(), "-idle") {
+			t.Errorf("%v: %v", bad, err)
+		}
+	}
+	if err := timeouts(&cfg, nil, -time.Second); err == nil {
+		t.Error("a negative -pregreet was taken")
 	}
 }

@@ -42,7 +42,7 @@ func (m machineServer) Feed(in []byte) machine.Output {
 }
 
 func (m machineServer) output(out Output, in machine.Input) machine.Output {
-	r := machine.Output{Input: in, Close: out.Close, State: m.State(), Literal: m.s.Pending(), StartTLS: out.StartTLS}
+	r := machine.Output{Input: in, Close: out.Close, State: m.State(), Literal: m.s.Pending(), StartTLS: out.StartTLS, Delay: out.Delay}
 	if len(out.Lines) > 0 {
 		r.Replies = []machine.Reply{{Lines: out.Lines, Status: status(out.Lines), Key: out.Key}}
 	}

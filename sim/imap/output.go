@@ -1,6 +1,9 @@
 package imap
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Output is what the server machine answers to one event.
 type Output struct {
@@ -22,6 +25,8 @@ type Output struct {
 	// StartTLS asks the owner to start TLS once Lines are sent
 	// (machine.Output.StartTLS).
 	StartTLS bool
+	// Delay asks the owner to wait this long before sending Lines.
+	Delay time.Duration
 }
 
 // splitLines turns whole responses, which may hold literals with CRLF

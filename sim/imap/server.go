@@ -53,6 +53,7 @@ var handlers = map[string]handler{
 	"MOVE":         {selectedS, func(s *Server, c *command) Output { return s.moveCmd(c, false) }},
 	"IDLE":         {authed, (*Server).idle},
 	"UID":          {selectedS, (*Server).uid},
+	"ENABLE":       {authed, (*Server).enable},
 }
 
 // Server is the server side of one IMAP session.
@@ -75,6 +76,9 @@ type Server struct {
 	wake    <-chan struct{}
 	// tls says the session runs inside TLS (after STARTTLS).
 	tls bool
+	// failures counts the failed logins; utf8 says ENABLE UTF8=ACCEPT came.
+	failures int
+	utf8     bool
 }
 
 // NewServer returns a server for one connection, in the Connected state.
@@ -99,7 +103,7 @@ func (s *Server) Pending() int { return s.j.need }
 // the client the UIDs APPEND and COPY gave; before login, AUTH=PLAIN with
 // SASL-IR (RFC 4959) lets it log in in one line.
 func (s *Server) capabilities() string {
-	caps := "IMAP4rev1 LITERAL+ UIDPLUS"
+	caps := "IMAP4rev1 LITERAL+ UIDPLUS ENABLE UTF8=ACCEPT"
 	if _, ok := s.cfg.Store.(Notifier); ok {
 		caps += " MOVE IDLE"
 	}
@@ -128,9 +132,9 @@ func (s *Server) Greet() Output {
 	return untagged(KeyGreeting, "OK [CAPABILITY "+s.capabilities()+"] "+text)
 }
 
-// Feed handles one client line, given without its CRLF: a command line, a
+// feed handles one client line, given without its CRLF: a command line, a
 // line of literal octets, or the response to an AUTHENTICATE challenge.
-func (s *Server) Feed(line []byte) Output {
+func (s *Server) feed(line []byte) Output {
 	switch s.state {
 	case Connected:
 		return untagged(KeyNoGreeting, "BAD Wait for the greeting")

@@ -27,6 +27,9 @@ func DefaultAccounts() []Account {
 		{Address: "student@mailsim.test", Password: "student"},
 		{Address: "alice@mailsim.test", Password: "wonderland"},
 		{Address: "bob@mailsim.test", Password: "hungry"},
+		// A Romanian name, reached with SMTPUTF8; an ASCII password, so
+		// that any client can log in as it.
+		{Address: "ștefan@mailsim.test", Password: "martisor"},
 		{Address: "all@mailsim.test", Members: []string{"student@mailsim.test", "alice@mailsim.test", "bob@mailsim.test"}},
 	}
 }

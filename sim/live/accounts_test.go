@@ -81,6 +81,7 @@ func TestDefaultAccounts(t *testing.T) {
 		{Address: "alice@mailsim.test", Password: "wonderland"},
 		{Address: "bob@mailsim.test", Password: "hungry"},
 		{Address: "student@mailsim.test", Password: "student"},
+		{Address: "ștefan@mailsim.test", Password: "martisor"},
 		{Address: "all@mailsim.test", Members: []string{"student@mailsim.test", "alice@mailsim.test", "bob@mailsim.test"}},
 	}
 	if got := l.Accounts(); !reflect.DeepEqual(got, want) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"mailsim/sim"
+	"mailsim/sim/wire"
 )
 
 // t0 is the fake clock's start: the lecture's 2026 epoch.
@@ -33,7 +34,8 @@ func (c *clock) now() time.Time {
 // startLab runs a lab with the default accounts on three loopback ports.
 func startLab(t testing.TB, change func(*Config)) *Lab {
 	t.Helper()
-	cfg := Config{SMTPAddr: "127.0.0.1:0", POP3Addr: "127.0.0.1:0", IMAPAddr: "127.0.0.1:0", Now: (&clock{}).now}
+	cfg := Config{SMTPAddr: "127.0.0.1:0", POP3Addr: "127.0.0.1:0", IMAPAddr: "127.0.0.1:0", Now: (&clock{}).now,
+		Wire: wire.Options{Pause: func(time.Duration) {}}} // a failed login is answered at once
 	if change != nil {
 		change(&cfg)
 	}

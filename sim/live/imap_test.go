@@ -290,7 +290,7 @@ func TestIMAPLiteralsOnTheWire(t *testing.T) {
 	// with the response on a line of its own after the "+" challenge.
 	plain := base64.StdEncoding.EncodeToString([]byte("\x00student\x00student"))
 	s = dial(t, l.IMAPAddr())
-	s.expect("* OK [CAPABILITY IMAP4rev1 LITERAL+ UIDPLUS MOVE IDLE SASL-IR AUTH=PLAIN]")
+	s.expect("* OK [CAPABILITY IMAP4rev1 LITERAL+ UIDPLUS ENABLE UTF8=ACCEPT MOVE IDLE SASL-IR AUTH=PLAIN]")
 	s.send("a AUTHENTICATE PLAIN " + plain)
 	s.expect("a OK [CAPABILITY ")
 	s = dial(t, l.IMAPAddr())

@@ -31,6 +31,11 @@ const (
 	defaultStorage = 512 << 20 // 512 MiB across all mailboxes
 )
 
+// DefaultPregreet is how long DefaultConfig's SMTP port listens for an early
+// talker before it greets: long enough for spam software that does not wait,
+// short enough that no person notices.
+const DefaultPregreet = 300 * time.Millisecond
+
 // Config sets up a lab. The zero value serves nothing; DefaultConfig serves
 // every port.
 type Config struct {
@@ -56,6 +61,10 @@ type Config struct {
 	// if missing, so that mail survives a restart; "" keeps the mail in
 	// memory only, and it is lost when the lab stops.
 	Data string
+
+	// Idle is the idle timeout by protocol ("smtp", "pop3", "imap"), over
+	// Wire.IdleTimeout; the protocol's default where neither says.
+	Idle map[string]time.Duration
 }
 
 // DefaultConfig serves SMTP on DefaultSMTPAddr, POP3 on DefaultPOP3Addr,
@@ -64,7 +73,8 @@ type Config struct {
 // start-up.
 func DefaultConfig() Config {
 	return Config{SMTPAddr: DefaultSMTPAddr, POP3Addr: DefaultPOP3Addr, IMAPAddr: DefaultIMAPAddr,
-		SubmissionAddr: DefaultSubmissionAddr, TLS: true}
+		SubmissionAddr: DefaultSubmissionAddr, TLS: true,
+		Wire: wire.Options{Pregreet: DefaultPregreet}}
 }
 
 // Lab is the running live lab.
@@ -154,6 +164,9 @@ func (l *Lab) listen(log *slog.Logger, addr string, svc *service) net.Addr {
 	opt := l.cfg.Wire
 	opt.Observer = svc.observe
 	opt.TLS = l.tls
+	if d := l.cfg.Idle[svc.proto.Name]; d > 0 {
+		opt.IdleTimeout = d
+	}
 	s, err := wire.Listen(addr, svc.proto, opt)
 	if err != nil {
 		err = fmt.Errorf("live: %s port %s not opened: %w", svc.proto.Name, addr, err)

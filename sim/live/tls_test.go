@@ -109,7 +109,9 @@ func TestGoSMTPStartTLSAuth(t *testing.T) {
 	if err := c.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	if got := box(l, "bob@mailsim.test"); len(got) != 1 || !strings.HasSuffix(got[0].Raw, tlsMsg) || !strings.Contains(got[0].Raw, " with ESMTPSA id ") {
+	// net/smtp declares SMTPUTF8 whenever the server offers it, so the
+	// Received line says UTF8SMTPSA: inside TLS, logged in, SMTPUTF8.
+	if got := box(l, "bob@mailsim.test"); len(got) != 1 || !strings.HasSuffix(got[0].Raw, tlsMsg) || !strings.Contains(got[0].Raw, " with UTF8SMTPSA id ") {
 		t.Fatalf("bob's mailbox: %+v", got)
 	}
 	l.Close()

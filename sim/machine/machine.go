@@ -5,6 +5,8 @@
 // package can import it without reaching the world, the web or the lab.
 package machine
 
+import "time"
+
 // Server is one session's server machine. A machine never touches a
 // socket, a goroutine or a clock; its owner calls these methods from one
 // goroutine at a time.
@@ -78,4 +80,8 @@ type Output struct {
 	// owner that cannot upgrade (the browser console) never configures a
 	// machine to offer TLS, so it never sees this set.
 	StartTLS bool
+
+	// Delay asks the owner to wait this long before it sends Replies, as
+	// after a failed login; the machine has no clock, its owner does.
+	Delay time.Duration
 }

@@ -28,6 +28,8 @@ func (s *Server) authorization(verb, arg string) Output {
 		return s.capaCmd(arg)
 	case "STLS":
 		return s.stlsCmd(arg)
+	case "UTF8":
+		return s.utf8Cmd(arg)
 	case "QUIT":
 		if arg != "" {
 			return errLine(verb, KeySyntax, "Usage: QUIT")

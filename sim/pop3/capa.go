@@ -12,7 +12,7 @@ func (s *Server) capaCmd(arg string) Output {
 	for _, m := range s.mechanisms() {
 		sasl += " " + m
 	}
-	caps := []string{"TOP", "UIDL", "USER", sasl, "RESP-CODES"}
+	caps := []string{"TOP", "UIDL", "USER", sasl, "RESP-CODES", "AUTH-RESP-CODE", "UTF8 USER"}
 	if s.cfg.TLS && !s.tls {
 		caps = append(caps, "STLS")
 	}

@@ -35,7 +35,7 @@ func (m machineServer) Feed(line []byte) machine.Output {
 }
 
 func (m machineServer) output(out Output) machine.Output {
-	r := machine.Output{Close: out.Close, State: m.State(), StartTLS: out.StartTLS}
+	r := machine.Output{Close: out.Close, State: m.State(), StartTLS: out.StartTLS, Delay: out.Delay}
 	if len(out.Lines) > 0 {
 		status := "-ERR"
 		if out.OK {

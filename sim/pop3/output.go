@@ -1,5 +1,7 @@
 package pop3
 
+import "time"
+
 // Output is what the server machine answers to one event.
 type Output struct {
 	// Lines are the wire lines to send, without CRLF. A multi-line answer is
@@ -19,6 +21,8 @@ type Output struct {
 	// StartTLS asks the owner to start TLS once Lines are sent
 	// (machine.Output.StartTLS).
 	StartTLS bool
+	// Delay asks the owner to wait this long before sending Lines.
+	Delay time.Duration
 }
 
 // okLine builds a one-line positive response; text may be empty, giving the

@@ -10,7 +10,7 @@ import (
 // "unknown command", so that a student sees which of the two mistakes it was.
 var commands = []string{
 	"QUIT", "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL",
-	"USER", "PASS", "APOP", "AUTH", "CAPA", "STLS",
+	"USER", "PASS", "APOP", "AUTH", "CAPA", "STLS", "UTF8",
 }
 
 // Server is the server side of one POP3 session.
@@ -25,6 +25,8 @@ type Server struct {
 	owner string
 	msgs  []message
 	tls   bool // the session runs inside TLS (after STLS)
+	// failures counts the failed logins of the session.
+	failures int
 }
 
 // NewServer returns a server for one connection, in the Connected state.
@@ -49,10 +51,10 @@ func (s *Server) Greet() Output {
 	return okLine("", KeyGreeting, s.cfg.greeting())
 }
 
-// Feed handles one client line, given without its CRLF. Before the greeting
+// feed handles one client line, given without its CRLF. Before the greeting
 // and once the session has ended (Update, Closed) every line gets -ERR and
 // changes nothing.
-func (s *Server) Feed(line []byte) Output {
+func (s *Server) feed(line []byte) Output {
 	switch s.state {
 	case Connected:
 		return errLine("", KeyNoGreeting, "Wait for the greeting")

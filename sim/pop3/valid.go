@@ -4,7 +4,7 @@ package pop3
 // §4 and §5, with CAPA, APOP, AUTH and STLS), the usual next step first. A known
 // verb left out here is answered "not valid in this state".
 var validCommands = map[State][]string{
-	Authorization: {"USER", "PASS", "APOP", "AUTH", "CAPA", "STLS", "QUIT"},
+	Authorization: {"USER", "PASS", "APOP", "AUTH", "CAPA", "STLS", "UTF8", "QUIT"},
 	Transaction:   {"STAT", "LIST", "RETR", "DELE", "TOP", "UIDL", "NOOP", "RSET", "CAPA", "QUIT"},
 }
 

@@ -1,6 +1,10 @@
 package smtp
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Length limits of RFC 5321 §4.5.3.1.
 const (
@@ -9,7 +13,8 @@ const (
 	maxLabel     = 63
 )
 
-// Address is a Mailbox of RFC 5321 §4.1.2, split at the "@" that ends its
+// Address is a Mailbox of RFC 5321 §4.1.2, or of RFC 6531 §3.3, which lets
+// a local part and the labels of a domain (U-labels) hold UTF-8 too, split at the "@" that ends its
 // local part: in "\"victim@gmail.com\"@mailsim.test" that is the last one,
 // because an "@" inside a quoted local part is just a character of it.
 type Address struct {
@@ -19,9 +24,15 @@ type Address struct {
 
 // ParseAddress reads a Mailbox (Local-part "@" Domain-or-address-literal)
 // within the length limits, or a bare local part, which a server qualifies
-// with its own name as Postfix's append_at_myorigin does. ok is false for
-// anything else.
+// with its own name as Postfix's append_at_myorigin does. Non-ASCII
+// characters are accepted where RFC 6531 puts them (a server refuses them
+// unless the client asked for SMTPUTF8; see ASCII), counted in octets, as the
+// limits are. ok is false for anything else, and for text that is not UTF-8
+// or holds an invisible format character such as a right-to-left override.
 func ParseAddress(s string) (a Address, ok bool) {
+	if !isASCII(s) && !validUTF8(s) {
+		return a, false
+	}
 	at := localPartEnd(s)
 	if at < 0 || at > maxLocalPart {
 		return a, false
@@ -34,6 +45,9 @@ func ParseAddress(s string) (a Address, ok bool) {
 	}
 	return Address{Local: s[:at], Domain: s[at+1:]}, true
 }
+
+// ASCII reports an address that needs no SMTPUTF8 (RFC 6531 §3.2).
+func (a Address) ASCII() bool { return isASCII(a.Local) && isASCII(a.Domain) }
 
 // String is the address as written, "local@domain", or the bare local part.
 func (a Address) String() string {
@@ -49,7 +63,7 @@ func (a Address) String() string {
 // (RFC 5321 §2.4); local parts may be, at the receiving host's choice, and
 // mailsim chooses as Postfix's default lookups do.
 func (a Address) Canonical() string {
-	local := strings.ToLower(a.Local)
+	local := lower(a.Local)
 	if text, quoted := unquote(local); quoted {
 		local = text
 		if localPartEnd(text) != len(text) {
@@ -59,7 +73,19 @@ func (a Address) Canonical() string {
 	if a.Domain == "" {
 		return local
 	}
-	return local + "@" + strings.ToLower(a.Domain)
+	return local + "@" + lower(a.Domain)
+}
+
+// lower maps s to lower case, rune by rune, keeping every rune whose lower
+// case has another length in UTF-8 ("İ"), so that a canonical address is
+// never longer than the address it files, and fits the same limits.
+func lower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
+			return l
+		}
+		return r
+	}, s)
 }
 
 // Postmaster reports the reserved local part "postmaster", in any case,
@@ -112,7 +138,7 @@ func localPartEnd(s string) int {
 				i++
 			case c == '"':
 				return i + 1
-			case c < 32 || c > 126:
+			case c < 32 || c == 127:
 				return -1
 			}
 		}
@@ -126,7 +152,7 @@ func localPartEnd(s string) int {
 				return -1
 			}
 			atom = 0
-		case isAtext(s[i]):
+		case isAtext(s[i]) || s[i] >= utf8.RuneSelf:
 			atom++
 		default:
 			return -1
@@ -138,7 +164,8 @@ func localPartEnd(s string) int {
 	return i
 }
 
-// validDomain accepts a Domain of LDH labels or an address literal "[...]".
+// validDomain accepts a Domain of LDH labels, U-labels among them, or an
+// address literal "[...]".
 func validDomain(d string) bool {
 	if d == "" || len(d) > maxDomain {
 		return false
@@ -160,7 +187,7 @@ func validDomain(d string) bool {
 			return false
 		}
 		for i := 0; i < len(label); i++ {
-			if c := label[i]; !isLetter(c) && !isDigit(c) && c != '-' {
+			if c := label[i]; !isLetter(c) && !isDigit(c) && c != '-' && c < utf8.RuneSelf {
 				return false
 			}
 		}
@@ -173,4 +200,30 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // isAtext reports the atext characters of RFC 5322 §3.2.3.
 func isAtext(c byte) bool {
 	return isLetter(c) || isDigit(c) || strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0
+}
+
+// isASCII reports text of US-ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// validUTF8 accepts UTF-8 whose non-ASCII characters are visible: letters,
+// marks, digits, punctuation and symbols (RFC 6531 §3.3 takes any UTF-8, but
+// an address that shows other than it is, with a right-to-left override or
+// a zero-width space, is a trap, so the lab, like many servers, refuses it).
+func validUTF8(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (!unicode.IsGraphic(r) || unicode.IsSpace(r)) {
+			return false
+		}
+	}
+	return true
 }

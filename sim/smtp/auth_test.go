@@ -147,19 +147,23 @@ func TestStartTLSForgets(t *testing.T) {
 }
 
 // TestEnvelopeSaysHowItCame: the envelope records TLS and the login at
-// MAIL, for the Received line's "with" (RFC 3848).
+// MAIL, for the Received line's "with" (RFC 3848), and SMTPUTF8 gives the
+// UTF8 forms (RFC 6531 §3.7.3).
 func TestEnvelopeSaysHowItCame(t *testing.T) {
 	for _, tc := range []struct {
 		cfg   Config
 		lines []string
+		param string // MAIL's parameters
 		want  string
 	}{
-		{secure(), ehlo, "SMTP"},
-		{secure(), inTLS, "ESMTPS"},
-		{loopback(), []string{"EHLO c", "AUTH PLAIN " + b64("\x00asil\x00parola")}, "ESMTPA"},
-		{secure(), loggedIn, "ESMTPSA"},
+		{secure(), ehlo, "", "SMTP"},
+		{secure(), inTLS, "", "ESMTPS"},
+		{loopback(), []string{"EHLO c", "AUTH PLAIN " + b64("\x00asil\x00parola")}, "", "ESMTPA"},
+		{secure(), loggedIn, "", "ESMTPSA"},
+		{secure(), ehlo, " SMTPUTF8", "UTF8SMTP"},
+		{secure(), loggedIn, " SMTPUTF8", "UTF8SMTPSA"},
 	} {
-		_, s := session(tc.cfg, append(slices.Clone(tc.lines), "MAIL FROM:<asil@matrix>")...)
+		_, s := session(tc.cfg, append(slices.Clone(tc.lines), "MAIL FROM:<asil@matrix>"+tc.param)...)
 		if got := s.Envelope().With(); got != tc.want {
 			t.Errorf("after %q: with %s, want %s", tc.lines, got, tc.want)
 		}

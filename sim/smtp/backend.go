@@ -5,21 +5,27 @@ package smtp
 type Envelope struct {
 	From string   // reverse-path without angle brackets ("" for the null sender <>)
 	To   []string // forward-paths accepted so far
+	UTF8 bool     // MAIL FROM carried SMTPUTF8: addresses and header may hold UTF-8 (RFC 6531)
 	TLS  bool     // the transaction ran inside TLS
 	User string   // the user AUTH logged in before MAIL, "" for none
 }
 
-// With names how the message came, for a Received line's "with" clause
-// (RFC 3848): ESMTPS inside TLS, ESMTPA after AUTH, ESMTPSA for both, and
-// SMTP otherwise.
+// With names how the message came, for a Received line's "with" clause:
+// ESMTPS inside TLS, ESMTPA after AUTH, ESMTPSA for both (RFC 3848), SMTP
+// otherwise; with SMTPUTF8 the UTF8 forms of the same (RFC 6531 §3.7.3).
 func (e Envelope) With() string {
+	suffix := ""
+	if e.TLS {
+		suffix += "S"
+	}
+	if e.User != "" {
+		suffix += "A"
+	}
 	switch {
-	case e.TLS && e.User != "":
-		return "ESMTPSA"
-	case e.TLS:
-		return "ESMTPS"
-	case e.User != "":
-		return "ESMTPA"
+	case e.UTF8:
+		return "UTF8SMTP" + suffix
+	case suffix != "":
+		return "ESMTP" + suffix
 	}
 	return "SMTP"
 }

@@ -73,7 +73,7 @@ func (s *Server) ehlo(arg string) Reply {
 		lines = append(lines, "EXPN")
 	}
 	lines = append(lines, s.extensions()...)
-	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "HELP")
+	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "SMTPUTF8", "HELP")
 	return Reply{Code: 250, Lines: lines}
 }
 
@@ -112,8 +112,14 @@ func (s *Server) mail(arg string) Reply {
 		}
 	}
 	var declared int64
+	utf8 := false
 	for _, p := range params {
 		switch p := parseParam(p); p.key {
+		case "SMTPUTF8":
+			if p.value != "" {
+				return reply(501, "5.5.4", "SMTPUTF8 takes no value")
+			}
+			utf8 = true
 		case "SIZE":
 			n, err := strconv.ParseUint(p.value, 10, 63)
 			if err != nil && !isAllDigits(p.value) {
@@ -142,9 +148,15 @@ func (s *Server) mail(arg string) Reply {
 			return reply(555, "5.5.4", "Unsupported option: "+p.key)
 		}
 	}
-	s.env = Envelope{From: from, TLS: s.tls, User: s.authUser}
+	if !utf8 && !isASCII(from) {
+		return needsSMTPUTF8("Sender")
+	}
+	s.env = Envelope{From: from, UTF8: utf8, TLS: s.tls, User: s.authUser}
 	s.declared = declared
 	s.state = MailFrom
+	if utf8 {
+		return because("smtputf8", 250, "2.1.0", "Ok")
+	}
 	return reply(250, "2.1.0", "Ok")
 }
 
@@ -191,6 +203,9 @@ func (s *Server) rcpt(arg string) Reply {
 	}
 	if len(params) > 0 {
 		return reply(555, "5.5.4", "Unsupported option: "+parseParam(params[0]).key)
+	}
+	if !s.env.UTF8 && !isASCII(to) {
+		return needsSMTPUTF8("Recipient")
 	}
 	if len(s.env.To) >= s.cfg.MaxRecipients {
 		return because("too-many-recipients", 452, "4.5.3", "Error: too many recipients")

@@ -35,8 +35,8 @@
 //	     "Line too long"); CR, LF or NUL inside a command line
 //	501  missing or malformed arguments: HELO/EHLO without a name, MAIL or RCPT
 //	     without FROM:/TO: or with an unclosed path, a path over 256 octets,
-//	     SIZE not a number, unknown BODY value, DATA/RSET/QUIT with an argument,
-//	     VRFY/EXPN/AUTH without one
+//	     SIZE not a number, unknown BODY value, SMTPUTF8 with a value,
+//	     DATA/RSET/QUIT with an argument, VRFY/EXPN/AUTH without one
 //	502  TURN, SEND, SOML, SAML (historic, with why they are gone), STARTTLS,
 //	     EXPN when the Backend has no mailing lists
 //	503  wrong order: RCPT before MAIL, DATA before a RCPT, MAIL inside a
@@ -50,12 +50,14 @@
 //	     MaxSize (5.3.4) or with a text line over 1000 octets (5.6.0): the
 //	     message is not delivered; a full mailbox at the final dot (Backend)
 //	553  MAIL or RCPT with a mailbox name RFC 5321 does not allow (5.1.7 or
-//	     5.1.3, also RCPT TO:<>), VRFY of such a name; VRFY ambiguous (Backend)
+//	     5.1.3, also RCPT TO:<>), VRFY of such a name; VRFY ambiguous (Backend);
+//	     a non-ASCII address in a transaction without SMTPUTF8 (5.6.7)
 //	554  DATA when every RCPT was refused (5.5.1); the final dot of a message
 //	     with more than MaxHops Received lines (5.4.6, a mail loop), with a
 //	     bare CR or LF in its text (5.5.2) or a NUL (5.6.0); RCPT to
 //	     another domain from a client not relayed for (5.7.1, Policy); the
-//	     final dot refused (Backend)
+//	     final dot refused (Backend); a client that talked before the
+//	     greeting (5.5.1, EarlyTalker, sent by the socket adapter)
 //	555  MAIL or RCPT with a parameter not implemented (RET=, NOTIFY=, ...)
 //
 // # Line handling

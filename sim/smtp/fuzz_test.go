@@ -18,6 +18,7 @@ func FuzzServerCommand(f *testing.F) {
 		"EHLO x\r\nMAIL FROM:<> SIZE=12 BODY=8BITMIME\r\nRCPT TO:<\"q\\\"x\"@[1.2.3.4]>",
 		"VRFY ana\r\nEXPN studenti\r\nHELP\r\nHELP STATUS\r\nHELP x\r\nTURN\r\nSEND FROM:<a@b>\r\nAUTH PLAIN",
 		"MAIL FROM:<@a,@b:c@d>\r\nRCPT TO:<nobody@matrix>\r\nDATA\r\nRSET\r\nNOOP\r\n",
+		"EHLO x\r\nMAIL FROM:<ș@ț.ro> SMTPUTF8\r\nRCPT TO:<ă@matrix>\r\nRSET\r\nMAIL FROM:<ș@b.ro>\r\nMAIL FROM:<a@b.ro> SMTPUTF8=x",
 		"HELO x\x00y\r\nMAIL FROM:<a\x00@b.ro>\r\nMAIL FROM:<a\x1b[2J@b.ro>\r\nVRFY \x07x\r\nEXPN \x1bx\r\nHELP \x7f",
 	} {
 		f.Add(seed)
@@ -100,7 +101,7 @@ func FuzzDataReader(f *testing.F) {
 			refused("5.4.6")
 		case within:
 			if len(b.msgs) != 1 || b.msgs[0].data != string(want) {
-				t.Fatalf("sent %q, delivered %q (result %+v)", msg, b.msgs, res)
+				t.Fatalf("sent %q, delivered %+v (result %+v)", msg, b.msgs, res)
 			}
 		case len(want) > maxSize:
 			// The client declared SIZE, so the server refused at MAIL.

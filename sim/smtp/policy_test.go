@@ -115,7 +115,7 @@ func TestParseAddress(t *testing.T) {
 // FuzzParseAddress checks that a parsed address writes back as it was read,
 // and that its canonical form parses to itself.
 func FuzzParseAddress(f *testing.F) {
-	for _, s := range []string{"bob@mailsim.test", `"victim@gmail.com"@mailsim.test`, `"a\"b"@c`, "Postmaster", `""@x`, "a@[1.2.3.4]"} {
+	for _, s := range []string{"bob@mailsim.test", `"victim@gmail.com"@mailsim.test`, `"a\"b"@c`, "Postmaster", `""@x`, "a@[1.2.3.4]", "Ștefan@mailsim.test", `"ș t"@țară.ro`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -174,3 +174,11 @@ func bareNewline(c byte) Reply {
 	}
 	return because("bare-newline-data", 554, "5.5.2", "Error: bare "+name+" received in message text")
 }
+
+// EarlyTalker refuses a client that sent commands before the greeting, as
+// Postfix's postscreen does after its pregreet test: RFC 5321 §3.1 has the
+// client wait for the 220, and one that does not is most often spam
+// software that does not read replies. The server disconnects after it.
+func EarlyTalker() Reply {
+	return because("early-talker", 554, "5.5.1", "Error: you talked before the greeting; wait for 220")
+}

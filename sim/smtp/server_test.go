@@ -43,6 +43,8 @@ var codeCases = []codeCase{
 	{"250 EHLO", matrix, nil, "EHLO client.example", "250-matrix", Ready},
 	{"250 MAIL", matrix, helo, "MAIL FROM:<ms@elcom.pub.ro>", "250 2.1.0 Ok", MailFrom},
 	{"250 MAIL null sender", matrix, helo, "MAIL FROM:<>", "250 2.1.0 Ok", MailFrom},
+	{"250 MAIL SMTPUTF8", matrix, helo, "MAIL FROM:<ștefan@matrix> SMTPUTF8", "250 2.1.0 Ok", MailFrom},
+	{"553 MAIL unicode without SMTPUTF8", matrix, helo, "MAIL FROM:<ștefan@matrix>", "553 5.6.7 Sender address rejected: Must declare SMTPUTF8 to send unicode address", Ready},
 	{"250 RCPT", matrix, mail, "RCPT TO:<asil@matrix>", "250 2.1.5 Ok", RcptTo},
 	{"250 RSET", matrix, rcpt, "RSET", "250 2.0.0 Ok", Ready},
 	{"250 NOOP", matrix, rcpt, "NOOP anything", "250 2.0.0 Ok", RcptTo},
@@ -256,7 +258,7 @@ func TestDropDeliversNothing(t *testing.T) {
 
 func TestEHLOAdvertises(t *testing.T) {
 	got, _ := session(Config{Hostname: "matrix", Backend: newBackend()}, "EHLO client.example")
-	want := []string{"220 matrix ESMTP mailsim", "250-matrix", "250-PIPELINING", "250-SIZE 10485760", "250-VRFY", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250 HELP"}
+	want := []string{"220 matrix ESMTP mailsim", "250-matrix", "250-PIPELINING", "250-SIZE 10485760", "250-VRFY", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250-SMTPUTF8", "250 HELP"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
@@ -313,7 +315,7 @@ func TestBackendWithoutVerdict(t *testing.T) {
 }
 
 func TestBadMailboxes(t *testing.T) {
-	for _, addr := range []string{"a..b@c.ro", ".a@c.ro", "a@c..ro", "a@c.ro.", "a@", "@c.ro", "a b@c.ro", "a@c_d.ro", "ă@c.ro", "a@[]", `"a"b@c.ro`, strings.Repeat("a", 65) + "@c.ro", "a@" + strings.Repeat("b", 64) + ".ro", "@relay.ro",
+	for _, addr := range []string{"a..b@c.ro", ".a@c.ro", "a@c..ro", "a@c.ro.", "a@", "@c.ro", "a b@c.ro", "a@c_d.ro", "a@[]", `"a"b@c.ro`, strings.Repeat("a", 65) + "@c.ro", "a@" + strings.Repeat("b", 64) + ".ro", "@relay.ro",
 		"\"a\x01\"@c.ro", "\"a\\\x01\"@c.ro", "a@[x y]", "a@[x", "a@-c.ro", "a@c-.ro"} {
 		got, _ := session(matrix(), "HELO x", "MAIL FROM:<ms@elcom.pub.ro>", "RCPT TO:<"+addr+">")
 		if !strings.HasPrefix(got[3], "553 5.1.3 ") {
@@ -380,7 +382,7 @@ func TestDataTransparency(t *testing.T) {
 	}
 	want := ".\r\n..x\r\ny\r\n \r\n"
 	if len(b.msgs) != 1 || b.msgs[0].data != want {
-		t.Errorf("delivered %q, want %q", b.msgs, want)
+		t.Errorf("delivered %+v, want %q", b.msgs, want)
 	}
 	for _, bare := range []string{".\n", "\n.", "x\r.\r", "\r"} {
 		b := newBackend()
@@ -391,7 +393,7 @@ func TestDataTransparency(t *testing.T) {
 			t.Errorf("%q: transcript %q, state %v", bare, got, s.State())
 		}
 		if len(b.msgs) != 0 {
-			t.Errorf("%q: stored %q", bare, b.msgs)
+			t.Errorf("%q: stored %+v", bare, b.msgs)
 		}
 	}
 	// No reply while reading text lines.

@@ -85,6 +85,16 @@ func (c *conn) serve() {
 // asks for them, until the session or the connection ends. It returns why,
 // and what the server said on the way out.
 func (c *conn) run(sess machine.Server) (Reason, []machine.Reply) {
+	if early := c.s.proto.Early; c.s.opt.Pregreet > 0 && len(early.Lines) > 0 {
+		switch c.pregreet() {
+		case talked:
+			replies := []machine.Reply{early}
+			c.s.observe(Observation{What: Connected, Peer: c.peer, Proto: c.s.proto.Name, Replies: replies, State: sess.State()})
+			return c.leave(machine.Output{Replies: replies, Close: true}, Ended)
+		case left:
+			return Hangup, nil
+		}
+	}
 	greet := sess.Greet()
 	c.s.observe(Observation{What: Connected, Peer: c.peer, Proto: c.s.proto.Name, Replies: greet.Replies, State: greet.State})
 	c.queue(greet.Replies)
@@ -130,6 +140,12 @@ func (c *conn) run(sess machine.Server) (Reason, []machine.Reply) {
 		if c.s.opt.Observer != nil {
 			c.s.opt.Observer(Observation{What: LineFed, Peer: c.peer, Proto: c.s.proto.Name, Line: in, Long: long,
 				Input: res.Input, Key: res.Key, Replies: res.Replies, State: res.State, TLS: c.tc != nil})
+		}
+		if res.Delay > 0 {
+			if c.w.Flush() != nil {
+				return Failed, nil
+			}
+			c.s.pause(res.Delay)
 		}
 		c.queue(res.Replies)
 		if res.Close {

@@ -21,6 +21,9 @@ type Protocol struct {
 	Refusal machine.Reply
 	// Idle is how long the server waits for a line by default.
 	Idle time.Duration
+	// Early is the reply to a client that talks before the greeting, when
+	// Options.Pregreet listens for one; none (no lines): no pregreet test.
+	Early machine.Reply
 }
 
 // Peer identifies one accepted connection.

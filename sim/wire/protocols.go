@@ -13,9 +13,9 @@ import (
 // autologout timer (RFC 1939 §3), and IMAP's (RFC 3501 §5.4 asks for at
 // least 30 minutes; RFC 2177 has IDLE clients re-issue it within 29).
 const (
-	smtpIdle = 5 * time.Minute
-	pop3Idle = 10 * time.Minute
-	imapIdle = 30 * time.Minute
+	SMTPIdle = 5 * time.Minute
+	POP3Idle = 10 * time.Minute
+	IMAPIdle = 30 * time.Minute
 )
 
 // Explanation keys of the refusals beyond Options.MaxConns that no machine
@@ -30,7 +30,7 @@ const (
 // is Postfix's answer to a client beyond its process limit: 421, so that a
 // real client retries later instead of giving up.
 func SMTP(config func(Peer) smtp.Config) Protocol {
-	return Protocol{Name: "smtp", Idle: smtpIdle,
+	return Protocol{Name: "smtp", Idle: SMTPIdle, Early: smtp.EarlyTalker().Machine(),
 		Refusal: smtp.Reply{Code: 421, Enhanced: "4.7.0", Lines: []string{"Too many connections"}}.Machine(),
 		New:     func(p Peer) machine.Server { return smtp.NewServer(config(p)).Machine() }}
 }
@@ -41,7 +41,7 @@ func SMTP(config func(Peer) smtp.Config) Protocol {
 // the SYS/TEMP response code of RFC 3206: the fault is the server's and
 // passing, so a client may try again later.
 func POP3(config func(Peer) pop3.Config) Protocol {
-	return Protocol{Name: "pop3", Idle: pop3Idle,
+	return Protocol{Name: "pop3", Idle: POP3Idle,
 		Refusal: machine.Reply{Lines: []string{"-ERR [SYS/TEMP] too many connections"}, Status: "-ERR", Key: KeyPOP3TooMany},
 		New:     func(p Peer) machine.Server { return pop3.NewServer(config(p)).Machine() }}
 }
@@ -50,7 +50,7 @@ func POP3(config func(Peer) pop3.Config) Protocol {
 // connection. The refusal is BYE, which RFC 3501 §7.1.5 allows instead of
 // the greeting when the server will not serve the client.
 func IMAP(config func(Peer) imap.Config) Protocol {
-	return Protocol{Name: "imap", Idle: imapIdle,
+	return Protocol{Name: "imap", Idle: IMAPIdle,
 		Refusal: machine.Reply{Lines: []string{"* BYE [UNAVAILABLE] Too many connections"}, Status: "BYE", Key: KeyIMAPTooMany},
 		New:     func(p Peer) machine.Server { return imap.NewServer(config(p)).Machine() }}
 }

@@ -38,6 +38,14 @@ type Options struct {
 	// nil: the connection cannot be upgraded, and a machine must not offer
 	// it. Versions below TLS 1.2 are never spoken, whatever it says.
 	TLS *tls.Config
+	// Pregreet is how long the server listens before it greets, for a
+	// client that talks first (Postfix postscreen's pregreet test); one
+	// that does gets the Protocol's Early reply and is disconnected. 0:
+	// greet at once.
+	Pregreet time.Duration
+	// Pause waits before an answer a machine delays (a failed login);
+	// nil: a sleep that Shutdown cuts short. Tests give one that records.
+	Pause func(time.Duration)
 }
 
 // Server serves one Protocol on one listener: an accept loop plus one

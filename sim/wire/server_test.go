@@ -319,7 +319,7 @@ func TestObserver(t *testing.T) {
 	c := dial(t, s)
 	c.expect("220 ")
 	c.send("EHLO me\r\nMAIL FROM:<a@x.example>\r\nRCPT TO:<b@x.example>\r\nDATA\r\n")
-	for range 8 { // EHLO's seven lines and MAIL's
+	for range 9 { // EHLO's eight lines and MAIL's
 		c.line()
 	}
 	c.expect("250 ")

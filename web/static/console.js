@@ -6,6 +6,7 @@ import { item } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
 import { showMachine } from './states.js';
 import { note, prompt, socketURL } from './console-terminal.js';
+import { markControls } from './bidi.js';
 
 const root = document.getElementById('console');
 const words = root.dataset;
@@ -64,6 +65,7 @@ function connected(on) {
   if (!on) hint.textContent = words.tStart;
 }
 
+markControls(mailboxes); // as the server drew them, until a session redraws them
 for (const b of connectButtons) b.addEventListener('click', () => connect(b));
 
 hangup?.addEventListener('click', () => {

@@ -2,6 +2,7 @@
 // "message", see inspector.go) as envelope against header, body, MIME tree
 // and raw bytes with every CRLF and every stuffed dot visible.
 import { el } from './dom.js';
+import { marked, userText } from './bidi.js';
 
 // renderInspector fills section from m, or shows that there is no message.
 // emlHref gives the .eml download's address for a message ID, label the
@@ -21,7 +22,7 @@ export function renderInspector(section, m, emlHref, label = (id) => id) {
   else if (m.place) where = `${words.tPlace} ${label(m.place)}`;
   section.querySelector('.where').textContent = where;
   compare(section, m, words);
-  section.querySelector('pre.body').textContent = (m.body ?? '').replaceAll('\r\n', '\n');
+  section.querySelector('pre.body').replaceChildren(...marked((m.body ?? '').replaceAll('\r\n', '\n')));
   const tree = section.querySelector('.tree');
   tree.replaceChildren(...(m.tree ? [node(m.tree, words)] : [el('li', 'error', m.error ?? '')]));
   section.querySelector('.bytes').replaceChildren(...bytes(m.raw, Boolean(m.wire)));
@@ -33,7 +34,7 @@ function compare(section, m, words) {
   const none = words.tNoenvelope;
   const env = m.envelope;
   const rows = {
-    from: [env?.from ? [el('span', '', env.from)] : [none], header('From')],
+    from: [env?.from ? [userText('span', '', env.from)] : [none], header('From')],
     to: [env ? (env.rcpts ?? []).map((r) => rcpt(r, words)) : [none], header('To')],
     cc: [[none], header('Cc')],
     subject: [[none], header('Subject')],
@@ -42,13 +43,14 @@ function compare(section, m, words) {
   for (const [key, [envCell, hdr]] of Object.entries(rows)) {
     const tr = section.querySelector(`tr[data-row="${key}"]`);
     tr.querySelector('.env').replaceChildren(...envCell);
-    tr.querySelector('.hdr').textContent = hdr || none;
+    tr.querySelector('.hdr').replaceChildren(hdr ? userText('span', '', hdr) : none);
   }
 }
 
 // rcpt is one RCPT TO address with the code its reply had by now.
 function rcpt(r, words) {
-  const span = el('span', 'rcpt', `${r.address} `);
+  const span = el('span', 'rcpt');
+  span.append(userText('span', '', r.address), ' ');
   span.append(r.code ? el('b', `code c${Math.floor(r.code / 100)}`, String(r.code)) : el('i', 'waiting', words.tWaiting));
   return span;
 }
@@ -79,7 +81,7 @@ function bytes(raw, wire) {
   if (lines.at(-1) === '') lines.pop();
   for (const line of lines) {
     if (wire && line.startsWith('.')) out.push(el('mark', 'stuffed', '.'));
-    out.push(line, crlf(), '\n');
+    out.push(...marked(line), crlf(), '\n');
   }
   if (wire) out.push(el('mark', 'final', '.'), crlf(), '\n');
   return out;

@@ -8,6 +8,7 @@ import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, showEvent } from './topology.js';
 import { showMachine } from './states.js';
 import { socketURL } from './console-terminal.js';
+import { markControls } from './bidi.js';
 
 const retryFirst = 500; // ms before the first reconnection attempt
 const retryMost = 8000;
@@ -77,4 +78,5 @@ function connect() {
   });
 }
 
+markControls(mailboxes); // as the server drew them, until the first frame redraws them
 if (transcript) connect(); // else the lab is off and the page says so

@@ -3,6 +3,7 @@
 // first, whose texts are fetched when the reader opens a message (see
 // web/mailbox_page.go).
 import { el } from './dom.js';
+import { userText } from './bidi.js';
 
 const turned = new WeakMap(); // root → Map(address → offset) of the lab pages the reader turned to
 const texts = new Map(); // "address id" → fetched text, of the last messages opened
@@ -118,7 +119,7 @@ function mailbox(b, words, open, lab) {
   section.dataset.testid = 'mailbox';
   section.dataset.address = b.address;
   if (paged) section.dataset.paged = 'true';
-  section.append(el('h3', '', b.address));
+  section.append(userText('h3', '', b.address));
   if (b.hostName) section.append(el('p', 'from', `${words.tOn} ${b.hostName}`));
   const messages = b.messages ?? [];
   if (messages.length === 0) section.append(el('p', 'empty', words.tEmpty));
@@ -130,7 +131,7 @@ function mailbox(b, words, open, lab) {
     const summary = el('summary');
     // A message marked for deletion is struck through and tagged in words,
     // not only coloured.
-    summary.append(el(m.deleted ? 'del' : 'span', 'subject', m.subject));
+    summary.append(userText(m.deleted ? 'del' : 'span', 'subject', m.subject));
     if (m.seen) summary.append(el('span', 'flag', words.tSeen));
     if (m.deleted) {
       const tag = el('span', 'flag', words.tDeleted);
@@ -138,13 +139,15 @@ function mailbox(b, words, open, lab) {
       tag.title = words.tDeletedHint;
       summary.append(tag);
     }
-    summary.append(el('span', 'from', `${words.tFrom}: ${m.from}`));
+    const from = el('span', 'from', `${words.tFrom}: `);
+    from.append(userText('span', '', m.from));
+    summary.append(from);
     if (paged) {
       const meta = el('span', 'from', `${m.date.slice(0, 16).replace('T', ' ')} · ${sizeText(m.size)}`);
       meta.dataset.testid = 'meta';
       summary.append(meta);
     }
-    details.append(summary, el('pre', 'raw', paged ? '' : m.raw.replaceAll('\r\n', '\n')));
+    details.append(summary, userText('pre', 'raw', paged ? '' : m.raw.replaceAll('\r\n', '\n')));
     details.open = open.has(`${b.address} ${m.id}`);
     const li = el('li');
     li.append(details);

@@ -1,6 +1,7 @@
 // The transcript: one list item per event, built like transcript.templ builds
 // the items of the first page, from the same rules as transcript.go.
 import { el } from './dom.js';
+import { marked } from './bidi.js';
 
 const sides = { command: 'C:', data: 'C:', 'dns-query': 'C:', reply: 'S:', 'dns-answer': 'S:' };
 
@@ -51,9 +52,9 @@ function wireLine(e, line) {
   const code = String(e.code);
   if (e.kind === 'reply' && e.code && line.startsWith(code)) {
     const n = Math.min(4, line.length);
-    div.append(el('span', `code c${Math.floor(e.code / 100)}`, line.slice(0, n)), line.slice(n));
+    div.append(el('span', `code c${Math.floor(e.code / 100)}`, line.slice(0, n)), ...marked(line.slice(n)));
   } else {
-    div.textContent = line;
+    div.append(...marked(line));
   }
   return div;
 }
