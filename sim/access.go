@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"mailsim/sim/imap"
+	"mailsim/sim/machine"
 	"mailsim/sim/pop3"
 )
 
 // pop3Session adapts the POP3 machines to a pull session.
 type pop3Session struct {
 	p      *pull
-	s      *pop3.Server
+	s      machine.Server
 	c      *pop3.Client
 	listed []*Message // the mailbox's messages in the session's numbering, from login
 }
@@ -26,23 +27,13 @@ func (w *World) pop3Access(p *pull, r *Read) access {
 		c: pop3.NewClient(pop3.ClientConfig{User: p.user.Address, Password: p.user.Password, APOP: r.APOP, Keep: r.Keep}),
 	}
 	a.s = pop3.NewServer(pop3.Config{Hostname: host, Maildrop: maildrop{a},
-		Timestamp: fmt.Sprintf("<%d.%d@%s>", 1000+w.rng.IntN(9000), Epoch.Add(w.now).Unix(), host)})
+		Timestamp: fmt.Sprintf("<%d.%d@%s>", 1000+w.rng.IntN(9000), Epoch.Add(w.now).Unix(), host)}).Machine()
 	return a
 }
 
-func pop3Answer(o pop3.Output) answer {
-	return answer{lines: o.Lines, command: o.Command, key: o.Key, close: o.Close}
-}
-
-func (a *pop3Session) greet() answer      { return pop3Answer(a.s.Greet()) }
-func (a *pop3Session) state() string      { return a.s.State().String() }
-func (a *pop3Session) messages() [][]byte { return a.c.Messages() }
-
-func (a *pop3Session) feed(line string) answer {
-	out := a.s.Feed([]byte(line))
-	a.mark(line, out)
-	return pop3Answer(out)
-}
+func (a *pop3Session) server() machine.Server              { return a.s }
+func (a *pop3Session) messages() [][]byte                  { return a.c.Messages() }
+func (a *pop3Session) fed(line string, out machine.Output) { a.mark(line, out) }
 
 // drop ends the session. Marks that UPDATE did not act on are cleared: a
 // dropped connection keeps every message (RFC 1939 §6).
@@ -51,8 +42,11 @@ func (a *pop3Session) drop() {
 	a.unmark()
 }
 
-func (a *pop3Session) client(line string) ([]string, bool) {
-	out := a.c.Feed(line)
+func (a *pop3Session) client(lines []string) ([]string, bool) {
+	var out pop3.ClientOutput
+	for _, l := range lines {
+		out = a.c.Feed(l)
+	}
 	return out.Lines, out.Done
 }
 
@@ -63,7 +57,7 @@ type imapSession struct {
 	w    *World
 	p    *pull
 	box  *imapBox
-	s    *imap.Server
+	s    machine.Server
 	c    *imap.Client
 	user string
 }
@@ -99,27 +93,20 @@ func (w *World) imapAccess(p *pull, r *Read) access {
 	}
 	now := func() time.Time { return Epoch.Add(w.now) }
 	return &imapSession{w: w, p: p, box: b, user: user,
-		s: imap.NewServer(imap.Config{Hostname: w.hostOf(p.server).Name, Store: b.store, Now: now}),
+		s: imap.NewServer(imap.Config{Hostname: w.hostOf(p.server).Name, Store: b.store, Now: now}).Machine(),
 		c: imap.NewClient(imap.ClientConfig{User: p.user.Address, Password: p.user.Password, Partial: r.Partial, Delete: !r.Keep})}
 }
 
-func imapAnswer(o imap.Output) answer {
-	return answer{lines: o.Lines, command: o.Command, key: o.Key, close: o.Close}
-}
+func (a *imapSession) server() machine.Server     { return a.s }
+func (a *imapSession) drop()                      { a.s.Drop() }
+func (a *imapSession) messages() [][]byte         { return a.c.Messages() }
+func (a *imapSession) fed(string, machine.Output) { a.sync() }
 
-func (a *imapSession) greet() answer      { return imapAnswer(a.s.Greet()) }
-func (a *imapSession) state() string      { return a.s.State().String() }
-func (a *imapSession) drop()              { a.s.Drop() }
-func (a *imapSession) messages() [][]byte { return a.c.Messages() }
-
-func (a *imapSession) feed(line string) answer {
-	out := a.s.Feed([]byte(line))
-	a.sync()
-	return imapAnswer(out)
-}
-
-func (a *imapSession) client(line string) ([]string, bool) {
-	out := a.c.Feed(line)
+func (a *imapSession) client(lines []string) ([]string, bool) {
+	var out imap.ClientOutput
+	for _, l := range lines {
+		out = a.c.Feed(l)
+	}
 	return out.Lines, out.Done
 }
 

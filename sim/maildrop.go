@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"mailsim/sim/machine"
 	"mailsim/sim/pop3"
 )
 
@@ -71,8 +72,11 @@ func (d maildrop) Delete(name string, uids []string) error {
 
 // mark shows in the world's mailbox what the server machine just answered:
 // DELE n marks message n for deletion, RSET unmarks every one.
-func (a *pop3Session) mark(line string, out pop3.Output) {
-	switch out.Key {
+func (a *pop3Session) mark(line string, out machine.Output) {
+	if len(out.Replies) == 0 {
+		return
+	}
+	switch out.Replies[0].Key {
 	case pop3.KeyDele:
 		f := strings.Fields(line)
 		if n, err := strconv.Atoi(f[len(f)-1]); err == nil && n >= 1 && n <= len(a.listed) {

@@ -89,7 +89,8 @@ func TestConsoleSocketSession(t *testing.T) {
 	if f := typeConsole(t, conn, "DATA"); f.Hint != tr("en", "console.hint.data") {
 		t.Errorf("hint in DATA: %q", f.Hint)
 	}
-	if f := typeConsole(t, conn, "Subject: hi"); len(f.Events) != 1 || f.Events[0].Kind != "data" {
+	// The text shows as one data event at the dot, as in the live stream.
+	if f := typeConsole(t, conn, "Subject: hi"); len(f.Events) != 0 {
 		t.Errorf("a text line gives %+v", f)
 	}
 	// A paste of several lines is fed line by line, one frame each.
@@ -97,10 +98,15 @@ func TestConsoleSocketSession(t *testing.T) {
 	if err := conn.WriteJSON(typedLine{Line: "\r\nbody\r\n.\r\nQUIT"}); err != nil {
 		t.Fatal(err)
 	}
-	var last wireConsoleFrame
+	var frames []wireConsoleFrame
 	for range 4 {
-		last = readConsole(t, conn)
+		frames = append(frames, readConsole(t, conn))
 	}
+	if dot := frames[2]; len(dot.Events) != 2 || dot.Events[0].Kind != "data" ||
+		dot.Events[0].Line != "Subject: hi\r\n\r\nbody\r\n." || dot.Events[1].Code != 250 {
+		t.Errorf("the dot's frame %+v", dot)
+	}
+	last := frames[3]
 	if !last.Closed || last.Events[1].Code != 221 || last.Hint != tr("en", "console.hint.closed") {
 		t.Errorf("QUIT frame %+v", last)
 	}

@@ -89,16 +89,16 @@ func (a *app) consoleSocket(w http.ResponseWriter, r *http.Request) {
 	send := make(chan []byte, wsQueue)
 	go writeFrames(conn, send)
 	before := s.State()
-	if !a.queue(conn, send, t.frame(nil, s.Greet(), before)) {
+	if !a.queue(conn, send, t.frame(s.Greet(), before)) {
 		close(send)
 		return
 	}
 	a.readLines(conn, send, s.Idle(), func(line string, timedOut bool) (any, bool) {
 		before := s.State()
 		if timedOut {
-			return t.frame(nil, s.Timeout(), before), true
+			return t.frame(s.Timeout(), before), true
 		}
-		return t.frame(&line, s.Feed(line), before), s.Closed()
+		return t.frame(s.Feed(line), before), s.Closed()
 	})
 }
 
@@ -166,27 +166,23 @@ func (a *app) readLines(conn *websocket.Conn, send chan<- []byte, idle time.Dura
 	}
 }
 
-// terminal words one console session's exchanges for its page: it numbers
-// the lines it shows and explains them in the page's language.
+// terminal words one console session's exchanges for its page: it
+// explains in the page's language the session's lines as the live lab
+// published them, numbered in the lab's one sequence.
 type terminal struct {
 	s    *live.ConsoleSession
 	live *live.Lab
 	l    lang.Lang
-	seq  int
 	// idle says that the last answer was IMAP's "+ idling": the hint then
 	// asks for DONE, the only line IDLE takes.
 	idle bool
 }
 
-// frame shows one exchange: the typed line (nil for the greeting and a
-// timeout) and the server's answer, with the state before it for the
-// diagram's transition.
-func (t *terminal) frame(typed *string, r protocol.Output, before string) consoleFrame {
+// frame shows one exchange: the typed line (none for the greeting and a
+// timeout) and the server's answer, as the session's lines in the live
+// stream, with the state before it for the diagram's transition.
+func (t *terminal) frame(r live.Exchange, before string) consoleFrame {
 	proto, state := t.s.Proto(), t.s.State()
-	dir := sim.Pull // POP3 and IMAP read mail
-	if proto == "smtp" {
-		dir = sim.Push
-	}
 	t.idle = slices.ContainsFunc(r.Replies, func(rep protocol.Reply) bool { return rep.Key == imap.KeyIdle })
 	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
 		Hint: consoleHint(proto, state, t.s.Closed(), r.Literal, t.l), Mailboxes: t.live.Mailboxes()}
@@ -196,21 +192,18 @@ func (t *terminal) frame(typed *string, r protocol.Output, before string) consol
 	if before != state {
 		f.Machine.From = before
 	}
-	add := func(e sim.Event) {
-		e.Seq, e.Proto, e.Dir, e.State = t.seq, proto, dir, state
-		t.seq++
-		f.Events = append(f.Events, frameEvent{Event: e, Text: explain(t.l, e.Key)})
-	}
-	if typed != nil {
-		kind := sim.KindCommand
-		if r.Input != protocol.Command {
-			kind = sim.KindData
+	for _, e := range r.Events {
+		if sessionLine(e) {
+			f.Events = append(f.Events, frameEvent{Event: e, Text: explain(t.l, e.Key)})
 		}
-		add(sim.Event{Kind: kind, From: t.s.Client(), To: t.s.Server(), Line: *typed, Key: r.Key})
-	}
-	for _, rep := range r.Replies {
-		add(sim.Event{Kind: sim.KindReply, From: t.s.Server(), To: t.s.Client(),
-			Line: strings.Join(rep.Lines, "\r\n"), Code: rep.Code, Key: rep.Key})
 	}
 	return f
+}
+
+// sessionLine reports whether the terminal draws e: the lines of the
+// session, typed and answered. What they did to the mailboxes the page's
+// mailbox panel shows, and the connection's opening and end its state
+// diagram.
+func sessionLine(e sim.Event) bool {
+	return e.Kind == sim.KindCommand || e.Kind == sim.KindData || e.Kind == sim.KindReply
 }

@@ -32,16 +32,19 @@ func newHub(keep int, now func() time.Time) *hub {
 }
 
 // publish stamps events with sequence numbers and the time since the lab
-// started, in the order given, and delivers them.
-func (h *hub) publish(events ...sim.Event) {
+// started, in the order given, delivers them, and returns them stamped (nil
+// once the lab has stopped).
+func (h *hub) publish(events ...sim.Event) []sim.Event {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.stopped {
-		return
+	if h.stopped || len(events) == 0 {
+		return nil
 	}
 	at := h.now().Sub(h.start)
-	for _, e := range events {
+	out := make([]sim.Event, len(events))
+	for i, e := range events {
 		e.Seq, e.Time, e.Ms = h.seq, at, at.Milliseconds()
+		out[i] = e
 		h.seq++
 		h.ring[h.next] = e
 		h.next = (h.next + 1) % len(h.ring)
@@ -55,6 +58,7 @@ func (h *hub) publish(events ...sim.Event) {
 			}
 		}
 	}
+	return out
 }
 
 // subscribe returns a channel of every event from now on and a function that

@@ -123,8 +123,7 @@ func (m imapStore) Expunge(user, box string, uids []uint32) ([]uint32, error) {
 	gone, err := m.mail().Expunge(addr, box, uids)
 	for _, uid := range gone {
 		if id, ok := ids[uid]; ok {
-			m.c.pending = append(m.c.pending, sim.Event{Kind: sim.KindDelete, From: IMAPAgent, Proto: "imap",
-				Dir: sim.Pull, Msg: id, Box: addr, Key: "sim.delete"})
+			m.c.pending = append(m.c.pending, sim.Deleted("imap", IMAPAgent, addr, id))
 		}
 	}
 	if box == imap.Inbox {

@@ -37,8 +37,7 @@ func (d maildrop) Delete(user string, uids []string) error {
 	box := d.l.store.resolve(user)
 	removed := d.l.store.remove(box, uids)
 	for _, id := range removed {
-		d.c.pending = append(d.c.pending, sim.Event{Kind: sim.KindDelete, From: POP3Agent, Proto: "pop3",
-			Dir: sim.Pull, Msg: id, Box: box, Key: "sim.delete"})
+		d.c.pending = append(d.c.pending, sim.Deleted("pop3", POP3Agent, box, id))
 	}
 	if len(removed) < len(uids) {
 		return fmt.Errorf("live: %d of %d messages were no longer in %s", len(uids)-len(removed), len(uids), box)
