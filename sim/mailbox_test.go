@@ -28,7 +28,7 @@ func mailboxWorld(t *testing.T) (*World, *pull) {
 // marks lists the box's messages as ID, with a * for one marked for deletion.
 func marks(b *Mailbox) string {
 	s := ""
-	for _, m := range b.Messages {
+	for _, m := range b.view().Messages {
 		s += " " + m.ID
 		if m.Deleted {
 			s += "*"
@@ -110,8 +110,8 @@ func TestIMAPFlagsAndExpunge(t *testing.T) {
 		{`a4 UID STORE 2 -FLAGS (\Deleted)`, " M1* M2"},
 		{"a5 UID FETCH 2 (BODY[])", " M1* M2"},
 	})
-	if m := p.box.Messages[1]; !m.Seen || p.box.Messages[0].Seen {
-		t.Fatalf("only M2 was fetched, but seen flags are %v, %v", p.box.Messages[0].Seen, m.Seen)
+	if v := p.box.view().Messages; !v[1].Seen || v[0].Seen {
+		t.Fatalf("only M2 was fetched, but seen flags are %v, %v", v[0].Seen, v[1].Seen)
 	}
 	expect(t, a, p.box, [][2]string{{"a6 EXPUNGE", " M1* M2"}})
 	e, ok := w.Step()

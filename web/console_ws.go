@@ -89,16 +89,16 @@ func (a *app) consoleSocket(w http.ResponseWriter, r *http.Request) {
 	send := make(chan []byte, wsQueue)
 	go writeFrames(conn, send)
 	before := s.State()
-	if !a.queue(conn, send, t.frame(s.Greet(), before)) {
+	if !a.queue(conn, send, t.frame(nil, s.Greet(), before)) {
 		close(send)
 		return
 	}
 	a.readLines(conn, send, s.Idle(), func(line string, timedOut bool) (any, bool) {
 		before := s.State()
 		if timedOut {
-			return t.frame(s.Timeout(), before), true
+			return t.frame(nil, s.Timeout(), before), true
 		}
-		return t.frame(s.Feed(line), before), s.Closed()
+		return t.frame(&line, s.Feed(line), before), s.Closed()
 	})
 }
 
@@ -173,15 +173,22 @@ type terminal struct {
 	s    *live.ConsoleSession
 	live *live.Lab
 	l    lang.Lang
+	ms   int64 // the lab's time of the last event shown
 	// idle says that the last answer was IMAP's "+ idling": the hint then
 	// asks for DONE, the only line IDLE takes.
 	idle bool
 }
 
-// frame shows one exchange: the typed line (none for the greeting and a
+// frame shows one exchange: the typed line (nil for the greeting and a
 // timeout) and the server's answer, as the session's lines in the live
 // stream, with the state before it for the diagram's transition.
-func (t *terminal) frame(r live.Exchange, before string) consoleFrame {
+//
+// The live stream shows SMTP message text as one data event at the dot.
+// The terminal echoes each text line as it is typed instead, as telnet
+// does, so that a student sees the message grow: an echo is no event of
+// the stream, and has no sequence number (-1); the data event the echoed
+// lines add up to is left out.
+func (t *terminal) frame(typed *string, r live.Exchange, before string) consoleFrame {
 	proto, state := t.s.Proto(), t.s.State()
 	t.idle = slices.ContainsFunc(r.Replies, func(rep protocol.Reply) bool { return rep.Key == imap.KeyIdle })
 	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
@@ -192,8 +199,16 @@ func (t *terminal) frame(r live.Exchange, before string) consoleFrame {
 	if before != state {
 		f.Machine.From = before
 	}
+	if len(r.Events) > 0 {
+		t.ms = r.Events[0].Ms
+	}
+	if text := r.Input == protocol.Text || r.Input == protocol.TextEnd; typed != nil && text {
+		echo := sim.Event{Seq: -1, Ms: t.ms, Kind: sim.KindData, From: t.s.Client(), To: t.s.Server(), Proto: proto,
+			Dir: sim.Push, Line: *typed, State: state, Key: r.Key}
+		f.Events = append(f.Events, frameEvent{Event: echo, Text: explain(t.l, echo.Key)})
+	}
 	for _, e := range r.Events {
-		if sessionLine(e) {
+		if sessionLine(e) && !(e.Kind == sim.KindData && e.Key == sim.KeyData) {
 			f.Events = append(f.Events, frameEvent{Event: e, Text: explain(t.l, e.Key)})
 		}
 	}

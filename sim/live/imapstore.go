@@ -6,6 +6,7 @@ import (
 
 	"mailsim/sim"
 	"mailsim/sim/imap"
+	mailstore "mailsim/sim/store"
 )
 
 // errStorage refuses an APPEND or COPY that would overflow the lab's
@@ -14,22 +15,25 @@ var errStorage = errors.New("live: insufficient system storage")
 
 // imapStore lets one IMAP connection work on the lab's mailboxes. User
 // names are resolved as the store does, so "student" logs in to
-// student@mailsim.test; each change is counted against the lab's storage,
-// tells the user's IDLE sessions, and an expunge from INBOX is shown as
-// the deletion a POP3 QUIT would cause.
+// student@mailsim.test; what comes in is counted against the lab's
+// storage, and an expunge from INBOX is shown as the deletion a POP3 QUIT
+// would cause.
 type imapStore struct {
 	l *Lab
 	c *connState
 }
 
-func (m imapStore) s() *store                  { return m.l.store }
-func (m imapStore) addr(user string) string    { return m.s().resolve(user) }
-func (m imapStore) mail() *imap.MemoryStore    { return m.s().mail }
+func (m imapStore) mail() *mailstore.Store     { return m.l.store.mail }
+func (m imapStore) addr(user string) string    { return m.l.store.resolve(user) }
 func (m imapStore) Login(user, pw string) bool { return m.mail().Login(m.addr(user), pw) }
 func (m imapStore) Mailboxes(user string) []string {
 	return m.mail().Mailboxes(m.addr(user))
 }
 func (m imapStore) Create(user, box string) error { return m.mail().Create(m.addr(user), box) }
+func (m imapStore) Delete(user, box string) error { return m.mail().Delete(m.addr(user), box) }
+func (m imapStore) Rename(user, from, to string) error {
+	return m.mail().Rename(m.addr(user), from, to)
+}
 func (m imapStore) Subscribe(user, box string, on bool) error {
 	return m.mail().Subscribe(m.addr(user), box, on)
 }
@@ -50,42 +54,13 @@ func (m imapStore) SetFlags(user, box string, uid uint32, flags []string) error 
 }
 
 // Changes implements imap.Notifier, which gives the lab's IMAP port IDLE.
-func (m imapStore) Changes(user string) <-chan struct{} { return m.s().changes(m.addr(user)) }
-
-func (m imapStore) Delete(user, box string) error {
-	addr := m.addr(user)
-	err := m.mail().Delete(addr, box)
-	m.resize(addr)
-	return err
-}
-
-// Rename of INBOX moves its messages away (RFC 3501 §6.3.5), so what the
-// store kept about them as INBOX messages goes.
-func (m imapStore) Rename(user, from, to string) error {
-	addr := m.addr(user)
-	err := m.mail().Rename(addr, from, to)
-	if err == nil && from == imap.Inbox {
-		s := m.s()
-		s.mu.Lock()
-		for k := range s.meta {
-			if k.user == addr {
-				delete(s.meta, k)
-			}
-		}
-		s.mu.Unlock()
-	}
-	m.resize(addr)
-	return err
-}
+func (m imapStore) Changes(user string) <-chan struct{} { return m.mail().Watch(m.addr(user)) }
 
 func (m imapStore) Append(user, box string, msg imap.Message) (uint32, error) {
-	addr := m.addr(user)
-	if !m.room(int64(len(msg.Data))) {
+	if !m.l.store.room(storedSize(msg.Data)) {
 		return 0, errStorage
 	}
-	uid, err := m.mail().Append(addr, box, msg)
-	m.resize(addr)
-	return uid, err
+	return m.mail().Append(m.addr(user), box, msg)
 }
 
 func (m imapStore) Copy(user, from string, uids []uint32, to string) ([]uint32, error) {
@@ -100,24 +75,20 @@ func (m imapStore) Copy(user, from string, uids []uint32, to string) ([]uint32, 
 			size += int64(len(msg.Data))
 		}
 	}
-	if !m.room(size) {
+	if !m.l.store.room(size) {
 		return nil, errStorage
 	}
-	created, err := m.mail().Copy(addr, from, uids, to)
-	m.resize(addr)
-	return created, err
+	return m.mail().Copy(addr, from, uids, to)
 }
 
 // Expunge removes messages; from INBOX each one is shown as a deletion,
 // named by the ID that POP3 and the mailbox view give it.
 func (m imapStore) Expunge(user, box string, uids []uint32) ([]uint32, error) {
 	addr := m.addr(user)
-	var ids map[uint32]string
-	if box == imap.Inbox {
-		msgs, all := m.s().inbox(addr)
-		ids = make(map[uint32]string, len(msgs))
-		for i, msg := range msgs {
-			ids[msg.UID] = all[i]
+	ids := map[uint32]string{}
+	if mailstore.Canonical(box) == mailstore.Inbox {
+		for _, msg := range m.mail().Drop(addr) {
+			ids[msg.UID] = msg.Info.ID
 		}
 	}
 	gone, err := m.mail().Expunge(addr, box, uids)
@@ -126,40 +97,5 @@ func (m imapStore) Expunge(user, box string, uids []uint32) ([]uint32, error) {
 			m.c.pending = append(m.c.pending, sim.Deleted("imap", IMAPAgent, addr, id))
 		}
 	}
-	if box == imap.Inbox {
-		s := m.s()
-		s.mu.Lock()
-		for _, uid := range gone {
-			delete(s.meta, msgKey{addr, uid})
-		}
-		s.mu.Unlock()
-	}
-	m.resize(addr)
 	return gone, err
-}
-
-// room reports whether size more octets fit in the lab's storage.
-func (m imapStore) room(size int64) bool {
-	s := m.s()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.size+size <= s.max
-}
-
-// resize counts the user's folders again after a change and tells the
-// user's IDLE sessions.
-func (m imapStore) resize(addr string) {
-	var size int64
-	for _, box := range m.mail().Mailboxes(addr) {
-		msgs, _ := m.mail().Messages(addr, box)
-		for _, msg := range msgs {
-			size += int64(len(msg.Data))
-		}
-	}
-	s := m.s()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if u := s.users[addr]; u != nil {
-		s.account(addr, size-u.size)
-	}
 }

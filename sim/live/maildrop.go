@@ -17,18 +17,13 @@ type maildrop struct {
 }
 
 func (d maildrop) Secret(user string) (string, bool) {
-	return d.l.store.secret(d.l.store.resolve(user))
+	return d.l.store.mail.Secret(d.l.store.resolve(user))
 }
-func (d maildrop) Lock(user string) bool { return d.l.store.lock(d.l.store.resolve(user)) }
-func (d maildrop) Unlock(user string)    { d.l.store.unlock(d.l.store.resolve(user)) }
+func (d maildrop) Lock(user string) bool { return d.l.store.mail.Lock(d.l.store.resolve(user)) }
+func (d maildrop) Unlock(user string)    { d.l.store.mail.Unlock(d.l.store.resolve(user)) }
 
 func (d maildrop) Messages(user string) []pop3.Message {
-	ids, data := d.l.store.messages(d.l.store.resolve(user))
-	out := make([]pop3.Message, len(ids))
-	for i := range ids {
-		out[i] = pop3.Message{UID: ids[i], Data: data[i]}
-	}
-	return out
+	return pop3.Listed(d.l.store.mail.Drop(d.l.store.resolve(user)))
 }
 
 // Delete is called by the machine in UPDATE only, after QUIT; a dropped

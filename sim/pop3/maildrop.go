@@ -13,7 +13,7 @@ type Message struct {
 }
 
 // Maildrop is the mail store a server session works on. The simulated world
-// implements it in memory (see MemoryStore); it is the only way a session
+// and the live lab wrap the one store (see StoreDrop); it is the only way a session
 // changes anything outside itself, which is what lets the world turn a
 // deletion into an event.
 type Maildrop interface {

@@ -29,7 +29,7 @@ type Server struct {
 // NewServer returns a server for one connection, in the Connected state.
 func NewServer(cfg Config) *Server {
 	if cfg.Maildrop == nil {
-		cfg.Maildrop = NewMemoryStore()
+		cfg.Maildrop = NewStoreDrop()
 	}
 	return &Server{cfg: cfg, state: Connected}
 }
