@@ -16,8 +16,7 @@ type pop3Session struct {
 	p      *pull
 	s      machine.Server
 	c      *pop3.Client
-	box    *Mailbox            // the mailbox logged in to
-	listed []mailstore.Message // its messages in the session's numbering, from login
+	listed []mailstore.Message // the mailbox's messages in the session's numbering, from login
 }
 
 // pop3Access makes the POP3 machines for a read; the server's APOP
@@ -32,16 +31,12 @@ func (w *World) pop3Access(p *pull, r *Read) access {
 	return a
 }
 
-func (a *pop3Session) server() machine.Server              { return a.s }
-func (a *pop3Session) messages() [][]byte                  { return a.c.Messages() }
-func (a *pop3Session) fed(line string, out machine.Output) { a.mark(line, out) }
+func (a *pop3Session) server() machine.Server { return a.s }
+func (a *pop3Session) messages() [][]byte     { return a.c.Messages() }
 
-// drop ends the session. Marks that UPDATE did not act on are cleared: a
-// dropped connection keeps every message (RFC 1939 §6).
-func (a *pop3Session) drop() {
-	a.s.Drop()
-	a.unmark()
-}
+// drop ends the session; the server clears the marks that UPDATE did not
+// act on: a dropped connection keeps every message (RFC 1939 §6).
+func (a *pop3Session) drop() { a.s.Drop() }
 
 func (a *pop3Session) client(lines []string) ([]string, bool) {
 	var out pop3.ClientOutput
@@ -91,10 +86,9 @@ func (w *World) imapAccess(p *pull, r *Read) access {
 		c: imap.NewClient(imap.ClientConfig{User: p.user.Address, Password: p.user.Password, Partial: r.Partial, Delete: !r.Keep})}
 }
 
-func (a *imapSession) server() machine.Server     { return a.s }
-func (a *imapSession) drop()                      { a.s.Drop() }
-func (a *imapSession) messages() [][]byte         { return a.c.Messages() }
-func (a *imapSession) fed(string, machine.Output) {}
+func (a *imapSession) server() machine.Server { return a.s }
+func (a *imapSession) drop()                  { a.s.Drop() }
+func (a *imapSession) messages() [][]byte     { return a.c.Messages() }
 
 func (a *imapSession) client(lines []string) ([]string, bool) {
 	var out imap.ClientOutput

@@ -42,7 +42,7 @@ func expect(t *testing.T, a access, box *Mailbox, steps [][2]string) {
 	t.Helper()
 	for _, s := range steps {
 		if s[0] != "" {
-			a.fed(s[0], a.server().Feed([]byte(s[0])))
+			a.server().Feed([]byte(s[0]))
 		}
 		if got := marks(box); got != s[1] {
 			t.Fatalf("after %q the mailbox holds %q, want %q", s[0], got, s[1])

@@ -1,17 +1,16 @@
 package sim
 
 import (
-	"strconv"
 	"strings"
 
-	"mailsim/sim/machine"
 	"mailsim/sim/pop3"
 )
 
 // maildrop lets a POP3 server session work on a world mailbox. The session
 // numbers the messages it listed at login; a DELE marks one in the store
-// at once, so that the mailbox shows it marked, and only UPDATE after QUIT
-// removes it, each removal its own event (RFC 1939 §6).
+// at once (maildrop is a pop3.Marker), so that the mailbox shows it
+// marked, and only UPDATE after QUIT removes it, each removal its own
+// event (RFC 1939 §6).
 type maildrop struct{ a *pop3Session }
 
 func (d maildrop) user(name string) *User {
@@ -56,7 +55,7 @@ func (d maildrop) Unlock(name string) {
 // numbering, which stays fixed until the session ends.
 func (d maildrop) Messages(name string) []pop3.Message {
 	b := d.box(name)
-	d.a.box, d.a.listed = b, b.mail.Drop(b.user)
+	d.a.listed = b.mail.Drop(b.user)
 	return pop3.Listed(d.a.listed)
 }
 
@@ -74,27 +73,10 @@ func (d maildrop) Delete(name string, uids []string) error {
 	return nil
 }
 
-// mark shows in the world's mailbox what the server machine just answered:
-// DELE n marks message n for deletion, RSET unmarks every one.
-func (a *pop3Session) mark(line string, out machine.Output) {
-	if len(out.Replies) == 0 {
-		return
-	}
-	switch out.Replies[0].Key {
-	case pop3.KeyDele:
-		f := strings.Fields(line)
-		if n, err := strconv.Atoi(f[len(f)-1]); err == nil && n >= 1 && n <= len(a.listed) {
-			a.box.mail.Mark(a.box.user, a.listed[n-1].UID, true)
-		}
-	case pop3.KeyRset:
-		a.unmark()
-	}
-}
-
-// unmark clears every mark of this session: RSET, or a session that ends
-// without UPDATE, whose DELEs therefore never take effect.
-func (a *pop3Session) unmark() {
-	for _, m := range a.listed {
-		a.box.mail.Mark(a.box.user, m.UID, false)
+// Mark shows a DELE's mark in the store, and its end: the mailbox shows the
+// message on its way out until UPDATE removes it.
+func (d maildrop) Mark(name, uid string, on bool) {
+	if b := d.box(name); b != nil {
+		pop3.Mark(b.mail, b.user, uid, on)
 	}
 }

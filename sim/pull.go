@@ -12,9 +12,6 @@ import (
 type access interface {
 	// server is the server machine.
 	server() machine.Server
-	// fed shows at once what one command line did to the world's mailbox:
-	// a mark, a flag, a removal.
-	fed(line string, out machine.Output)
 	// drop ends the session, leaving the mailbox as the protocol says a
 	// session's end leaves it.
 	drop()
@@ -108,7 +105,6 @@ func (p *pull) responseArrives(e Event, closing bool) Event {
 // commandArrives feeds one command line to the server machine.
 func (p *pull) commandArrives(line string) Event {
 	out := p.m.server().Feed([]byte(line))
-	p.m.fed(line, out)
 	events := p.b.Fed([]byte(line), out)
 	p.respond(out, events[1:])
 	return events[0]

@@ -26,6 +26,12 @@ func (d maildrop) Messages(user string) []pop3.Message {
 	return pop3.Listed(d.l.store.mail.Drop(d.l.store.resolve(user)))
 }
 
+// Mark implements pop3.Marker: the lab's mailbox view shows a message
+// marked by DELE until UPDATE removes it, as a scenario's does.
+func (d maildrop) Mark(user, uid string, on bool) {
+	pop3.Mark(d.l.store.mail, d.l.store.resolve(user), uid, on)
+}
+
 // Delete is called by the machine in UPDATE only, after QUIT; a dropped
 // session never gets here, so it deletes nothing.
 func (d maildrop) Delete(user string, uids []string) error {

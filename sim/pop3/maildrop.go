@@ -35,3 +35,11 @@ type Maildrop interface {
 	// only in the UPDATE state, after QUIT from TRANSACTION.
 	Delete(user string, uids []string) error
 }
+
+// Marker is a Maildrop that shows a session's marks. The server tells it
+// when DELE marks a message, and when RSET, or a session that ends without
+// UPDATE, unmarks it again, so that a mailbox view can show the message on
+// its way out until UPDATE removes it (RFC 1939 §6).
+type Marker interface {
+	Mark(user, uid string, on bool)
+}

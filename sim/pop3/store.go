@@ -67,6 +67,19 @@ func (d StoreDrop) Delete(user string, uids []string) error {
 	return errors.Join(errs...)
 }
 
+// Mark implements Marker.
+func (d StoreDrop) Mark(user, uid string, on bool) { Mark(d.s, user, uid, on) }
+
+// Mark marks or unmarks the INBOX message of user whose unique ID is uid,
+// for a Maildrop on the store that implements Marker.
+func Mark(s *store.Store, user, uid string, on bool) {
+	for _, m := range s.Drop(user) {
+		if m.Info.ID == uid {
+			s.Mark(user, m.UID, on)
+		}
+	}
+}
+
 // Listed turns a store's INBOX, as store.Drop gives it, into a maildrop's
 // listing.
 func Listed(drop []store.Message) []Message {
