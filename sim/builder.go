@@ -55,13 +55,14 @@ func (b *Builder) event(kind Kind, from, to, state string) Event {
 // out: the input (a command, or a data event for the text of DATA at its
 // final dot and for IMAP literal octets), then caused, what the input did
 // to the mailboxes (stores, deletions), then the replies. An SMTP text line
-// before the dot shows nothing yet but what it caused.
+// before the dot shows nothing yet but what it caused. The slice returned
+// is new, the caller's to keep or change.
 func (b *Builder) Fed(in []byte, out machine.Output, caused ...Event) []Event {
 	var e Event
 	switch out.Input {
 	case machine.Text:
 		b.addText(in)
-		return caused
+		return append([]Event(nil), caused...)
 	case machine.TextEnd:
 		e = b.event(KindData, b.Client, b.Server, out.State)
 		e.Line, e.Key = b.takeText("."), KeyData

@@ -31,9 +31,9 @@ func newHub(keep int, now func() time.Time) *hub {
 	return &hub{now: now, start: now(), ring: make([]sim.Event, keep), subs: map[chan sim.Event]struct{}{}}
 }
 
-// publish stamps events with sequence numbers and the time since the lab
-// started, in the order given, delivers them, and returns them stamped (nil
-// once the lab has stopped).
+// publish stamps events, in place, with sequence numbers and the time
+// since the lab started, in the order given, delivers them, and returns
+// them stamped (nil once the lab has stopped).
 func (h *hub) publish(events ...sim.Event) []sim.Event {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -41,10 +41,9 @@ func (h *hub) publish(events ...sim.Event) []sim.Event {
 		return nil
 	}
 	at := h.now().Sub(h.start)
-	out := make([]sim.Event, len(events))
-	for i, e := range events {
-		e.Seq, e.Time, e.Ms = h.seq, at, at.Milliseconds()
-		out[i] = e
+	for i := range events {
+		events[i].Seq, events[i].Time, events[i].Ms = h.seq, at, at.Milliseconds()
+		e := events[i]
 		h.seq++
 		h.ring[h.next] = e
 		h.next = (h.next + 1) % len(h.ring)
@@ -58,7 +57,7 @@ func (h *hub) publish(events ...sim.Event) []sim.Event {
 			}
 		}
 	}
-	return out
+	return events
 }
 
 // subscribe returns a channel of every event from now on and a function that
