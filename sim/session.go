@@ -16,7 +16,8 @@ type session struct {
 	client, server string // agent IDs
 	lat            time.Duration
 	c              smtpClient
-	s              machine.Server
+	s              *smtp.Server
+	m              machine.Server // s, as the one machine interface drives it
 	b              *Builder
 }
 
@@ -28,14 +29,15 @@ type smtpClient interface {
 
 // event fills in what every event of this session shares.
 func (s *session) event(kind Kind, from, to string) Event {
-	return Event{Kind: kind, From: from, To: to, Proto: "smtp", Dir: Push, Msg: s.out.msg.ID, State: s.s.State()}
+	return Event{Kind: kind, From: from, To: to, Proto: "smtp", Dir: Push, Msg: s.out.msg.ID, State: s.s.State().String()}
 }
 
 // connect opens the connection: the server accepts it and greets, or turns
 // it away with 421 while it is busy.
 func (s *session) connect() Event {
 	w := s.w
-	s.s = smtp.NewServer(smtp.Config{Hostname: w.hostOf(s.server).Name, Backend: backend{s}}).Machine()
+	s.s = smtp.NewServer(smtp.Config{Hostname: w.hostOf(s.server).Name, Backend: backend{s}})
+	s.m = s.s.Machine()
 	if s.c == nil {
 		s.c = smtp.NewClient(smtp.ClientConfig{Hello: w.hostOf(s.client).Name, EHLO: true},
 			smtp.Envelope{From: s.out.msg.From, To: s.out.rcpts}, []byte(s.out.msg.Raw))
@@ -45,9 +47,9 @@ func (s *session) connect() Event {
 	e.Key = "smtp.connect"
 	if w.busy[s.server] < w.agents[s.server].Busy {
 		w.busy[s.server]++
-		s.sendReplies(s.b.Said(s.s.Shutdown()))
+		s.sendReplies(s.b.Said(s.m.Shutdown()))
 	} else {
-		s.sendReplies(s.b.Said(s.s.Greet()))
+		s.sendReplies(s.b.Said(s.m.Greet()))
 	}
 	return e
 }
@@ -81,7 +83,7 @@ func (s *session) replyArrives(e Event) Event {
 
 // commandArrives feeds one command line to the server machine.
 func (s *session) commandArrives(line string) Event {
-	events := s.b.Fed([]byte(line), s.s.Feed([]byte(line)))
+	events := s.b.Fed([]byte(line), s.m.Feed([]byte(line)))
 	s.sendReplies(events[1:])
 	return events[0]
 }
@@ -91,7 +93,7 @@ func (s *session) commandArrives(line string) Event {
 func (s *session) dataArrives(lines []string) Event {
 	var events []Event
 	for _, l := range lines {
-		events = s.b.Fed([]byte(l), s.s.Feed([]byte(l)))
+		events = s.b.Fed([]byte(l), s.m.Feed([]byte(l)))
 	}
 	s.sendReplies(events[1:])
 	return events[0]
