@@ -55,7 +55,7 @@ func (d maildrop) Unlock(name string) {
 // numbering, which stays fixed until the session ends.
 func (d maildrop) Messages(name string) []pop3.Message {
 	b := d.box(name)
-	d.a.listed = b.mail.Drop(b.user)
+	d.a.listed = b.mail.Maildrop(b.user)
 	return pop3.Listed(d.a.listed)
 }
 

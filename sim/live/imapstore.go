@@ -87,7 +87,7 @@ func (m imapStore) Expunge(user, box string, uids []uint32) ([]uint32, error) {
 	addr := m.addr(user)
 	ids := map[uint32]string{}
 	if mailstore.Canonical(box) == mailstore.Inbox {
-		for _, msg := range m.mail().Drop(addr) {
+		for _, msg := range m.mail().Maildrop(addr) {
 			ids[msg.UID] = msg.Info.ID
 		}
 	}

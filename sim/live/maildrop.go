@@ -23,7 +23,7 @@ func (d maildrop) Lock(user string) bool { return d.l.store.mail.Lock(d.l.store.
 func (d maildrop) Unlock(user string)    { d.l.store.mail.Unlock(d.l.store.resolve(user)) }
 
 func (d maildrop) Messages(user string) []pop3.Message {
-	return pop3.Listed(d.l.store.mail.Drop(d.l.store.resolve(user)))
+	return pop3.Listed(d.l.store.mail.Maildrop(d.l.store.resolve(user)))
 }
 
 // Mark implements pop3.Marker: the lab's mailbox view shows a message

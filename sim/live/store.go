@@ -143,7 +143,7 @@ func storedSize(data []byte) int64 {
 func (s *store) remove(addr string, ids []string) (removed []string) {
 	byUID := map[uint32]string{}
 	var uids []uint32
-	for _, m := range s.mail.Drop(addr) {
+	for _, m := range s.mail.Maildrop(addr) {
 		if slices.Contains(ids, m.Info.ID) {
 			uids = append(uids, m.UID)
 			byUID[m.UID] = m.Info.ID
@@ -166,7 +166,7 @@ func (s *store) snapshot() []*sim.Mailbox {
 	slices.Sort(addrs)
 	out := make([]*sim.Mailbox, 0, len(addrs))
 	for _, addr := range addrs {
-		drop := s.mail.Drop(addr)
+		drop := s.mail.Maildrop(addr)
 		mb := &sim.Mailbox{Address: addr, Host: s.host, Messages: make([]*sim.Message, len(drop))}
 		for i, m := range drop {
 			info := m.Info

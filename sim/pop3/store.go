@@ -29,7 +29,7 @@ func (d StoreDrop) Deliver(user string, msg Message) error {
 	if !validUID(msg.UID) {
 		return fmt.Errorf("pop3: unique id %q is not 1 to 70 characters 0x21-0x7E", msg.UID)
 	}
-	if slices.ContainsFunc(d.s.Drop(user), func(m store.Message) bool { return m.Info.ID == msg.UID }) {
+	if slices.ContainsFunc(d.s.Maildrop(user), func(m store.Message) bool { return m.Info.ID == msg.UID }) {
 		return fmt.Errorf("pop3: unique id %q already in the maildrop of %q", msg.UID, user)
 	}
 	_, err := d.s.Deliver(user, store.Inbox, msg.Data, time.Time{}, store.Info{ID: msg.UID})
@@ -47,14 +47,14 @@ func (d StoreDrop) Unlock(user string) { d.s.Unlock(user) }
 
 // Messages implements Maildrop. The slice is a copy, so mail delivered later
 // does not renumber an open session.
-func (d StoreDrop) Messages(user string) []Message { return Listed(d.s.Drop(user)) }
+func (d StoreDrop) Messages(user string) []Message { return Listed(d.s.Maildrop(user)) }
 
 // Delete implements Maildrop. Ids that are no longer present are an error,
 // reported after the others have been removed.
 func (d StoreDrop) Delete(user string, uids []string) error {
 	var found []uint32
 	var errs []error
-	drop := d.s.Drop(user)
+	drop := d.s.Maildrop(user)
 	for _, id := range uids {
 		i := slices.IndexFunc(drop, func(m store.Message) bool { return m.Info.ID == id })
 		if i < 0 {
@@ -73,14 +73,14 @@ func (d StoreDrop) Mark(user, uid string, on bool) { Mark(d.s, user, uid, on) }
 // Mark marks or unmarks the INBOX message of user whose unique ID is uid,
 // for a Maildrop on the store that implements Marker.
 func Mark(s *store.Store, user, uid string, on bool) {
-	for _, m := range s.Drop(user) {
+	for _, m := range s.Maildrop(user) {
 		if m.Info.ID == uid {
 			s.Mark(user, m.UID, on)
 		}
 	}
 }
 
-// Listed turns a store's INBOX, as store.Drop gives it, into a maildrop's
+// Listed turns a store's INBOX, as Store.Maildrop gives it, into a maildrop's
 // listing.
 func Listed(drop []store.Message) []Message {
 	out := make([]Message, len(drop))

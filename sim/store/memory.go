@@ -388,9 +388,9 @@ func (b *box) snapshot() []Message {
 	return msgs
 }
 
-// Drop returns the user's INBOX as POP3 serves it: every message with its
+// Maildrop returns the user's INBOX as POP3 serves it: every message with its
 // POP3 unique ID in Info.ID.
-func (s *Store) Drop(name string) []Message {
+func (s *Store) Maildrop(name string) []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	_, b, err := s.box(name, Inbox)

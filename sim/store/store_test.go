@@ -21,22 +21,22 @@ func fixture(t *testing.T) *Store {
 	return s
 }
 
-// TestDropIDs: POP3 sees each INBOX message by the ID its delivery gave
+// TestMaildropIDs: POP3 sees each INBOX message by the ID its delivery gave
 // it, and a message IMAP appended by one made of the run, the folder's
 // UIDVALIDITY and the UID, which no later message repeats.
-func TestDropIDs(t *testing.T) {
+func TestMaildropIDs(t *testing.T) {
 	s := fixture(t)
 	if _, err := s.Append("bob", Inbox, Message{Data: []byte("x\r\n"), Info: Info{ID: "forged"}}); err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
-	for _, m := range s.Drop("bob") {
+	for _, m := range s.Maildrop("bob") {
 		ids = append(ids, m.Info.ID)
 	}
 	if want := []string{"q1", "q2", "RUN.1.3"}; !slices.Equal(ids, want) {
 		t.Fatalf("POP3 IDs %v, want %v", ids, want)
 	}
-	if d := s.Drop("bob")[0].Data; string(d) != "Subject: q1\r\n\r\nhi\r\n" {
+	if d := s.Maildrop("bob")[0].Data; string(d) != "Subject: q1\r\n\r\nhi\r\n" {
 		t.Errorf("stored %q, want CRLF line ends", d)
 	}
 }
@@ -108,7 +108,7 @@ func TestSizesAndWatch(t *testing.T) {
 	if st, _ := s.Status("bob", Inbox); st.Messages != 0 || st.UIDNext != 3 {
 		t.Errorf("INBOX after its rename: %+v", st)
 	}
-	if len(s.Drop("bob")) != 0 {
+	if len(s.Maildrop("bob")) != 0 {
 		t.Error("POP3 still sees the renamed INBOX's mail")
 	}
 }
