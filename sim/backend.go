@@ -153,7 +153,6 @@ func (w *World) store(agent, address string, m *Message, queueID, raw, key strin
 	uid := Epoch.Add(w.now).Format("20060102150405") + w.token()[6:]
 	stored := &Message{ID: m.ID, From: m.From, To: []string{address},
 		Subject: m.Subject, Raw: raw, QueueID: queueID, UID: uid, Received: box.Address}
-	box.Messages = append(box.Messages, stored)
-	w.ever[strings.ToLower(address)] = append(w.ever[strings.ToLower(address)], stored)
+	w.keep(box, stored)
 	return Event{Kind: KindStore, From: agent, Dir: Local, Msg: m.ID, Box: box.Address, Key: key}
 }

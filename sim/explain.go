@@ -156,6 +156,10 @@ var Explanations = lang.Catalog{
 		RO: "Textul mesajului (antet, linie goală, corp), terminat cu o linie care conține doar „.”: abia după ea serverul răspunde.",
 		EN: "The message text (header, blank line, body), ended by a line holding only '.': only after it does the server reply.",
 	},
+	"sim.data.abandoned": {
+		RO: "Conexiunea s-a închis înainte de linia cu punct: textul primit până aici se aruncă, nimic nu se livrează.",
+		EN: "The connection closed before the line with the dot: the text received so far is thrown away, nothing is delivered.",
+	},
 	"sim.fault.compose": {
 		RO: "Mesajul nu a putut fi alcătuit; motivul e scris pe linie.",
 		EN: "The message could not be put together; the line says why.",

@@ -28,7 +28,7 @@ func mailboxWorld(t *testing.T) (*World, *pull) {
 // marks lists the box's messages as ID, with a * for one marked for deletion.
 func marks(b *Mailbox) string {
 	s := ""
-	for _, m := range b.Messages {
+	for _, m := range b.view().Messages {
 		s += " " + m.ID
 		if m.Deleted {
 			s += "*"
@@ -42,7 +42,7 @@ func expect(t *testing.T, a access, box *Mailbox, steps [][2]string) {
 	t.Helper()
 	for _, s := range steps {
 		if s[0] != "" {
-			a.feed(s[0])
+			a.server().Feed([]byte(s[0]))
 		}
 		if got := marks(box); got != s[1] {
 			t.Fatalf("after %q the mailbox holds %q, want %q", s[0], got, s[1])
@@ -56,7 +56,7 @@ func TestPOP3MarksUntilQuit(t *testing.T) {
 	w, p := mailboxWorld(t)
 	p.proto = "pop3"
 	a := w.pop3Access(p, &Read{})
-	a.greet()
+	a.server().Greet()
 	expect(t, a, p.box, [][2]string{
 		{"USER bob@b.example", " M1 M2"},
 		{"PASS pw", " M1 M2"},
@@ -85,7 +85,7 @@ func TestPOP3DropKeepsMarkedMail(t *testing.T) {
 	w, p := mailboxWorld(t)
 	p.proto = "pop3"
 	a := w.pop3Access(p, &Read{})
-	a.greet()
+	a.server().Greet()
 	expect(t, a, p.box, [][2]string{{"USER bob@b.example", " M1 M2"}, {"PASS pw", " M1 M2"}, {"DELE 1", " M1* M2"}, {"DELE 2", " M1* M2*"}})
 	a.drop()
 	if got := marks(p.box); got != " M1 M2" {
@@ -102,7 +102,7 @@ func TestIMAPFlagsAndExpunge(t *testing.T) {
 	w, p := mailboxWorld(t)
 	p.proto = "imap"
 	a := w.imapAccess(p, &Read{Via: "imap"})
-	a.greet()
+	a.server().Greet()
 	expect(t, a, p.box, [][2]string{
 		{"a1 LOGIN bob@b.example pw", " M1 M2"},
 		{"a2 SELECT INBOX", " M1 M2"},
@@ -110,8 +110,8 @@ func TestIMAPFlagsAndExpunge(t *testing.T) {
 		{`a4 UID STORE 2 -FLAGS (\Deleted)`, " M1* M2"},
 		{"a5 UID FETCH 2 (BODY[])", " M1* M2"},
 	})
-	if m := p.box.Messages[1]; !m.Seen || p.box.Messages[0].Seen {
-		t.Fatalf("only M2 was fetched, but seen flags are %v, %v", p.box.Messages[0].Seen, m.Seen)
+	if v := p.box.view().Messages; !v[1].Seen || v[0].Seen {
+		t.Fatalf("only M2 was fetched, but seen flags are %v, %v", v[0].Seen, v[1].Seen)
 	}
 	expect(t, a, p.box, [][2]string{{"a6 EXPUNGE", " M1* M2"}})
 	e, ok := w.Step()

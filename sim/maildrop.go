@@ -1,16 +1,16 @@
 package sim
 
 import (
-	"strconv"
 	"strings"
 
 	"mailsim/sim/pop3"
 )
 
 // maildrop lets a POP3 server session work on a world mailbox. The session
-// numbers the messages it listed at login; a DELE marks one in the world's
-// mailbox at once, so that the mailbox shows it marked, and only UPDATE
-// after QUIT removes it, each removal its own event (RFC 1939 §6).
+// numbers the messages it listed at login; a DELE marks one in the store
+// at once (maildrop is a pop3.Marker), so that the mailbox shows it
+// marked, and only UPDATE after QUIT removes it, each removal its own
+// event (RFC 1939 §6).
 type maildrop struct{ a *pop3Session }
 
 func (d maildrop) user(name string) *User {
@@ -30,63 +30,53 @@ func (d maildrop) Secret(name string) (string, bool) {
 	return "", false
 }
 
+// box is the mailbox of name, on this server, or nil.
+func (d maildrop) box(name string) *Mailbox {
+	if d.user(name) == nil {
+		return nil
+	}
+	return d.a.p.w.boxes[strings.ToLower(name)]
+}
+
 // Lock takes the mailbox for this session.
 func (d maildrop) Lock(name string) bool {
-	key := strings.ToLower(name)
-	if d.a.p.w.locked[key] {
-		return false
-	}
-	d.a.p.w.locked[key] = true
-	return true
+	b := d.box(name)
+	return b != nil && b.mail.Lock(b.user)
 }
 
 // Unlock releases the mailbox.
-func (d maildrop) Unlock(name string) { delete(d.a.p.w.locked, strings.ToLower(name)) }
+func (d maildrop) Unlock(name string) {
+	if b := d.box(name); b != nil {
+		b.mail.Unlock(b.user)
+	}
+}
 
 // Messages lists the mailbox's messages and remembers them in the session's
 // numbering, which stays fixed until the session ends.
 func (d maildrop) Messages(name string) []pop3.Message {
-	d.a.listed = append([]*Message(nil), d.a.p.w.boxes[strings.ToLower(name)].Messages...)
-	out := make([]pop3.Message, len(d.a.listed))
-	for i, m := range d.a.listed {
-		out[i] = pop3.Message{UID: m.UID, Data: []byte(m.Raw)}
-	}
-	return out
+	b := d.box(name)
+	d.a.listed = b.mail.Maildrop(b.user)
+	return pop3.Listed(d.a.listed)
 }
 
 // Delete removes marked messages from the mailbox, each as its own event.
 func (d maildrop) Delete(name string, uids []string) error {
-	w := d.a.p.w
-	box := w.boxes[strings.ToLower(name)]
+	w, b := d.a.p.w, d.box(name)
 	for _, m := range d.a.listed {
-		if contains(uids, m.UID) {
+		if contains(uids, m.Info.ID) {
 			w.schedule(0, func() Event {
-				box.remove(m)
-				return Event{Kind: KindDelete, From: d.a.p.server, Proto: "pop3", Dir: Pull, Box: box.Address, Msg: m.ID, Key: "sim.delete"}
+				b.remove(m.UID)
+				return Deleted("pop3", d.a.p.server, b.Address, m.Info.Msg)
 			})
 		}
 	}
 	return nil
 }
 
-// mark shows in the world's mailbox what the server machine just answered:
-// DELE n marks message n for deletion, RSET unmarks every one.
-func (a *pop3Session) mark(line string, out pop3.Output) {
-	switch out.Key {
-	case pop3.KeyDele:
-		f := strings.Fields(line)
-		if n, err := strconv.Atoi(f[len(f)-1]); err == nil && n >= 1 && n <= len(a.listed) {
-			a.listed[n-1].Deleted = true
-		}
-	case pop3.KeyRset:
-		a.unmark()
-	}
-}
-
-// unmark clears every mark of this session: RSET, or a session that ends
-// without UPDATE, whose DELEs therefore never take effect.
-func (a *pop3Session) unmark() {
-	for _, m := range a.listed {
-		m.Deleted = false
+// Mark shows a DELE's mark in the store, and its end: the mailbox shows the
+// message on its way out until UPDATE removes it.
+func (d maildrop) Mark(name, uid string, on bool) {
+	if b := d.box(name); b != nil {
+		pop3.Mark(b.mail, b.user, uid, on)
 	}
 }

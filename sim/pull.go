@@ -3,30 +3,22 @@ package sim
 import (
 	"strings"
 	"time"
+
+	"mailsim/sim/machine"
 )
 
 // access is what a pull session needs of one access protocol's server and
 // client machines (POP3 or IMAP), so that one session type carries both.
 type access interface {
-	greet() answer
-	// feed gives one command line to the server machine and shows at once
-	// what it did to the world's mailbox: a mark, a flag, a removal.
-	feed(line string) answer
-	state() string
+	// server is the server machine.
+	server() machine.Server
 	// drop ends the session, leaving the mailbox as the protocol says a
 	// session's end leaves it.
 	drop()
-	// client feeds one response line to the client machine and returns the
-	// lines it sends next; done when it has nothing more to say.
-	client(line string) (lines []string, done bool)
+	// client feeds one response, its lines, to the client machine and
+	// returns the lines it sends next; done when it has nothing more to say.
+	client(lines []string) (next []string, done bool)
 	messages() [][]byte
-}
-
-// answer is a server machine's output in the terms a pull session needs.
-type answer struct {
-	lines        []string
-	command, key string
-	close        bool
 }
 
 // pull is one access session from the MAA client beside a user's UA to the
@@ -40,6 +32,7 @@ type pull struct {
 	client, server string // agent IDs
 	lat            time.Duration
 	m              access
+	b              *Builder
 }
 
 // startPull opens a POP3 or IMAP session for a read, or reports why it cannot.
@@ -63,6 +56,7 @@ func (w *World) startPull(u *User, box *Mailbox, r *Read) Event {
 	} else {
 		p.m = w.pop3Access(p, r)
 	}
+	p.b = NewBuilder(Peers{Client: p.client, Server: p.server, Proto: proto, Dir: Pull, Box: box.Address}, 0)
 	w.schedule(lat, p.connect)
 	return Event{Kind: KindNote, From: u.UA, To: client.ID, Proto: proto, Dir: Pull, Box: box.Address, Key: "sim.read." + proto}
 }
@@ -76,48 +70,44 @@ func cmpOr(s, fallback string) string {
 
 // event fills in what every event of this session shares.
 func (p *pull) event(kind Kind, from, to string) Event {
-	return Event{Kind: kind, From: from, To: to, Proto: p.proto, Dir: Pull, Box: p.box.Address, State: p.m.state()}
+	return Event{Kind: kind, From: from, To: to, Proto: p.proto, Dir: Pull, Box: p.box.Address, State: p.m.server().State()}
 }
 
 // connect: the server accepts the connection and greets.
 func (p *pull) connect() Event {
 	e := p.event(KindConnect, p.client, p.server)
 	e.Key = p.proto + ".connect"
-	p.respond(p.m.greet())
+	out := p.m.server().Greet()
+	p.respond(out, p.b.Said(out))
 	return e
 }
 
-// respond sends one server answer towards the client.
-func (p *pull) respond(out answer) {
-	state := p.m.state()
-	p.w.schedule(p.lat, func() Event { return p.responseArrives(out, state) })
+// respond sends one server answer, as the builder made its events, towards
+// the client; out.Close closes the connection after it.
+func (p *pull) respond(out machine.Output, replies []Event) {
+	for _, e := range replies {
+		p.w.schedule(p.lat, func() Event { return p.responseArrives(e, out.Close) })
+	}
 }
 
 // responseArrives feeds a response to the client machine and sends its next command.
-func (p *pull) responseArrives(out answer, state string) Event {
-	var next []string
-	done := false
-	for _, l := range out.lines {
-		next, done = p.m.client(l)
-	}
+func (p *pull) responseArrives(e Event, closing bool) Event {
+	next, done := p.m.client(strings.Split(e.Line, "\r\n"))
 	for _, l := range next {
 		p.w.schedule(p.lat, func() Event { return p.commandArrives(l) })
 	}
-	if out.close || (done && len(next) == 0) {
+	if closing || (done && len(next) == 0) {
 		p.w.schedule(0, p.disconnect)
 	}
-	e := p.event(KindReply, p.server, p.client)
-	e.Line, e.State, e.Key = strings.Join(out.lines, "\r\n"), state, out.key
 	return e
 }
 
 // commandArrives feeds one command line to the server machine.
 func (p *pull) commandArrives(line string) Event {
-	out := p.m.feed(line)
-	p.respond(out)
-	e := p.event(KindCommand, p.client, p.server)
-	e.Line, e.Key = line, p.proto+".cmd."+out.command
-	return e
+	out := p.m.server().Feed([]byte(line))
+	events := p.b.Fed([]byte(line), out)
+	p.respond(out, events[1:])
+	return events[0]
 }
 
 // disconnect closes the connection and hands what was retrieved to the UA.

@@ -11,7 +11,7 @@ func (w *World) read(r *Read) Event {
 	if w.agentOn[u.UA] != u.Host {
 		return w.startPull(u, box, r)
 	}
-	for _, m := range box.Messages {
+	for _, m := range box.view().Messages {
 		if !m.Seen && !m.Deleted {
 			w.schedule(0, func() Event { return w.fetchLocal(u, box, m) })
 		}
@@ -21,7 +21,7 @@ func (w *World) read(r *Read) Event {
 
 // fetchLocal is a user agent reading one message from a local mailbox.
 func (w *World) fetchLocal(u *User, box *Mailbox, m *Message) Event {
-	m.Seen = true
+	box.see(m)
 	return Event{Kind: KindFetch, From: u.UA, Dir: Local, Box: box.Address, Msg: m.ID, Key: "sim.fetch.local",
 		Line: "Subject: " + m.Subject}
 }

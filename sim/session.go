@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"mailsim/sim/machine"
 	"mailsim/sim/smtp"
 )
 
@@ -14,8 +15,16 @@ type session struct {
 	out            *outgoing
 	client, server string // agent IDs
 	lat            time.Duration
-	c              *smtp.Client
+	c              smtpClient
 	s              *smtp.Server
+	m              machine.Server // s, as the one machine interface drives it
+	b              *Builder
+}
+
+// smtpClient is what a session needs of its MTA client machine.
+type smtpClient interface {
+	Feed(line string) smtp.ClientOutput
+	Result() smtp.Result
 }
 
 // event fills in what every event of this session shares.
@@ -28,32 +37,35 @@ func (s *session) event(kind Kind, from, to string) Event {
 func (s *session) connect() Event {
 	w := s.w
 	s.s = smtp.NewServer(smtp.Config{Hostname: w.hostOf(s.server).Name, Backend: backend{s}})
-	s.c = smtp.NewClient(smtp.ClientConfig{Hello: w.hostOf(s.client).Name, EHLO: true},
-		smtp.Envelope{From: s.out.msg.From, To: s.out.rcpts}, []byte(s.out.msg.Raw))
+	s.m = s.s.Machine()
+	if s.c == nil {
+		s.c = smtp.NewClient(smtp.ClientConfig{Hello: w.hostOf(s.client).Name, EHLO: true},
+			smtp.Envelope{From: s.out.msg.From, To: s.out.rcpts}, []byte(s.out.msg.Raw))
+	}
+	s.b = NewBuilder(Peers{Client: s.client, Server: s.server, Proto: "smtp", Dir: Push, Msg: s.out.msg.ID}, 0)
 	e := s.event(KindConnect, s.client, s.server)
 	e.Key = "smtp.connect"
 	if w.busy[s.server] < w.agents[s.server].Busy {
 		w.busy[s.server]++
-		s.sendReplies(s.s.Shutdown())
+		s.sendReplies(s.b.Said(s.m.Shutdown()))
 	} else {
-		s.sendReplies(s.s.Greet())
+		s.sendReplies(s.b.Said(s.m.Greet()))
 	}
 	return e
 }
 
-// sendReplies puts the server's replies on the wire towards the client.
-func (s *session) sendReplies(out smtp.Output) {
-	state := s.s.State().String()
-	for _, r := range out.Replies {
-		s.w.schedule(s.lat, func() Event { return s.replyArrives(r, state) })
+// sendReplies puts the server's replies, as the builder made their events,
+// on the wire towards the client.
+func (s *session) sendReplies(replies []Event) {
+	for _, e := range replies {
+		s.w.schedule(s.lat, func() Event { return s.replyArrives(e) })
 	}
 }
 
 // replyArrives feeds one reply to the client machine and sends what it answers.
-func (s *session) replyArrives(r smtp.Reply, state string) Event {
-	lines := r.Wire()
+func (s *session) replyArrives(e Event) Event {
 	var out smtp.ClientOutput
-	for _, l := range lines {
+	for _, l := range strings.Split(e.Line, "\r\n") {
 		out = s.c.Feed(l)
 	}
 	switch {
@@ -66,28 +78,25 @@ func (s *session) replyArrives(r smtp.Reply, state string) Event {
 	case out.Done:
 		s.w.schedule(0, s.disconnect)
 	}
-	e := s.event(KindReply, s.server, s.client)
-	e.Line, e.Code, e.State, e.Key = strings.Join(lines, "\r\n"), r.Code, state, r.Key()
 	return e
 }
 
 // commandArrives feeds one command line to the server machine.
 func (s *session) commandArrives(line string) Event {
-	out := s.s.Feed([]byte(line))
-	s.sendReplies(out)
-	e := s.event(KindCommand, s.client, s.server)
-	e.Line, e.Key = line, "smtp.cmd."+out.Command
-	return e
+	events := s.b.Fed([]byte(line), s.m.Feed([]byte(line)))
+	s.sendReplies(events[1:])
+	return events[0]
 }
 
-// dataArrives feeds the message text, ending with ".", to the server machine.
+// dataArrives feeds the message text, ending with ".", to the server
+// machine, which answers at the dot.
 func (s *session) dataArrives(lines []string) Event {
+	var events []Event
 	for _, l := range lines {
-		s.sendReplies(s.s.Feed([]byte(l)))
+		events = s.b.Fed([]byte(l), s.m.Feed([]byte(l)))
 	}
-	e := s.event(KindData, s.client, s.server)
-	e.Line, e.Key = strings.Join(lines, "\r\n"), "sim.data"
-	return e
+	s.sendReplies(events[1:])
+	return events[0]
 }
 
 // disconnect closes the connection, settles each recipient's fate and lets

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"mailsim/sim/dns"
+	mailstore "mailsim/sim/store"
 )
 
 // Epoch is the wall-clock moment virtual time zero stands for. It is fixed so
@@ -26,48 +27,46 @@ type World struct {
 	rng       *rand.Rand
 	resolver  *dns.Resolver
 
-	hosts     map[string]*Host  // by ID
-	byName    map[string]*Host  // by fully qualified name
-	agents    map[string]*Agent // by agent ID
-	agentOn   map[string]string // agent ID -> host ID
-	users     map[string]*User  // by address
-	forwards  map[string]string // old address -> the address its mail goes to now
-	moved     map[string]string // old address -> the address a 551 names
-	boxes     map[string]*Mailbox
-	ever      map[string][]*Message    // mailbox address -> every message ever stored in it, removed ones included
-	queues    map[string][]*outgoing   // MTA client agent ID -> messages waiting to be pushed
-	pushing   map[string]bool          // MTA client agent ID -> a session is open
-	busy      map[string]int           // MTA server agent ID -> connections turned away so far
-	failed    map[string]int           // MTA server agent ID -> messages it failed to write so far
-	greylist  map[string]time.Duration // greylisting triplet -> when its server first saw it
-	locked    map[string]bool          // mailbox address -> a POP3 session holds it
-	folders   map[string]*Folder       // UA agent ID -> mail it downloaded
-	imapBoxes map[string]*imapBox      // host ID -> its IMAP server's store
-	msgs      int                      // messages composed so far, for IDs
+	hosts    map[string]*Host  // by ID
+	byName   map[string]*Host  // by fully qualified name
+	agents   map[string]*Agent // by agent ID
+	agentOn  map[string]string // agent ID -> host ID
+	users    map[string]*User  // by address
+	forwards map[string]string // old address -> the address its mail goes to now
+	moved    map[string]string // old address -> the address a 551 names
+	boxes    map[string]*Mailbox
+	ever     map[string][]*Message       // mailbox address -> every message ever stored in it, removed ones included
+	queues   map[string][]*outgoing      // MTA client agent ID -> messages waiting to be pushed
+	pushing  map[string]bool             // MTA client agent ID -> a session is open
+	busy     map[string]int              // MTA server agent ID -> connections turned away so far
+	failed   map[string]int              // MTA server agent ID -> messages it failed to write so far
+	greylist map[string]time.Duration    // greylisting triplet -> when its server first saw it
+	folders  map[string]*Folder          // UA agent ID -> mail it downloaded
+	mail     map[string]*mailstore.Store // host ID -> the store of the mailboxes it holds
+	msgs     int                         // messages composed so far, for IDs
 }
 
 // NewWorld checks spec for dangling references and schedules its script.
 func NewWorld(spec *Spec) (*World, error) {
 	w := &World{
-		spec:      spec,
-		rng:       rand.New(rand.NewPCG(1, uint64(len(spec.Name)))),
-		hosts:     map[string]*Host{},
-		byName:    map[string]*Host{},
-		agents:    map[string]*Agent{},
-		agentOn:   map[string]string{},
-		users:     map[string]*User{},
-		forwards:  map[string]string{},
-		moved:     map[string]string{},
-		boxes:     map[string]*Mailbox{},
-		ever:      map[string][]*Message{},
-		queues:    map[string][]*outgoing{},
-		pushing:   map[string]bool{},
-		busy:      map[string]int{},
-		failed:    map[string]int{},
-		greylist:  map[string]time.Duration{},
-		locked:    map[string]bool{},
-		folders:   map[string]*Folder{},
-		imapBoxes: map[string]*imapBox{},
+		spec:     spec,
+		rng:      rand.New(rand.NewPCG(1, uint64(len(spec.Name)))),
+		hosts:    map[string]*Host{},
+		byName:   map[string]*Host{},
+		agents:   map[string]*Agent{},
+		agentOn:  map[string]string{},
+		users:    map[string]*User{},
+		forwards: map[string]string{},
+		moved:    map[string]string{},
+		boxes:    map[string]*Mailbox{},
+		ever:     map[string][]*Message{},
+		queues:   map[string][]*outgoing{},
+		pushing:  map[string]bool{},
+		busy:     map[string]int{},
+		failed:   map[string]int{},
+		greylist: map[string]time.Duration{},
+		folders:  map[string]*Folder{},
+		mail:     map[string]*mailstore.Store{},
 	}
 	if err := w.index(); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", spec.Name, err)
@@ -120,7 +119,14 @@ func (w *World) index() error {
 		}
 		key := strings.ToLower(u.Address)
 		w.users[key] = u
-		w.boxes[key] = &Mailbox{Address: u.Address, Host: u.Host, HostName: w.hosts[u.Host].Name}
+		mail := w.mail[u.Host]
+		if mail == nil {
+			mail = mailstore.New("")
+			w.mail[u.Host] = mail
+		}
+		mail.AddUser(key, u.Password)
+		w.boxes[key] = &Mailbox{Address: u.Address, Host: u.Host, HostName: w.hosts[u.Host].Name,
+			mail: mail, user: key, copies: map[string]*Message{}}
 	}
 	if err := w.indexForwards(); err != nil {
 		return err

@@ -11,7 +11,6 @@ import (
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/live"
-	protocol "mailsim/sim/machine"
 )
 
 // lectureCodes are the codes of the lecture's reply table, in its order,
@@ -122,7 +121,7 @@ func recipeCodes(t *testing.T, l *live.Lab, recipe []recipeLine) []int {
 	}
 	defer s.Close()
 	s.Greet()
-	var last protocol.Output
+	var last live.Exchange
 	for _, r := range recipe {
 		for range max(r.Times, 1) {
 			last = s.Feed(r.Line)

@@ -34,6 +34,7 @@ func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
 // wireConsoleFrame is a console frame as a client decodes it.
 type wireConsoleFrame struct {
 	Events []struct {
+		Seq  int    `json:"seq"`
 		Kind string `json:"kind"`
 		Line string `json:"line"`
 		Code int    `json:"code"`
@@ -65,7 +66,7 @@ func typeConsole(t *testing.T, conn *websocket.Conn, line string) wireConsoleFra
 }
 
 func TestConsoleSocketSession(t *testing.T) {
-	srv, _ := consoleServer(t)
+	srv, l := consoleServer(t)
 	conn, _, err := dial(t, srv, "/ws/console/smtp?lang=en")
 	if err != nil {
 		t.Fatal(err)
@@ -84,12 +85,21 @@ func TestConsoleSocketSession(t *testing.T) {
 	if f.Machine.State != "Ready" || f.Machine.From != "Greeted" {
 		t.Errorf("after HELO: %+v", f.Machine)
 	}
+	// The console's lines are the live stream's, numbered as /live numbers them.
+	for _, e := range f.Events {
+		h := l.History()
+		if e.Seq < 0 || e.Seq >= len(h) || h[e.Seq].Line != e.Line || string(h[e.Seq].Kind) != e.Kind {
+			t.Errorf("HELO frame event %+v is not event %d of the live stream", e, e.Seq)
+		}
+	}
 	typeConsole(t, conn, "MAIL FROM:<a@mailsim.test>")
 	typeConsole(t, conn, "RCPT TO:<bob@mailsim.test>")
 	if f := typeConsole(t, conn, "DATA"); f.Hint != tr("en", "console.hint.data") {
 		t.Errorf("hint in DATA: %q", f.Hint)
 	}
-	if f := typeConsole(t, conn, "Subject: hi"); len(f.Events) != 1 || f.Events[0].Kind != "data" {
+	// A text line is echoed as telnet echoes it: not an event of the live
+	// stream, which shows the text as one data event at the dot.
+	if f := typeConsole(t, conn, "Subject: hi"); len(f.Events) != 1 || f.Events[0].Kind != "data" || f.Events[0].Seq != -1 {
 		t.Errorf("a text line gives %+v", f)
 	}
 	// A paste of several lines is fed line by line, one frame each.
@@ -97,10 +107,14 @@ func TestConsoleSocketSession(t *testing.T) {
 	if err := conn.WriteJSON(typedLine{Line: "\r\nbody\r\n.\r\nQUIT"}); err != nil {
 		t.Fatal(err)
 	}
-	var last wireConsoleFrame
+	var frames []wireConsoleFrame
 	for range 4 {
-		last = readConsole(t, conn)
+		frames = append(frames, readConsole(t, conn))
 	}
+	if dot := frames[2]; len(dot.Events) != 2 || dot.Events[0].Line != "." || dot.Events[1].Code != 250 || dot.Events[1].Seq < 0 {
+		t.Errorf("the dot's frame %+v", dot)
+	}
+	last := frames[3]
 	if !last.Closed || last.Events[1].Code != 221 || last.Hint != tr("en", "console.hint.closed") {
 		t.Errorf("QUIT frame %+v", last)
 	}

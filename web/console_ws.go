@@ -167,27 +167,30 @@ func (a *app) readLines(conn *websocket.Conn, send chan<- []byte, idle time.Dura
 	}
 }
 
-// terminal words one console session's exchanges for its page: it numbers
-// the lines it shows and explains them in the page's language.
+// terminal words one console session's exchanges for its page: it
+// explains in the page's language the session's lines as the live lab
+// published them, numbered in the lab's one sequence.
 type terminal struct {
 	s    *live.ConsoleSession
 	live *live.Lab
 	l    lang.Lang
-	seq  int
+	ms   int64 // the lab's time of the last event shown
 	// idle says that the last answer was IMAP's "+ idling": the hint then
 	// asks for DONE, the only line IDLE takes.
 	idle bool
 }
 
 // frame shows one exchange: the typed line (nil for the greeting and a
-// timeout) and the server's answer, with the state before it for the
-// diagram's transition.
-func (t *terminal) frame(typed *string, r protocol.Output, before string) consoleFrame {
+// timeout) and the server's answer, as the session's lines in the live
+// stream, with the state before it for the diagram's transition.
+//
+// The live stream shows SMTP message text as one data event at the dot.
+// The terminal echoes each text line as it is typed instead, as telnet
+// does, so that a student sees the message grow: an echo is no event of
+// the stream, and has no sequence number (-1); the data event the echoed
+// lines add up to is left out.
+func (t *terminal) frame(typed *string, r live.Exchange, before string) consoleFrame {
 	proto, state := t.s.Proto(), t.s.State()
-	dir := sim.Pull // POP3 and IMAP read mail
-	if proto == "smtp" {
-		dir = sim.Push
-	}
 	t.idle = slices.ContainsFunc(r.Replies, func(rep protocol.Reply) bool { return rep.Key == imap.KeyIdle })
 	f := consoleFrame{Machine: machineState{Proto: proto, State: state}, Closed: t.s.Closed(),
 		Hint: consoleHint(proto, state, t.s.Closed(), r.Literal, t.l), Mailboxes: t.live.Pages(boxPage(t.live))}
@@ -197,21 +200,26 @@ func (t *terminal) frame(typed *string, r protocol.Output, before string) consol
 	if before != state {
 		f.Machine.From = before
 	}
-	add := func(e sim.Event) {
-		e.Seq, e.Proto, e.Dir, e.State = t.seq, proto, dir, state
-		t.seq++
-		f.Events = append(f.Events, frameEvent{Event: e, Text: explain(t.l, e.Key)})
+	if len(r.Events) > 0 {
+		t.ms = r.Events[0].Ms
 	}
-	if typed != nil {
-		kind := sim.KindCommand
-		if r.Input != protocol.Command {
-			kind = sim.KindData
+	if text := r.Input == protocol.Text || r.Input == protocol.TextEnd; typed != nil && text {
+		echo := sim.Event{Seq: -1, Ms: t.ms, Kind: sim.KindData, From: t.s.Client(), To: t.s.Server(), Proto: proto,
+			Dir: sim.Push, Line: *typed, State: state, Key: r.Key}
+		f.Events = append(f.Events, frameEvent{Event: echo, Text: explain(t.l, echo.Key)})
+	}
+	for _, e := range r.Events {
+		if sessionLine(e) && !(e.Kind == sim.KindData && e.Key == sim.KeyData) {
+			f.Events = append(f.Events, frameEvent{Event: e, Text: explain(t.l, e.Key)})
 		}
-		add(sim.Event{Kind: kind, From: t.s.Client(), To: t.s.Server(), Line: *typed, Key: r.Key})
-	}
-	for _, rep := range r.Replies {
-		add(sim.Event{Kind: sim.KindReply, From: t.s.Server(), To: t.s.Client(),
-			Line: strings.Join(rep.Lines, "\r\n"), Code: rep.Code, Key: rep.Key})
 	}
 	return f
+}
+
+// sessionLine reports whether the terminal draws e: the lines of the
+// session, typed and answered. What they did to the mailboxes the page's
+// mailbox panel shows, and the connection's opening and end its state
+// diagram.
+func sessionLine(e sim.Event) bool {
+	return e.Kind == sim.KindCommand || e.Kind == sim.KindData || e.Kind == sim.KindReply
 }

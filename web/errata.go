@@ -121,7 +121,7 @@ var lecturePOP3 = []string{
 // the session as the lecture does, each message's text shortened to
 // "<message N contents>".
 func pop3Replay() []string {
-	store := pop3.NewMemoryStore()
+	store := pop3.NewStoreDrop()
 	store.AddUser("bob", "hungry")
 	for i, size := range []int{498, 912} {
 		head := "Subject: message " + strconv.Itoa(i+1)

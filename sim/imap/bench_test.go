@@ -1,6 +1,8 @@
 package imap
 
 import (
+	mailstore "mailsim/sim/store"
+
 	"bytes"
 	"fmt"
 	"strings"
@@ -30,10 +32,10 @@ func filler(size int) []byte {
 // every iteration finds the same store.
 func BenchmarkFetch100(b *testing.B) {
 	const n, size = 100, 4096
-	store := NewMemoryStore()
+	store := mailstore.New("")
 	store.AddUser(testUser, testPass)
 	for range n {
-		if _, err := store.Deliver(testUser, Inbox, filler(size), testDate); err != nil {
+		if _, err := store.Deliver(testUser, Inbox, filler(size), testDate, mailstore.Info{}); err != nil {
 			b.Fatal(err)
 		}
 	}

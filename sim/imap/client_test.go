@@ -1,6 +1,8 @@
 package imap
 
 import (
+	mailstore "mailsim/sim/store"
+
 	"bytes"
 	"os"
 	"slices"
@@ -15,7 +17,7 @@ func fixture(t *testing.T, file string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return normalizeCRLF(data)
+	return mailstore.CRLF(data)
 }
 
 func TestClientFetchesAndKeeps(t *testing.T) {
@@ -40,7 +42,7 @@ func TestClientFetchesAndKeeps(t *testing.T) {
 	}
 	msgs, _ := store.Messages(testUser, Inbox)
 	for _, m := range msgs {
-		if len(msgs) != 3 || !hasFlag(m.Flags, FlagSeen) {
+		if len(msgs) != 3 || !mailstore.HasFlag(m.Flags, FlagSeen) {
 			t.Errorf("after the pull: %d messages, UID %d flags %v", len(msgs), m.UID, m.Flags)
 		}
 	}
@@ -74,7 +76,7 @@ func TestClientPartialLeavesUnread(t *testing.T) {
 	}
 	msgs, _ := store.Messages(testUser, Inbox)
 	for _, m := range msgs {
-		if hasFlag(m.Flags, FlagSeen) {
+		if mailstore.HasFlag(m.Flags, FlagSeen) {
 			t.Errorf("a preview marked UID %d \\Seen", m.UID)
 		}
 	}

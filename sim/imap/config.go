@@ -10,7 +10,7 @@ type Config struct {
 	// ("* OK [CAPABILITY ...] imap.example.com mailsim IMAP4rev1 ready").
 	Hostname string
 	// Store holds the users, their folders and their mail. Nil means an
-	// empty MemoryStore, where every login fails.
+	// empty store.Store, where every login fails.
 	Store Store
 	// MaxLiteral bounds every literal and the total of one command's
 	// literals, in octets; 0 means DefaultMaxLiteral.

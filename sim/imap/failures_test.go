@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	mailstore "mailsim/sim/store"
 )
 
 // TestLoginFailures checks that each failed login waits longer and that the
@@ -41,7 +43,7 @@ func TestLoginFailures(t *testing.T) {
 // TestEnableUTF8 follows RFC 6855: UTF8=ACCEPT is announced and enabled
 // once, an unknown capability is left out, and a UTF-8 user logs in.
 func TestEnableUTF8(t *testing.T) {
-	store := NewMemoryStore()
+	store := mailstore.New("")
 	store.AddUser("ștefan@mailsim.test", "mărțișor")
 	srv := NewServer(Config{Store: store})
 	if g := srv.Greet(); !strings.Contains(g.Lines[0], " ENABLE UTF8=ACCEPT ") {

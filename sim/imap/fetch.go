@@ -1,6 +1,8 @@
 package imap
 
 import (
+	"mailsim/sim/store"
+
 	"slices"
 	"strconv"
 	"strings"
@@ -282,7 +284,7 @@ func (s *Server) fetch(c *command, byUID bool) Output {
 			return ent
 		}
 		showFlags := flagsAsked
-		if marksSeen && !s.sel.readOnly && !hasFlag(m.Flags, FlagSeen) {
+		if marksSeen && !s.sel.readOnly && !store.HasFlag(m.Flags, FlagSeen) {
 			m.Flags = addFlags(m.Flags, []string{FlagSeen})
 			if err := s.cfg.Store.SetFlags(s.user, s.sel.name, m.UID, m.Flags); err != nil {
 				return c.storeErr(err, c.nonexistent)

@@ -1,6 +1,8 @@
 package imap
 
 import (
+	"mailsim/sim/store"
+
 	"slices"
 	"strings"
 )
@@ -20,17 +22,11 @@ func canonicalFlag(f string) string {
 	return f
 }
 
-// hasFlag reports whether flags holds f; flags are case-insensitive
-// (RFC 3501 §2.3.2 compares keywords without regard to case).
-func hasFlag(flags []string, f string) bool {
-	return slices.ContainsFunc(flags, func(x string) bool { return strings.EqualFold(x, f) })
-}
-
 // addFlags returns flags with every one of more that it lacks.
 func addFlags(flags, more []string) []string {
 	out := slices.Clone(flags)
 	for _, f := range more {
-		if !hasFlag(out, f) {
+		if !store.HasFlag(out, f) {
 			out = append(out, f)
 		}
 	}
@@ -39,7 +35,7 @@ func addFlags(flags, more []string) []string {
 
 // removeFlags returns flags without any of less.
 func removeFlags(flags, less []string) []string {
-	return slices.DeleteFunc(slices.Clone(flags), func(f string) bool { return hasFlag(less, f) })
+	return slices.DeleteFunc(slices.Clone(flags), func(f string) bool { return store.HasFlag(less, f) })
 }
 
 // formatFlags writes a flag list as it goes on the wire, with \Recent for

@@ -1,6 +1,8 @@
 package imap
 
 import (
+	mailstore "mailsim/sim/store"
+
 	"bytes"
 	"slices"
 	"testing"
@@ -39,14 +41,14 @@ func FuzzServerCommand(f *testing.F) {
 		f.Add(uint8(i), []byte("AGZyZWQAZm9vYmFy\n*\nt COPY 2:3 \"a b\"\nt STATUS \"a b\" (MESSAGES UNSEEN)"))
 	}
 	f.Fuzz(func(t *testing.T, start uint8, input []byte) {
-		store := NewMemoryStore()
+		store := mailstore.New("")
 		store.AddUser(testUser, testPass)
 		for _, data := range []string{
 			"Subject: one\r\n\r\nbody\r\n",
 			"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\na\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: in\r\n\r\nx\r\n--b--\r\n",
 			"no header at all",
 		} {
-			if _, err := store.Deliver(testUser, Inbox, []byte(data), testDate); err != nil {
+			if _, err := store.Deliver(testUser, Inbox, []byte(data), testDate, mailstore.Info{}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,6 +1,8 @@
 package imap
 
 import (
+	mailstore "mailsim/sim/store"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,13 +22,13 @@ const (
 var testDate = time.Date(1996, time.July, 17, 2, 44, 25, 0, time.FixedZone("", -7*3600))
 
 // deliver adds testdata/file to the user's folder.
-func deliver(t testing.TB, store *MemoryStore, user, mailbox, file string) uint32 {
+func deliver(t testing.TB, store *mailstore.Store, user, mailbox, file string) uint32 {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
-	uid, err := store.Deliver(user, mailbox, data, testDate)
+	uid, err := store.Deliver(user, mailbox, data, testDate, mailstore.Info{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,9 +36,9 @@ func deliver(t testing.TB, store *MemoryStore, user, mailbox, file string) uint3
 }
 
 // fixtureStore holds the test user with the three fixtures in INBOX.
-func fixtureStore(t testing.TB) *MemoryStore {
+func fixtureStore(t testing.TB) *mailstore.Store {
 	t.Helper()
-	store := NewMemoryStore()
+	store := mailstore.New("")
 	store.AddUser(testUser, testPass)
 	for _, f := range []string{"rfc3501.eml", "meeting.eml", "homework.eml"} {
 		deliver(t, store, testUser, Inbox, f)

@@ -1,6 +1,8 @@
 package imap
 
 import (
+	mailstore "mailsim/sim/store"
+
 	"bufio"
 	"bytes"
 	"io"
@@ -155,7 +157,7 @@ func TestGoIMAPClient(t *testing.T) {
 
 	homework, err := os.ReadFile("testdata/homework.eml")
 	must(err, "fixture")
-	homework = normalizeCRLF(homework)
+	homework = mailstore.CRLF(homework)
 	msgs, err := c.Fetch(imap.SeqSetNum(1, 2, 3), &imap.FetchOptions{
 		UID: true, Flags: true, RFC822Size: true, InternalDate: true, Envelope: true,
 		BodyStructure: &imap.FetchItemBodyStructure{Extended: true},

@@ -1,6 +1,8 @@
 package imap
 
 import (
+	"mailsim/sim/store"
+
 	"errors"
 	"slices"
 	"strconv"
@@ -74,11 +76,11 @@ func (s *Server) selectCmd(c *command) Output {
 		if m.Recent {
 			sel.recent[m.UID] = true
 		}
-		if firstUnseen == 0 && !hasFlag(m.Flags, FlagSeen) {
+		if firstUnseen == 0 && !store.HasFlag(m.Flags, FlagSeen) {
 			firstUnseen = i + 1
 		}
 		for _, f := range m.Flags {
-			if !strings.HasPrefix(f, `\`) && !hasFlag(keywords, f) {
+			if !strings.HasPrefix(f, `\`) && !store.HasFlag(keywords, f) {
 				keywords = append(keywords, f)
 			}
 		}
@@ -112,7 +114,7 @@ func (s *Server) create(c *command) Output {
 	if !ok {
 		return c.syntax("CREATE mailbox")
 	}
-	name = canonicalName(strings.TrimSuffix(name, Delimiter))
+	name = store.Canonical(strings.TrimSuffix(name, Delimiter))
 	if name == Inbox {
 		return c.no(KeyAlreadyExists, "[ALREADYEXISTS] INBOX always exists")
 	}

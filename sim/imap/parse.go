@@ -1,6 +1,8 @@
 package imap
 
 import (
+	"mailsim/sim/store"
+
 	"strconv"
 	"strings"
 )
@@ -200,7 +202,7 @@ func (p *parser) listMailbox() (string, bool) {
 // mailbox reads a folder name, with INBOX in any case made canonical.
 func (p *parser) mailbox() (string, bool) {
 	name, ok := p.astring()
-	return canonicalName(name), ok
+	return store.Canonical(name), ok
 }
 
 // seqRange is a range of a sequence set; 0 stands for "*", the largest

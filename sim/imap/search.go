@@ -1,6 +1,8 @@
 package imap
 
 import (
+	"mailsim/sim/store"
+
 	"mime"
 	"net/mail"
 	"strconv"
@@ -146,13 +148,13 @@ func (p *parser) searchKey(depth int) (matcher, bool) {
 	}
 	name = strings.ToUpper(name)
 	if fk, ok := flagKeys[name]; ok {
-		return func(c *candidate) bool { return hasFlag(c.m.Flags, fk.flag) == fk.set }, true
+		return func(c *candidate) bool { return store.HasFlag(c.m.Flags, fk.flag) == fk.set }, true
 	}
 	switch name {
 	case "ALL":
 		return func(*candidate) bool { return true }, true
 	case "NEW":
-		return func(c *candidate) bool { return c.recent && !hasFlag(c.m.Flags, FlagSeen) }, true
+		return func(c *candidate) bool { return c.recent && !store.HasFlag(c.m.Flags, FlagSeen) }, true
 	case "RECENT":
 		return func(c *candidate) bool { return c.recent }, true
 	case "OLD":
@@ -178,7 +180,7 @@ func (p *parser) searchKey(depth int) (matcher, bool) {
 			f, ok = p.atom()
 		}
 		want := name == "KEYWORD"
-		return func(c *candidate) bool { return hasFlag(c.m.Flags, f) == want }, ok
+		return func(c *candidate) bool { return store.HasFlag(c.m.Flags, f) == want }, ok
 	case "LARGER", "SMALLER":
 		var n uint32
 		ok := p.sp()

@@ -1,6 +1,8 @@
 package imap
 
 import (
+	"mailsim/sim/store"
+
 	"bytes"
 	"slices"
 	"strconv"
@@ -84,7 +86,7 @@ type Server struct {
 // NewServer returns a server for one connection, in the Connected state.
 func NewServer(cfg Config) *Server {
 	if cfg.Store == nil {
-		cfg.Store = NewMemoryStore()
+		cfg.Store = store.New("")
 	}
 	return &Server{cfg: cfg, state: Connected}
 }

@@ -3,10 +3,12 @@ package imap
 import (
 	"strings"
 	"testing"
+
+	mailstore "mailsim/sim/store"
 )
 
 func TestStartTLS(t *testing.T) {
-	srv := NewServer(Config{Store: NewMemoryStore(), TLS: true})
+	srv := NewServer(Config{Store: mailstore.New(""), TLS: true})
 	if g := srv.Greet().Lines[0]; !strings.Contains(g, " STARTTLS]") {
 		t.Errorf("greeting lacks STARTTLS: %q", g)
 	}
@@ -26,7 +28,7 @@ func TestStartTLS(t *testing.T) {
 }
 
 func TestStartTLSUnavailable(t *testing.T) {
-	srv := NewServer(Config{Store: NewMemoryStore()})
+	srv := NewServer(Config{Store: mailstore.New("")})
 	if g := srv.Greet().Lines[0]; strings.Contains(g, "STARTTLS") {
 		t.Errorf("greeting offers STARTTLS without TLS: %q", g)
 	}

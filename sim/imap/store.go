@@ -1,60 +1,29 @@
 package imap
 
-import (
-	"errors"
-	"time"
-)
+import "mailsim/sim/store"
 
-// Inbox is the one folder every user has. Its name is case-insensitive
-// (RFC 3501 §5.1); every other name is case-sensitive.
-const Inbox = "INBOX"
-
-// Delimiter separates the levels of a folder hierarchy ("Work/2024").
-const Delimiter = "/"
-
-// The system flags of RFC 3501 §2.3.2. \Recent is not among them because
-// no client can set it: it says that this session is the first to see
-// the message.
+// The folder names, flags and message shape are the one store's
+// (mailsim/sim/store), which the world and the live lab keep mail in.
 const (
-	FlagSeen     = `\Seen`
-	FlagAnswered = `\Answered`
-	FlagFlagged  = `\Flagged`
-	FlagDeleted  = `\Deleted`
-	FlagDraft    = `\Draft`
-	FlagRecent   = `\Recent`
+	Inbox     = store.Inbox
+	Delimiter = store.Delimiter
+
+	FlagSeen     = store.FlagSeen
+	FlagAnswered = store.FlagAnswered
+	FlagFlagged  = store.FlagFlagged
+	FlagDeleted  = store.FlagDeleted
+	FlagDraft    = store.FlagDraft
+	FlagRecent   = store.FlagRecent
 )
 
 // Message is one message in a folder as the Store keeps it.
-type Message struct {
-	// UID is the message's unique identifier in its folder: it grows with
-	// every message added and is never reused while the folder's
-	// UIDVALIDITY stays the same (RFC 3501 §2.3.1.1).
-	UID uint32
-	// Flags are the message's flags, system flags spelt as the Flag
-	// constants, keywords as the client gave them.
-	Flags []string
-	// Date is the internal date: when the message arrived (delivery,
-	// APPEND, COPY keeps the original). The caller supplies it.
-	Date time.Time
-	// Data is the message text with CRLF line ends. Stores must not modify
-	// it once handed out, so sessions can share it without copying.
-	Data []byte
-	// Recent is true until a session selects the folder read-write; that
-	// session is the one told about it with \Recent (RFC 3501 §2.3.2).
-	Recent bool
-}
+type Message = store.Message
 
 // MailboxStatus is what STATUS and SELECT report about a folder.
-type MailboxStatus struct {
-	Messages    int    // number of messages
-	Recent      int    // messages with the \Recent flag
-	Unseen      int    // messages without \Seen
-	UIDNext     uint32 // the UID the next message will get
-	UIDValidity uint32 // changes when UIDs of this name can no longer be trusted
-}
+type MailboxStatus = store.Status
 
-// Store is the mail store a server session works on. The simulated world
-// implements it in memory (see MemoryStore); it is the only way a session
+// Store is the mail store a server session works on; *store.Store
+// implements it, for the world, the live lab and tests. It is the only way a session
 // changes anything outside itself, which is what lets the world turn a
 // folder or flag change into an event. Implementations must be safe for
 // concurrent use, because real connections share one store.
@@ -104,9 +73,9 @@ type Store interface {
 
 // Errors a Store returns for situations the client is told about.
 var (
-	ErrNoSuchMailbox = errors.New("imap: no such mailbox")
-	ErrMailboxExists = errors.New("imap: mailbox already exists")
-	ErrInbox         = errors.New("imap: INBOX cannot be deleted")
-	ErrHasChildren   = errors.New("imap: mailbox has children")
-	ErrBadName       = errors.New("imap: invalid mailbox name")
+	ErrNoSuchMailbox = store.ErrNoSuchMailbox
+	ErrMailboxExists = store.ErrMailboxExists
+	ErrInbox         = store.ErrInbox
+	ErrHasChildren   = store.ErrHasChildren
+	ErrBadName       = store.ErrBadName
 )

@@ -1,6 +1,8 @@
 package imap
 
 import (
+	mailstore "mailsim/sim/store"
+
 	"flag"
 	"path/filepath"
 	"strconv"
@@ -29,7 +31,7 @@ func TestTranscripts(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			store := NewMemoryStore()
+			store := mailstore.New("")
 			cfg := Config{Store: store, Hostname: "imap.example.com"}
 			prototest.Run(t, file, prototest.Transcript{
 				Setup: func(f []string) { setup(t, store, &cfg, f) },
@@ -49,7 +51,7 @@ func TestTranscripts(t *testing.T) {
 }
 
 // setup applies one "!" directive.
-func setup(t *testing.T, store *MemoryStore, cfg *Config, f []string) {
+func setup(t *testing.T, store *mailstore.Store, cfg *Config, f []string) {
 	t.Helper()
 	switch {
 	case len(f) == 3 && f[0] == "user":
@@ -68,7 +70,7 @@ func setup(t *testing.T, store *MemoryStore, cfg *Config, f []string) {
 }
 
 // check applies one "?" assertion.
-func check(t *testing.T, store *MemoryStore, file string, n int, f []string) {
+func check(t *testing.T, store *mailstore.Store, file string, n int, f []string) {
 	t.Helper()
 	if len(f) < 4 {
 		t.Fatalf("%s:%d: bad assertion %q", file, n, f)

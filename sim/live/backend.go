@@ -65,8 +65,7 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 		return smtp.StorageFull()
 	}
 	for _, box := range boxes {
-		b.c.pending = append(b.c.pending, sim.Event{Kind: sim.KindStore, From: SMTPAgent, Proto: "smtp",
-			Dir: sim.Push, Msg: id, Box: box, Key: "sim.store"})
+		b.c.pending = append(b.c.pending, sim.Stored(SMTPAgent, box, id, "sim.store"))
 	}
 	return smtp.Queued(id)
 }

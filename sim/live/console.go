@@ -2,11 +2,12 @@ package live
 
 import (
 	"errors"
-	"mailsim/sim/machine"
 	"strconv"
 	"sync"
 	"time"
 
+	"mailsim/sim"
+	"mailsim/sim/machine"
 	"mailsim/sim/wire"
 )
 
@@ -32,6 +33,16 @@ var (
 	ErrConsoleProto = errors.New(`lab: a console speaks "smtp" or "pop3"`)
 	ErrConsoleBusy  = errors.New("live: too many console sessions open")
 )
+
+// Exchange is what one step of a console session did: the machine's
+// answer, and the events the live lab published for it. The console shows
+// its session as this view of the live stream, numbered in the lab's one
+// sequence, so that a line typed in the browser is the same event on the
+// page that typed it and on /live.
+type Exchange struct {
+	machine.Output
+	Events []sim.Event
+}
 
 // ConsoleSession is one session with the lab's SMTP, POP3 or IMAP server typed
 // in the browser instead of telnet. It runs the same machine on the same
@@ -99,15 +110,15 @@ func (c *ConsoleSession) Closed() bool {
 }
 
 // Greet returns the server's greeting.
-func (c *ConsoleSession) Greet() machine.Output {
+func (c *ConsoleSession) Greet() Exchange {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return machine.Output{Close: true}
+		return Exchange{Output: machine.Output{Close: true}}
 	}
 	r := c.sess.Greet()
-	c.svc.observe(wire.Observation{What: wire.Connected, Peer: c.peer, Proto: c.Proto(), Replies: r.Replies, State: c.sess.State()})
-	return r
+	return Exchange{r, c.svc.record(wire.Observation{What: wire.Connected, Peer: c.peer, Proto: c.Proto(),
+		Replies: r.Replies, State: c.sess.State()})}
 }
 
 // Feed hands the machine one typed line, without its ending, and returns
@@ -117,11 +128,11 @@ func (c *ConsoleSession) Greet() machine.Output {
 // octets, as machine.FeedLine says, and the answers are joined. When the
 // answer closes the session (QUIT, LOGOUT, too many errors) the session
 // ends as a real connection would; later lines get an empty closing result.
-func (c *ConsoleSession) Feed(line string) machine.Output {
+func (c *ConsoleSession) Feed(line string) Exchange {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return machine.Output{Close: true}
+		return Exchange{Output: machine.Output{Close: true}}
 	}
 	b := []byte(line)
 	max, _ := c.sess.Limit()
@@ -129,10 +140,10 @@ func (c *ConsoleSession) Feed(line string) machine.Output {
 	if long {
 		b = b[:max-1]
 	}
-	var r machine.Output
+	var r Exchange
 	for i, f := range machine.FeedLine(c.sess, b, c.literal) {
-		c.svc.observe(wire.Observation{What: wire.LineFed, Peer: c.peer, Proto: c.Proto(), Line: f.In, Long: long,
-			Input: f.Out.Input, Key: f.Out.Key, Replies: f.Out.Replies, State: f.Out.State})
+		r.Events = append(r.Events, c.svc.record(wire.Observation{What: wire.LineFed, Peer: c.peer, Proto: c.Proto(),
+			Line: f.In, Long: long, Input: f.Out.Input, Key: f.Out.Key, Replies: f.Out.Replies, State: f.Out.State})...)
 		if i == 0 {
 			r.Input, r.Key = f.Out.Input, f.Out.Key
 		}
@@ -141,22 +152,21 @@ func (c *ConsoleSession) Feed(line string) machine.Output {
 	}
 	c.literal = r.Literal
 	if r.Close {
-		c.end(wire.Ended, nil)
+		r.Events = append(r.Events, c.end(wire.Ended, nil)...)
 	}
 	return r
 }
 
 // Timeout ends a session that stayed silent past Idle, with the machine's
 // last words (SMTP's 421; POP3 says nothing and deletes nothing).
-func (c *ConsoleSession) Timeout() machine.Output {
+func (c *ConsoleSession) Timeout() Exchange {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return machine.Output{Close: true}
+		return Exchange{Output: machine.Output{Close: true}}
 	}
 	r := c.sess.Timeout()
-	c.end(wire.Timeout, r.Replies)
-	return r
+	return Exchange{r, c.end(wire.Timeout, r.Replies)}
 }
 
 // Close ends the session as a client that hangs up: an unfinished
@@ -171,11 +181,11 @@ func (c *ConsoleSession) Close() {
 }
 
 // end drops the machine and reports the disconnection, as the wire does
-// when a connection ends; c.mu is held.
-func (c *ConsoleSession) end(why wire.Reason, last []machine.Reply) {
+// when a connection ends, returning its events; c.mu is held.
+func (c *ConsoleSession) end(why wire.Reason, last []machine.Reply) []sim.Event {
 	c.closed = true
 	c.sess.Drop()
-	c.svc.observe(wire.Observation{What: wire.Disconnected, Peer: c.peer, Proto: c.Proto(), Replies: last,
-		State: c.sess.State(), Reason: why})
 	c.l.consoleCount.Add(-1)
+	return c.svc.record(wire.Observation{What: wire.Disconnected, Peer: c.peer, Proto: c.Proto(), Replies: last,
+		State: c.sess.State(), Reason: why})
 }

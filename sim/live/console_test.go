@@ -2,7 +2,6 @@ package live
 
 import (
 	"errors"
-	"mailsim/sim/machine"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +10,7 @@ import (
 )
 
 // first is the first wire line of a result's first reply, or "".
-func first(r machine.Output) string {
+func first(r Exchange) string {
 	if len(r.Replies) == 0 || len(r.Replies[0].Lines) == 0 {
 		return ""
 	}
@@ -120,7 +119,7 @@ func TestConsoleLimitsAndHangup(t *testing.T) {
 	s.Close()
 	s.Close() // a second Close does nothing
 	got := waitFor(t, events, isDisconnect)
-	if n := len(got); got[n-1].Key != "lab.disconnect.hangup" || got[0].Key != "lab.data.abandoned" {
+	if n := len(got); got[n-1].Key != "lab.disconnect.hangup" || got[0].Key != "sim.data.abandoned" {
 		t.Errorf("hangup events %+v", got)
 	}
 	if len(box(l, "bob@mailsim.test")) != 0 {

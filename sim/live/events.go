@@ -31,17 +31,19 @@ func newHub(keep int, now func() time.Time) *hub {
 	return &hub{now: now, start: now(), ring: make([]sim.Event, keep), subs: map[chan sim.Event]struct{}{}}
 }
 
-// publish stamps events with sequence numbers and the time since the lab
-// started, in the order given, and delivers them.
-func (h *hub) publish(events ...sim.Event) {
+// publish stamps events, in place, with sequence numbers and the time
+// since the lab started, in the order given, delivers them, and returns
+// them stamped (nil once the lab has stopped).
+func (h *hub) publish(events ...sim.Event) []sim.Event {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.stopped {
-		return
+	if h.stopped || len(events) == 0 {
+		return nil
 	}
 	at := h.now().Sub(h.start)
-	for _, e := range events {
-		e.Seq, e.Time, e.Ms = h.seq, at, at.Milliseconds()
+	for i := range events {
+		events[i].Seq, events[i].Time, events[i].Ms = h.seq, at, at.Milliseconds()
+		e := events[i]
 		h.seq++
 		h.ring[h.next] = e
 		h.next = (h.next + 1) % len(h.ring)
@@ -55,6 +57,7 @@ func (h *hub) publish(events ...sim.Event) {
 			}
 		}
 	}
+	return events
 }
 
 // subscribe returns a channel of every event from now on and a function that

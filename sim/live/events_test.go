@@ -53,7 +53,7 @@ func TestEventsOfSessions(t *testing.T) {
 		"command smtp.cmd.MAIL", "reply smtp.reply.250 250",
 		"command smtp.cmd.RCPT", "reply smtp.reply.250 250",
 		"command smtp.cmd.DATA", "reply smtp.reply.354 354",
-		"data smtp.cmd.DATA-LINE", "store sim.store", "reply smtp.why.queued 250",
+		"data sim.data", "store sim.store", "reply smtp.why.queued 250",
 		"command smtp.cmd.QUIT", "reply smtp.reply.221 221",
 		"disconnect smtp.disconnect",
 		"connect lab.connect.pop3", "reply pop3.ok.greeting",
@@ -79,6 +79,9 @@ func TestEventsOfSessions(t *testing.T) {
 		wantDir, wantProto := sim.Push, "smtp"
 		if i >= len(smtpEvents) {
 			wantDir, wantProto = sim.Pull, "pop3"
+		}
+		if e.Kind == sim.KindStore { // a store happens inside the server's system
+			wantDir, wantProto = sim.Local, ""
 		}
 		if e.Dir != wantDir || e.Proto != wantProto {
 			t.Errorf("event %d %s: dir %s proto %s", i, brief(e), e.Dir, e.Proto)
@@ -237,7 +240,7 @@ func TestLongTextIsClipped(t *testing.T) {
 			data = e
 		}
 	}
-	if len(data.Line) > maxShown+10 || !strings.HasSuffix(data.Line, "\r\n"+clipMark+"\r\n.") {
+	if len(data.Line) > maxShown+10 || !strings.HasSuffix(data.Line, "\r\n"+sim.ClipMark+"\r\n.") {
 		t.Errorf("data event of %d octets ends %q", len(data.Line), data.Line[len(data.Line)-20:])
 	}
 	if raw := box(l, "alice@mailsim.test")[0].Raw; !strings.HasSuffix(raw, text) {
@@ -256,7 +259,7 @@ func TestLongTextIsClipped(t *testing.T) {
 	p.expect("+OK ")
 	p.eof()
 	for _, e := range waitFor(t, events, isDisconnect) {
-		if e.Key == "pop3.ok.retr" && (len(e.Line) > maxShown+100 || !strings.HasSuffix(e.Line, "\r\n"+clipMark+"\r\n.")) {
+		if e.Key == "pop3.ok.retr" && (len(e.Line) > maxShown+100 || !strings.HasSuffix(e.Line, "\r\n"+sim.ClipMark+"\r\n.")) {
 			t.Errorf("RETR event of %d octets ends %q", len(e.Line), e.Line[len(e.Line)-20:])
 		}
 	}

@@ -30,10 +30,6 @@ var Explanations = lang.Catalog{
 		RO: "Consola din browser deschide o sesiune cu serverul POP3 al laboratorului, ca telnet pe portul 110: aceleași comenzi, aceleași căsuțe poștale.",
 		EN: "The browser console opens a session with the lab's POP3 server, as telnet does on port 110: the same commands, the same mailboxes.",
 	},
-	"lab.data.abandoned": {
-		RO: "Conexiunea s-a închis înainte de linia cu punct: textul primit până aici se aruncă, nimic nu se livrează.",
-		EN: "The connection closed before the line with the dot: the text received so far is thrown away, nothing is delivered.",
-	},
 	"lab.disconnect.hangup": {
 		RO: "Clientul a închis conexiunea fără QUIT; tranzacția neterminată se abandonează, nimic nu se șterge.",
 		EN: "The client closed the connection without QUIT; an unfinished transaction is abandoned, nothing is deleted.",

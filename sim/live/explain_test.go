@@ -32,7 +32,7 @@ func TestExplanationsComplete(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"lab.connect.smtp", "lab.connect.pop3", "lab.connect.imap",
-		"lab.connect.console.smtp", "lab.connect.console.pop3", "lab.connect.console.imap", "lab.data.abandoned",
+		"lab.connect.console.smtp", "lab.connect.console.pop3", "lab.connect.console.imap", "sim.data.abandoned",
 		"smtp.disconnect", "pop3.disconnect", "imap.disconnect", "sim.store", "sim.delete", wire.KeyIMAPTooMany} {
 		if !explained(k) {
 			t.Errorf("%s is not explained", k)

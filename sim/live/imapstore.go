@@ -6,6 +6,7 @@ import (
 
 	"mailsim/sim"
 	"mailsim/sim/imap"
+	mailstore "mailsim/sim/store"
 )
 
 // errStorage refuses an APPEND or COPY that would overflow the lab's
@@ -14,26 +15,32 @@ var errStorage = errors.New("live: insufficient system storage")
 
 // imapStore lets one IMAP connection work on the lab's mailboxes. User
 // names are resolved as the store does, so "student" logs in to
-// student@mailsim.test; each change is counted against the lab's storage,
-// tells the user's IDLE sessions, and an expunge from INBOX is shown as
+// student@mailsim.test; what comes in is counted against the lab's
+// storage, every change goes through the store's commit, which journals
+// it with a data file (persist.go), and an expunge from INBOX is shown as
 // the deletion a POP3 QUIT would cause.
 type imapStore struct {
 	l *Lab
 	c *connState
 }
 
-func (m imapStore) s() *store                  { return m.l.store }
-func (m imapStore) addr(user string) string    { return m.s().resolve(user) }
-func (m imapStore) mail() *imap.MemoryStore    { return m.s().mail }
+func (m imapStore) mail() *mailstore.Store     { return m.l.store.mail }
+func (m imapStore) addr(user string) string    { return m.l.store.resolve(user) }
 func (m imapStore) Login(user, pw string) bool { return m.mail().Login(m.addr(user), pw) }
 func (m imapStore) Mailboxes(user string) []string {
 	return m.mail().Mailboxes(m.addr(user))
 }
 func (m imapStore) Create(user, box string) error {
-	return m.s().commit(&op{kind: opCreate, user: m.addr(user), box: box})
+	return m.l.store.commit(&op{kind: opCreate, user: m.addr(user), box: box})
+}
+func (m imapStore) Delete(user, box string) error {
+	return m.l.store.commit(&op{kind: opDelete, user: m.addr(user), box: box})
+}
+func (m imapStore) Rename(user, from, to string) error {
+	return m.l.store.commit(&op{kind: opRename, user: m.addr(user), box: from, to: to})
 }
 func (m imapStore) Subscribe(user, box string, on bool) error {
-	return m.s().commit(&op{kind: opSubscribe, user: m.addr(user), box: box, on: on})
+	return m.l.store.commit(&op{kind: opSubscribe, user: m.addr(user), box: box, on: on})
 }
 func (m imapStore) Subscriptions(user string) []string {
 	return m.mail().Subscriptions(m.addr(user))
@@ -48,37 +55,18 @@ func (m imapStore) Select(user, box string, readOnly bool) ([]imap.Message, erro
 	return m.mail().Select(m.addr(user), box, readOnly)
 }
 func (m imapStore) SetFlags(user, box string, uid uint32, flags []string) error {
-	return m.s().commit(&op{kind: opFlags, user: m.addr(user), box: box, uids: []uint32{uid}, flags: flags})
+	return m.l.store.commit(&op{kind: opFlags, user: m.addr(user), box: box, uids: []uint32{uid}, flags: flags})
 }
 
 // Changes implements imap.Notifier, which gives the lab's IMAP port IDLE.
-func (m imapStore) Changes(user string) <-chan struct{} { return m.s().changes(m.addr(user)) }
-
-func (m imapStore) Delete(user, box string) error {
-	addr := m.addr(user)
-	err := m.s().commit(&op{kind: opDelete, user: addr, box: box})
-	m.resize(addr)
-	return err
-}
-
-// Rename of INBOX moves its messages away (RFC 3501 §6.3.5), so what the
-// store kept about them as INBOX messages goes.
-func (m imapStore) Rename(user, from, to string) error {
-	addr := m.addr(user)
-	err := m.s().commit(&op{kind: opRename, user: addr, box: from, to: to})
-	m.resize(addr)
-	return err
-}
+func (m imapStore) Changes(user string) <-chan struct{} { return m.mail().Watch(m.addr(user)) }
 
 func (m imapStore) Append(user, box string, msg imap.Message) (uint32, error) {
-	addr := m.addr(user)
-	if !m.room(int64(len(msg.Data))) {
+	if !m.l.store.room(storedSize(msg.Data)) {
 		return 0, errStorage
 	}
-	o := op{kind: opAppend, user: addr, box: box, flags: msg.Flags, date: msg.Date, data: msg.Data}
-	err := m.s().commit(&o)
-	m.resize(addr)
-	if err != nil {
+	o := op{kind: opAppend, user: m.addr(user), box: box, flags: msg.Flags, date: msg.Date, data: msg.Data}
+	if err := m.l.store.commit(&o); err != nil {
 		return 0, err
 	}
 	return o.out[0], nil
@@ -96,12 +84,11 @@ func (m imapStore) Copy(user, from string, uids []uint32, to string) ([]uint32, 
 			size += int64(len(msg.Data))
 		}
 	}
-	if !m.room(size) {
+	if !m.l.store.room(size) {
 		return nil, errStorage
 	}
 	o := op{kind: opCopy, user: addr, box: from, uids: uids, to: to}
-	err = m.s().commit(&o)
-	m.resize(addr)
+	err = m.l.store.commit(&o)
 	return o.out, err
 }
 
@@ -109,49 +96,19 @@ func (m imapStore) Copy(user, from string, uids []uint32, to string) ([]uint32, 
 // named by the ID that POP3 and the mailbox view give it.
 func (m imapStore) Expunge(user, box string, uids []uint32) ([]uint32, error) {
 	addr := m.addr(user)
-	var ids map[uint32]string
-	if box == imap.Inbox {
-		msgs, all := m.s().inbox(addr)
-		ids = make(map[uint32]string, len(msgs))
-		for i, msg := range msgs {
-			ids[msg.UID] = all[i]
+	ids := map[uint32]string{}
+	if mailstore.Canonical(box) == mailstore.Inbox {
+		for _, msg := range m.mail().Maildrop(addr) {
+			ids[msg.UID] = msg.Info.ID
 		}
 	}
 	o := op{kind: opExpunge, user: addr, box: box, uids: uids, all: uids == nil}
-	err := m.s().commit(&o)
+	err := m.l.store.commit(&o)
 	gone := o.out
 	for _, uid := range gone {
 		if id, ok := ids[uid]; ok {
-			m.c.pending = append(m.c.pending, sim.Event{Kind: sim.KindDelete, From: IMAPAgent, Proto: "imap",
-				Dir: sim.Pull, Msg: id, Box: addr, Key: "sim.delete"})
+			m.c.pending = append(m.c.pending, sim.Deleted("imap", IMAPAgent, addr, id))
 		}
 	}
-	m.resize(addr)
 	return gone, err
-}
-
-// room reports whether size more octets fit in the lab's storage.
-func (m imapStore) room(size int64) bool {
-	s := m.s()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.size+size <= s.max
-}
-
-// resize counts the user's folders again after a change and tells the
-// user's IDLE sessions.
-func (m imapStore) resize(addr string) {
-	var size int64
-	for _, box := range m.mail().Mailboxes(addr) {
-		msgs, _ := m.mail().Messages(addr, box)
-		for _, msg := range msgs {
-			size += int64(len(msg.Data))
-		}
-	}
-	s := m.s()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if u := s.users[addr]; u != nil {
-		s.account(addr, size-u.size)
-	}
 }

@@ -17,18 +17,19 @@ type maildrop struct {
 }
 
 func (d maildrop) Secret(user string) (string, bool) {
-	return d.l.store.secret(d.l.store.resolve(user))
+	return d.l.store.mail.Secret(d.l.store.resolve(user))
 }
-func (d maildrop) Lock(user string) bool { return d.l.store.lock(d.l.store.resolve(user)) }
-func (d maildrop) Unlock(user string)    { d.l.store.unlock(d.l.store.resolve(user)) }
+func (d maildrop) Lock(user string) bool { return d.l.store.mail.Lock(d.l.store.resolve(user)) }
+func (d maildrop) Unlock(user string)    { d.l.store.mail.Unlock(d.l.store.resolve(user)) }
 
 func (d maildrop) Messages(user string) []pop3.Message {
-	ids, data := d.l.store.messages(d.l.store.resolve(user))
-	out := make([]pop3.Message, len(ids))
-	for i := range ids {
-		out[i] = pop3.Message{UID: ids[i], Data: data[i]}
-	}
-	return out
+	return pop3.Listed(d.l.store.mail.Maildrop(d.l.store.resolve(user)))
+}
+
+// Mark implements pop3.Marker: the lab's mailbox view shows a message
+// marked by DELE until UPDATE removes it, as a scenario's does.
+func (d maildrop) Mark(user, uid string, on bool) {
+	pop3.Mark(d.l.store.mail, d.l.store.resolve(user), uid, on)
 }
 
 // Delete is called by the machine in UPDATE only, after QUIT; a dropped
@@ -37,8 +38,7 @@ func (d maildrop) Delete(user string, uids []string) error {
 	box := d.l.store.resolve(user)
 	removed := d.l.store.remove(box, uids)
 	for _, id := range removed {
-		d.c.pending = append(d.c.pending, sim.Event{Kind: sim.KindDelete, From: POP3Agent, Proto: "pop3",
-			Dir: sim.Pull, Msg: id, Box: box, Key: "sim.delete"})
+		d.c.pending = append(d.c.pending, sim.Deleted("pop3", POP3Agent, box, id))
 	}
 	if len(removed) < len(uids) {
 		return fmt.Errorf("live: %d of %d messages were no longer in %s", len(uids)-len(removed), len(uids), box)

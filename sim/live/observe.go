@@ -25,66 +25,47 @@ var disconnectKeys = map[wire.Reason]string{
 	wire.Failed:   "lab.disconnect.failed",
 }
 
-// observer turns one port's wire observations into events: SMTP pushes,
-// POP3 pulls. A message's text lines are gathered into one data event at the
-// final dot, as the simulated world shows DATA; the deliveries and deletions
-// a line caused come after it and before the reply that reports them.
-func (l *Lab) observer(proto, agent string, dir sim.Dir, t *conns) wire.Observer {
-	return func(o wire.Observation) {
-		c := t.get(o.Peer.ID)
-		if c == nil { // refused: no session was started
-			c = &connState{client: clientID(o.Peer)}
-		}
-		base := sim.Event{Proto: proto, Dir: dir, State: o.State, TLS: o.TLS}
-		up := base
-		up.From, up.To = c.client, agent
-		var buf [8]sim.Event // room for a line's events without allocating
-		events := buf[:0]
-		switch o.What {
-		case wire.Connected:
-			up.Kind, up.Key = sim.KindConnect, "lab.connect."+proto
-			if o.Peer.Remote.Network() == consoleNetwork {
-				up.Key = "lab.connect.console." + proto
-			}
-			events = append(events, up)
-		case wire.LineFed:
-			switch o.Input {
-			case machine.Text:
-				c.addText(o.Line)
-				return
-			case machine.TextEnd:
-				up.Kind, up.Line, up.Key = sim.KindData, c.takeText("."), "smtp.cmd.DATA-LINE"
-			case machine.Literal: // an IMAP literal's octets, as they came
-				up.Kind, up.Line, up.Key = sim.KindData, string(o.Line[:min(len(o.Line), maxShown)]), o.Key
-			default:
-				up.Kind, up.Line, up.Key = sim.KindCommand, string(o.Line), o.Key
-			}
-			events = append(events, up)
-		case wire.TLSStarted: // the mark after which the session is inside TLS
-			up.Kind, up.Line, up.Key = sim.KindNote, string(o.Line), o.Key
-			events = append(events, up)
-		case wire.Disconnected:
-			if c.lines > 0 {
-				up.Kind, up.Line, up.Key = sim.KindData, c.takeText(""), "lab.data.abandoned"
-				events = append(events, up)
-			}
-			t.close(o.Peer.ID)
-		}
-		events = append(events, c.pending...)
-		c.pending = c.pending[:0]
-		for _, r := range o.Replies {
-			down := base
-			down.Kind, down.From, down.To = sim.KindReply, agent, c.client
-			down.Line, down.Code, down.Key = joinClipped(r.Lines), r.Code, r.Key
-			events = append(events, down)
-		}
-		if o.What == wire.Disconnected {
-			up.Kind, up.Line, up.Key = sim.KindDisconnect, "", proto+".disconnect"
-			if k, ok := disconnectKeys[o.Reason]; ok {
-				up.Key = k
-			}
-			events = append(events, up)
-		}
-		l.hub.publish(events...)
+// record turns one wire observation of a port into events with the one
+// event builder (sim.Builder), as the simulated world turns its sessions,
+// publishes them and returns them as published, numbered in the lab's one
+// sequence. The deliveries and deletions a line caused come after it and
+// before the reply that reports them.
+func (l *Lab) record(t *conns, o wire.Observation) []sim.Event {
+	c := t.get(o.Peer.ID)
+	if c == nil { // refused: no session was started
+		c = t.state(o.Peer)
 	}
+	out := machine.Output{Input: o.Input, Key: o.Key, Replies: o.Replies, State: o.State}
+	var events []sim.Event
+	switch o.What {
+	case wire.Connected:
+		e := t.event(c, sim.KindConnect, o.State, "lab.connect."+t.proto)
+		if o.Peer.Remote.Network() == consoleNetwork {
+			e.Key = "lab.connect.console." + t.proto
+		}
+		events = append([]sim.Event{e}, c.b.Said(out)...)
+	case wire.LineFed:
+		events = c.b.Fed(o.Line, out, c.pending...)
+	case wire.News:
+		events = c.b.Said(out)
+	case wire.TLSStarted: // the mark after which the session is inside TLS
+		e := t.event(c, sim.KindNote, o.State, o.Key)
+		e.Line = string(o.Line)
+		events = append([]sim.Event{e}, c.b.Said(out)...)
+	case wire.Disconnected:
+		events = append(append(c.b.Abandoned(o.State), c.pending...), c.b.Said(out)...)
+		key := t.proto + ".disconnect"
+		if k, ok := disconnectKeys[o.Reason]; ok {
+			key = k
+		}
+		events = append(events, t.event(c, sim.KindDisconnect, o.State, key))
+		t.close(o.Peer.ID)
+	}
+	c.pending = c.pending[:0]
+	for i := range events { // a session's own lines, not what they did to the mailboxes
+		if events[i].Kind != sim.KindStore && events[i].Kind != sim.KindDelete {
+			events[i].TLS = o.TLS
+		}
+	}
+	return l.hub.publish(events...)
 }

@@ -13,7 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
-	"mailsim/sim/imap"
+	mailstore "mailsim/sim/store"
 )
 
 // With Config.Data the lab keeps its mail in a bbolt file: pure Go (no cgo,
@@ -25,10 +25,11 @@ import (
 // no queries, only "write this, durably, in order" and "read it all back",
 // so a key-value store is enough.
 //
-// What the file holds is a journal of every change to the mail store, in
-// the order the memory store saw them: deliveries, APPENDs, COPYs, flag
-// changes, expunges and folder operations. Loading replays it through the
-// same imap.MemoryStore calls, and since that store numbers UIDs and
+// What the file holds is a journal of every change to the mail store
+// (mailsim/sim/store), in the order the store saw them: one record per
+// call of its mutating methods, deliveries, APPENDs, COPYs, flag changes,
+// expunges, POP3 removals and folder operations. Loading replays it
+// through the same calls (apply), and since that store numbers UIDs and
 // UIDVALIDITY from counters, not clocks, the same history gives the same
 // folders, UIDs and flags, so IMAP clients and POP3 UIDLs stay valid
 // across a restart. Changes are written by one goroutine that commits all
@@ -66,15 +67,16 @@ const (
 	opDelete                      // a folder deleted
 	opRename                      // a folder renamed (to)
 	opSubscribe                   // a folder subscribed or unsubscribed (on)
-	opLast      = opSubscribe
+	opRemove                      // POP3's UPDATE: INBOX messages removed whatever their flags
+	opLast      = opRemove
 )
 
 // op is one change to the mail store, as the journal records it: the
-// arguments of one imap.MemoryStore call.
+// arguments of one call of the mail store's mutating methods.
 type op struct {
 	kind              opKind
 	user, box, to     string   // to: the destination of a COPY or RENAME
-	uids              []uint32 // COPY's and EXPUNGE's UIDs; one for a flag change
+	uids              []uint32 // COPY's, EXPUNGE's and a removal's UIDs; one for a flag change
 	all               bool     // EXPUNGE of every \Deleted message (uids unused)
 	flags             []string // a flag change's or an APPEND's flags
 	on                bool     // subscribe or unsubscribe
@@ -82,7 +84,7 @@ type op struct {
 	data              []byte
 	id, from, subject string // a delivery's queue ID, envelope sender and subject
 
-	out []uint32 // not recorded: what the change made, APPEND's and COPY's new UIDs, EXPUNGE's removed ones
+	out []uint32 // not recorded: what the change made, a delivery's, APPEND's and COPY's new UIDs, EXPUNGE's and a removal's removed ones
 }
 
 // encode writes o as the kind, then every field in a fixed order: strings
@@ -378,7 +380,17 @@ func (s *store) load(d *disk) error {
 	if err != nil {
 		return err
 	}
-	s.idBase = run
+	if run != s.idBase {
+		// The file's run names the POP3 unique IDs the mail store makes
+		// up, as it did when the messages arrived, so a store of that run
+		// takes the empty one's place.
+		mail := mailstore.New(run)
+		for addr := range s.users {
+			pw, _ := s.mail.Secret(addr)
+			mail.AddUser(addr, pw)
+		}
+		s.mail, s.idBase = mail, run
+	}
 	// A change that fails now failed the same way when it was recorded,
 	// or names a user since removed from the accounts: both are skipped.
 	if err := d.each(func(o op) error { _ = s.apply(&o); return nil }); err != nil {
@@ -400,34 +412,28 @@ func (l *Lab) openData(path string, log *slog.Logger) error {
 		d.db.Close()
 		return err
 	}
-	for addr := range l.store.users {
-		imapStore{l: l}.resize(addr) // APPENDs, COPYs and expunges count too
-	}
 	return nil
 }
 
-// apply makes one change in the memory store, and what the store keeps
-// besides: a delivery's queue ID, sender and subject, forgotten when the
-// message leaves INBOX. Live changes and the replay at load both come
-// here, so that they cannot differ. s.mu is not held.
+// apply makes one change in the mail store: the one place a change
+// reaches it, for live changes and the replay at load alike, so that they
+// cannot differ. A delivery also moves the queue IDs on past its own,
+// under s.mu, which deliver holds, or at load, when nothing else runs.
 func (s *store) apply(o *op) error {
 	switch o.kind {
 	case opDeliver:
-		uid, err := s.mail.Deliver(o.user, o.box, o.data, o.date)
+		info := mailstore.Info{ID: o.id, Msg: o.id, Queue: o.id, From: o.from, Subject: o.subject}
+		uid, err := s.mail.Deliver(o.user, o.box, o.data, o.date, info)
 		if err != nil {
 			return err
 		}
 		o.out = []uint32{uid}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.meta[msgKey{o.user, uid}] = meta{id: o.id, from: o.from, subject: o.subject}
 		if n, err := strconv.ParseUint(strings.TrimPrefix(o.id, s.idBase), 16, 0); err == nil && int(n) > s.queued {
 			s.queued = int(n)
 		}
-		s.account(o.user, storedSize(o.data))
 		return nil
 	case opAppend:
-		uid, err := s.mail.Append(o.user, o.box, imap.Message{Flags: o.flags, Date: o.date, Data: o.data})
+		uid, err := s.mail.Append(o.user, o.box, mailstore.Message{Flags: o.flags, Date: o.date, Data: o.data})
 		o.out = []uint32{uid}
 		return err
 	case opCopy:
@@ -446,30 +452,18 @@ func (s *store) apply(o *op) error {
 		}
 		var err error
 		o.out, err = s.mail.Expunge(o.user, o.box, uids)
-		if o.box == imap.Inbox {
-			s.mu.Lock()
-			for _, uid := range o.out {
-				delete(s.meta, msgKey{o.user, uid})
-			}
-			s.mu.Unlock()
-		}
 		return err
+	case opRemove:
+		for _, m := range s.mail.Remove(o.user, o.box, o.uids) {
+			o.out = append(o.out, m.UID)
+		}
+		return nil
 	case opCreate:
 		return s.mail.Create(o.user, o.box)
 	case opDelete:
 		return s.mail.Delete(o.user, o.box)
 	case opRename:
-		err := s.mail.Rename(o.user, o.box, o.to)
-		if err == nil && o.box == imap.Inbox {
-			s.mu.Lock()
-			for k := range s.meta {
-				if k.user == o.user {
-					delete(s.meta, k)
-				}
-			}
-			s.mu.Unlock()
-		}
-		return err
+		return s.mail.Rename(o.user, o.box, o.to)
 	case opSubscribe:
 		return s.mail.Subscribe(o.user, o.box, o.on)
 	}
@@ -481,15 +475,9 @@ func (s *store) apply(o *op) error {
 // the journal is stopped, so this is not recorded.
 func (s *store) undeliver(ops []op) {
 	for _, o := range ops {
-		if len(o.out) == 0 {
-			continue
+		if len(o.out) > 0 {
+			s.mail.Remove(o.user, o.box, o.out)
 		}
-		_ = s.mail.SetFlags(o.user, o.box, o.out[0], []string{imap.FlagDeleted})
-		_, _ = s.mail.Expunge(o.user, o.box, o.out)
-		s.mu.Lock()
-		delete(s.meta, msgKey{o.user, o.out[0]})
-		s.account(o.user, -storedSize(o.data))
-		s.mu.Unlock()
 	}
 }
 
@@ -504,8 +492,8 @@ func (s *store) commit(o *op) error {
 }
 
 // record applies o and journals it without waiting for the disk: for a
-// change that a later commit follows before anyone is told, since the
-// file always holds a prefix of the journal.
+// change that a later commit (or disk.sync) follows before anyone is
+// told, since the file always holds a prefix of the journal.
 func (s *store) record(o *op) (ticket uint64, err error) {
 	return s.disk.change(o, func() error { return s.apply(o) })
 }

@@ -35,7 +35,7 @@ func TestDropMidData(t *testing.T) {
 		t.Fatalf("alice has %+v", msgs)
 	}
 	abandoned := seen[len(seen)-2]
-	if abandoned.Kind != sim.KindData || abandoned.Key != "lab.data.abandoned" || abandoned.Line != "Subject: second\r\n\r\nhalf" {
+	if abandoned.Kind != sim.KindData || abandoned.Key != "sim.data.abandoned" || abandoned.Line != "Subject: second\r\n\r\nhalf" {
 		t.Errorf("before the disconnect: %+v", abandoned)
 	}
 	if last := seen[len(seen)-1]; last.Key != "lab.disconnect.hangup" || last.State != "Closed" {

@@ -1,11 +1,10 @@
 package live
 
 import (
-	"slices"
 	"time"
 	"unicode/utf8"
 
-	"mailsim/sim/imap"
+	mailstore "mailsim/sim/store"
 )
 
 // Summary is what a mailbox list shows of a message: enough to pick it,
@@ -55,35 +54,29 @@ func (l *Lab) Pages(n int) []Page {
 // Message returns the text of the INBOX message with the POP3 unique ID
 // id, as stored; ok is false when it is not (or no longer) there.
 func (l *Lab) Message(addr, id string) (data []byte, ok bool) {
-	msgs, ids := l.store.inbox(addr)
-	if i := slices.Index(ids, id); i >= 0 {
-		return msgs[i].Data, true
+	for _, m := range l.store.mail.Maildrop(addr) {
+		if m.Info.ID == id {
+			return m.Data, true
+		}
 	}
 	return nil, false
 }
 
 func (s *store) page(addr string, offset, n int) (Page, bool) {
-	if s.users[addr] == nil { // the map is fixed at start
+	if !s.users[addr] { // the map is fixed at start
 		return Page{}, false
 	}
-	st, err := s.mail.Status(addr, imap.Inbox)
-	if err != nil {
-		return Page{Address: addr}, true
-	}
-	msgs, _ := s.mail.Messages(addr, imap.Inbox)
+	msgs := s.mail.Maildrop(addr)
 	offset = max(offset, 0)
 	p := Page{Address: addr, Total: len(msgs), Offset: offset, Messages: []Summary{}}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	for i := len(msgs) - 1 - offset; i >= 0 && len(p.Messages) < n; i-- {
 		m := msgs[i]
-		info, ok := s.meta[msgKey{addr, m.UID}]
-		if !ok {
-			info.subject = subject(m.Data)
+		info := m.Info
+		if info.Queue == "" {
+			info.Subject = subject(m.Data)
 		}
-		p.Messages = append(p.Messages, Summary{ID: s.popID(addr, st.UIDValidity, m.UID),
-			From: clip(info.from), Subject: clip(info.subject), Date: m.Date, Size: len(m.Data),
-			Seen: slices.Contains(m.Flags, imap.FlagSeen), Deleted: slices.Contains(m.Flags, imap.FlagDeleted)})
+		p.Messages = append(p.Messages, Summary{ID: info.ID, From: clip(info.From), Subject: clip(info.Subject),
+			Date: m.Date, Size: len(m.Data), Seen: mailstore.HasFlag(m.Flags, mailstore.FlagSeen), Deleted: m.Deleted()})
 	}
 	return p, true
 }

@@ -6,13 +6,14 @@ import (
 
 	"mailsim/sim/imap"
 	"mailsim/sim/machine"
+	mailstore "mailsim/sim/store"
 )
 
 // TestFeedLine types an IMAP LOGIN whose user name is a literal: the typed
 // line is literal octets as far as the literal goes, and the rest of it is
 // the rest of the command, as on the wire.
 func TestFeedLine(t *testing.T) {
-	store := imap.NewMemoryStore()
+	store := mailstore.New("")
 	store.AddUser("alice", "pw")
 	m := imap.NewServer(imap.Config{Store: store}).Machine()
 	m.Greet()

@@ -10,7 +10,7 @@ import (
 // The client keeps the mail, so every iteration finds the same maildrop.
 func BenchmarkRetr100(b *testing.B) {
 	const n, size = 100, 4096
-	store := NewMemoryStore()
+	store := NewStoreDrop()
 	store.AddUser(lectureUser, lecturePass)
 	for i := range n {
 		if err := store.Deliver(lectureUser, Message{UID: "m" + strconv.Itoa(i), Data: filler(size)}); err != nil {

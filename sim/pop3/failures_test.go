@@ -44,7 +44,7 @@ func TestLoginFailures(t *testing.T) {
 }
 
 func TestUTF8(t *testing.T) {
-	store := NewMemoryStore()
+	store := NewStoreDrop()
 	store.AddUser("ștefan@mailsim.test", "mărțișor")
 	srv := NewServer(Config{Maildrop: store})
 	srv.Greet()

@@ -38,7 +38,7 @@ func FuzzServerCommand(f *testing.F) {
 		f.Add(uint8(i), []byte("*\nAUTH\nCAPA\nAPOP a b"))
 	}
 	f.Fuzz(func(t *testing.T, start uint8, input []byte) {
-		store := NewMemoryStore()
+		store := NewStoreDrop()
 		store.AddUser(lectureUser, lecturePass)
 		for _, uid := range []string{"u1", "u2", "u3"} {
 			if err := store.Deliver(lectureUser, Message{UID: uid, Data: []byte(".dot\r\n\r\nbody\r\n")}); err != nil {

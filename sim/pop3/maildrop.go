@@ -13,7 +13,7 @@ type Message struct {
 }
 
 // Maildrop is the mail store a server session works on. The simulated world
-// implements it in memory (see MemoryStore); it is the only way a session
+// and the live lab wrap the one store (see StoreDrop); it is the only way a session
 // changes anything outside itself, which is what lets the world turn a
 // deletion into an event.
 type Maildrop interface {
@@ -34,4 +34,12 @@ type Maildrop interface {
 	// Delete removes the messages with the given unique ids. It is called
 	// only in the UPDATE state, after QUIT from TRANSACTION.
 	Delete(user string, uids []string) error
+}
+
+// Marker is a Maildrop that shows a session's marks. The server tells it
+// when DELE marks a message, and when RSET, or a session that ends without
+// UPDATE, unmarks it again, so that a mailbox view can show the message on
+// its way out until UPDATE removes it (RFC 1939 §6).
+type Marker interface {
+	Mark(user, uid string, on bool)
 }

@@ -32,7 +32,7 @@ type Server struct {
 // NewServer returns a server for one connection, in the Connected state.
 func NewServer(cfg Config) *Server {
 	if cfg.Maildrop == nil {
-		cfg.Maildrop = NewMemoryStore()
+		cfg.Maildrop = NewStoreDrop()
 	}
 	return &Server{cfg: cfg, state: Connected}
 }
@@ -84,9 +84,28 @@ func (s *Server) feed(line []byte) Output {
 // are only removed in UPDATE, after QUIT from TRANSACTION (RFC 1939 §6).
 // It releases the maildrop lock so that the next session can log in.
 func (s *Server) Drop() {
+	s.unmark()
 	s.unlock()
 	s.state = Closed
 	s.user, s.mech, s.msgs = "", "", nil
+}
+
+// mark tells a Marker maildrop of a DELE's mark, or of its end.
+func (s *Server) mark(uid string, on bool) {
+	if m, ok := s.cfg.Maildrop.(Marker); ok {
+		m.Mark(s.owner, uid, on)
+	}
+}
+
+// unmark clears every mark of this session: RSET, or a session that ends
+// without UPDATE, whose DELEs therefore never take effect.
+func (s *Server) unmark() {
+	for i := range s.msgs {
+		if s.msgs[i].deleted {
+			s.msgs[i].deleted = false
+			s.mark(s.msgs[i].uid, false)
+		}
+	}
 }
 
 // unlock releases the maildrop lock if this session holds it.

@@ -9,7 +9,7 @@ import (
 // session is a server on a store holding the lecture's maildrop.
 type session struct {
 	t     *testing.T
-	store *MemoryStore
+	store StoreDrop
 	srv   *Server
 }
 
@@ -18,9 +18,9 @@ const (
 	lecturePass = "cfugDemo123"
 )
 
-func newStore(t *testing.T, msgs int) *MemoryStore {
+func newStore(t *testing.T, msgs int) StoreDrop {
 	t.Helper()
-	store := NewMemoryStore()
+	store := NewStoreDrop()
 	store.AddUser(lectureUser, lecturePass)
 	for i := range msgs {
 		if err := store.Deliver(lectureUser, Message{UID: "uid" + string(rune('a'+i)), Data: filler(100 + i)}); err != nil {
@@ -30,7 +30,7 @@ func newStore(t *testing.T, msgs int) *MemoryStore {
 	return store
 }
 
-func newSession(t *testing.T, store *MemoryStore, cfg Config) *session {
+func newSession(t *testing.T, store StoreDrop, cfg Config) *session {
 	t.Helper()
 	cfg.Maildrop = store
 	s := &session{t: t, store: store, srv: NewServer(cfg)}
@@ -62,7 +62,7 @@ func (s *session) login() {
 	}
 }
 
-func stored(store *MemoryStore) int { return len(store.Messages(lectureUser)) }
+func stored(store StoreDrop) int { return len(store.Messages(lectureUser)) }
 
 func TestDeletionOnlyAfterQuitFromTransaction(t *testing.T) {
 	store := newStore(t, 3)
@@ -164,7 +164,7 @@ func TestLineLimits(t *testing.T) {
 }
 
 func TestPasswordWithSpaces(t *testing.T) {
-	store := NewMemoryStore()
+	store := NewStoreDrop()
 	store.AddUser("ana", "correct horse battery")
 	s := newSession(t, store, Config{})
 	s.want("USER ana", "+OK ana")
@@ -176,7 +176,7 @@ func TestAPOPVector(t *testing.T) {
 	if got := APOPDigest("<1896.697170952@dbc.mtview.ca.us>", "tanstaaf"); got != "c4c9334bac560ecc979e58001b3e22fb" {
 		t.Errorf("APOPDigest = %s", got)
 	}
-	store := NewMemoryStore()
+	store := NewStoreDrop()
 	store.AddUser("mrose", "tanstaaf")
 	s := newSession(t, store, Config{Timestamp: "<1896.697170952@dbc.mtview.ca.us>"})
 	// Upper-case hex is the same digest.
@@ -184,7 +184,7 @@ func TestAPOPVector(t *testing.T) {
 }
 
 func TestSASLResponseKeepsNoCommand(t *testing.T) {
-	store := NewMemoryStore()
+	store := NewStoreDrop()
 	store.AddUser("tim", "tanstaaftanstaaf")
 	s := newSession(t, store, Config{Challenge: "<1896.697170952@postoffice.reston.mci.net>"})
 	if out := s.srv.Feed([]byte("AUTH CRAM-MD5")); out.Command != "AUTH" || out.Key != KeyChallenge || out.Lines[0][:2] != "+ " {
@@ -266,7 +266,7 @@ func TestTop(t *testing.T) {
 	}
 }
 
-func TestMemoryStoreRefusesBadUIDs(t *testing.T) {
+func TestStoreDropRefusesBadUIDs(t *testing.T) {
 	store := newStore(t, 1)
 	for _, uid := range []string{"", "has space", strings.Repeat("x", 71), "uida"} {
 		if err := store.Deliver(lectureUser, Message{UID: uid}); err == nil {
@@ -279,7 +279,7 @@ func TestMemoryStoreRefusesBadUIDs(t *testing.T) {
 }
 
 // failingStore makes UPDATE fail, to see the SYS/TEMP answer.
-type failingStore struct{ *MemoryStore }
+type failingStore struct{ StoreDrop }
 
 func (failingStore) Delete(string, []string) error { return errors.New("disk full") }
 

@@ -39,6 +39,7 @@ func (s *Server) transaction(verb, arg string) Output {
 			return fail
 		}
 		m.deleted = true
+		s.mark(m.uid, true)
 		return okLine(verb, KeyDele, "Message deleted")
 	case "NOOP":
 		if len(args) != 0 {
@@ -49,9 +50,7 @@ func (s *Server) transaction(verb, arg string) Output {
 		if len(args) != 0 {
 			return errLine(verb, KeySyntax, "Usage: RSET")
 		}
-		for i := range s.msgs {
-			s.msgs[i].deleted = false
-		}
+		s.unmark()
 		return okLine(verb, KeyRset, "")
 	case "CAPA":
 		return s.capaCmd(arg)

@@ -31,7 +31,7 @@ func TestTranscripts(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			store := NewMemoryStore()
+			store := NewStoreDrop()
 			cfg := Config{Maildrop: store}
 			prototest.Run(t, file, prototest.Transcript{
 				Setup: func(f []string) { setup(t, store, &cfg, f) },
@@ -58,7 +58,7 @@ func TestTranscripts(t *testing.T) {
 }
 
 // setup applies one "!" directive.
-func setup(t *testing.T, store *MemoryStore, cfg *Config, f []string) {
+func setup(t *testing.T, store StoreDrop, cfg *Config, f []string) {
 	t.Helper()
 	switch {
 	case len(f) == 3 && f[0] == "user":

@@ -12,6 +12,7 @@ import (
 	"mailsim/sim/machine"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
+	mailstore "mailsim/sim/store"
 )
 
 // checked wraps a machine and fails the test when the wire feeds it
@@ -37,7 +38,7 @@ func (c *checked) Feed(in []byte) machine.Output {
 
 // quietStore is a store that can tell of changes but never has any, so
 // that the fuzzed sessions get IDLE and the wire waits on its signal.
-type quietStore struct{ *imap.MemoryStore }
+type quietStore struct{ *mailstore.Store }
 
 func (quietStore) Changes(string) <-chan struct{} { return make(chan struct{}) }
 
@@ -55,9 +56,9 @@ func FuzzIMAPWire(f *testing.F) {
 	}
 	defer ln.Close()
 	f.Fuzz(func(t *testing.T, in []byte) {
-		store := imap.NewMemoryStore()
+		store := mailstore.New("")
 		store.AddUser("u", "p")
-		if _, err := store.Deliver("u", imap.Inbox, []byte("Subject: hi\r\n\r\nbody\r\n"), time.Unix(0, 0)); err != nil {
+		if _, err := store.Deliver("u", imap.Inbox, []byte("Subject: hi\r\n\r\nbody\r\n"), time.Unix(0, 0), mailstore.Info{}); err != nil {
 			t.Fatal(err)
 		}
 		proto := IMAP(func(Peer) imap.Config { return imap.Config{Store: quietStore{store}, MaxLiteral: 4096} })

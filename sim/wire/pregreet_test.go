@@ -38,7 +38,7 @@ func TestPregreet(t *testing.T) {
 func TestLoginDelay(t *testing.T) {
 	var mu sync.Mutex
 	var paused []time.Duration
-	store := pop3.NewMemoryStore()
+	store := pop3.NewStoreDrop()
 	store.AddUser("ana", "secret")
 	s, err := Listen("127.0.0.1:0", POP3(func(Peer) pop3.Config { return pop3.Config{Maildrop: store} }),
 		Options{Pause: func(d time.Duration) { mu.Lock(); paused = append(paused, d); mu.Unlock() }})

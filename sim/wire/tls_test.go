@@ -13,6 +13,7 @@ import (
 	"mailsim/sim/imap"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
+	mailstore "mailsim/sim/store"
 )
 
 var (
@@ -169,7 +170,7 @@ func TestHandshakeGarbageCloses(t *testing.T) {
 }
 
 func TestSTLS(t *testing.T) {
-	store := pop3.NewMemoryStore()
+	store := pop3.NewStoreDrop()
 	store.AddUser("ana", "parola")
 	s, err := Listen("127.0.0.1:0", POP3(func(Peer) pop3.Config { return pop3.Config{Maildrop: store, TLS: true} }),
 		Options{TLS: ServerTLS(labCert(t))})
@@ -192,7 +193,7 @@ func TestSTLS(t *testing.T) {
 }
 
 func TestIMAPStartTLS(t *testing.T) {
-	store := imap.NewMemoryStore()
+	store := mailstore.New("")
 	store.AddUser("ana", "parola")
 	s, err := Listen("127.0.0.1:0", IMAP(func(Peer) imap.Config { return imap.Config{Store: store, TLS: true} }),
 		Options{TLS: ServerTLS(labCert(t))})
