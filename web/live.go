@@ -107,12 +107,37 @@ func liveEvent(e sim.Event, l lang.Lang) frameEvent {
 func recent(events []sim.Event, l lang.Lang) []sim.Event {
 	size := 0
 	for i := len(events) - 1; i >= 0; i-- {
-		size += min(len(events[i].Line), liveLineMost) + len(explain(l, events[i].Key)) + liveEventCost
+		size += liveCost(events[i], l)
 		if size > liveHistoryMost {
 			return events[i+1:]
 		}
 	}
 	return events
+}
+
+// liveCost is about what an event weighs in a frame: its clipped line, its
+// explanation and the markup around them.
+func liveCost(e sim.Event, l lang.Lang) int {
+	return min(len(e.Line), liveLineMost) + len(explain(l, e.Key)) + liveEventCost
+}
+
+// chunks cuts events into runs that each fit in liveHistoryMost, oldest
+// first, so that a page catching up after a reconnection gets everything
+// it missed without any one frame growing with the lab's history.
+func chunks(events []sim.Event, l lang.Lang) [][]sim.Event {
+	var out [][]sim.Event
+	start, size := 0, 0
+	for i, e := range events {
+		if c := liveCost(e, l); i > start && size+c > liveHistoryMost {
+			out = append(out, events[start:i])
+			start, size = i, 0
+		}
+		size += liveCost(e, l)
+	}
+	if start < len(events) {
+		out = append(out, events[start:])
+	}
+	return out
 }
 
 // telnet is the command that reaches a port, as the lecture's "telnet

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gorilla/websocket"
 
@@ -50,7 +51,7 @@ func (a *app) liveSocket(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	send := make(chan []byte, wsQueue)
 	go writeFrames(conn, send)
-	go a.forwardLive(conn, events, l, send)
+	go a.forwardLive(conn, events, l, send, since(r))
 	listen(conn, liveReadLimit)
 	for {
 		if _, _, err := conn.NextReader(); err != nil {
@@ -59,11 +60,25 @@ func (a *app) liveSocket(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// since is the last event a reconnecting page has already shown, from
+// its "since" parameter; -1 for a page that has shown nothing.
+func since(r *http.Request) int {
+	n, err := strconv.Atoi(r.URL.Query().Get("since"))
+	if err != nil || n < 0 {
+		return -1
+	}
+	return n
+}
+
 // forwardLive sends the history and then the subscription's events, until
 // the subscription ends (the page left, the lab stopped, or the page fell
 // behind), and then closes send. History is read after subscribing, so
-// nothing falls between the two; events already in it are skipped.
-func (a *app) forwardLive(conn *websocket.Conn, events <-chan sim.Event, l lang.Lang, send chan<- []byte) {
+// nothing falls between the two; events already in it are skipped. A new
+// page gets the latest events that fit in one frame; a page that comes
+// back after being dropped (shown up to seen) gets every event it missed
+// that the lab still holds, in frames of the same bound, so that falling
+// behind loses nothing.
+func (a *app) forwardLive(conn *websocket.Conn, events <-chan sim.Event, l lang.Lang, send chan<- []byte, seen int) {
 	defer close(send)
 	states := sessionStates{}
 	history := a.live.History()
@@ -71,11 +86,25 @@ func (a *app) forwardLive(conn *websocket.Conn, events <-chan sim.Event, l lang.
 	if n := len(history); n > 0 {
 		last = history[n-1].Seq
 	}
-	for _, e := range history[:len(history)-len(recent(history, l))] {
+	shown := recent(history, l)
+	if seen >= 0 {
+		i := 0
+		for i < len(history) && history[i].Seq <= seen {
+			i++
+		}
+		shown = history[i:]
+	}
+	for _, e := range history[:len(history)-len(shown)] {
 		states.see(e) // the sessions open before the events shown
 	}
-	if !a.queue(conn, send, a.liveFrame(recent(history, l), states, l, true)) {
-		return
+	parts := chunks(shown, l)
+	if len(parts) == 0 {
+		parts = [][]sim.Event{nil}
+	}
+	for i, part := range parts {
+		if !a.queue(conn, send, a.liveFrame(part, states, l, i == len(parts)-1)) {
+			return
+		}
 	}
 	for e := range events {
 		batch := []sim.Event{e}

@@ -117,7 +117,7 @@ func TestSoak(t *testing.T) {
 
 // follower is a /live page: it counts the stores it is shown, once each,
 // and, as live.js does, reconnects when the server drops it for falling
-// behind, to be sent the history again.
+// behind, saying the last event it saw, to be sent what it missed.
 type follower struct {
 	mu     sync.Mutex
 	stores map[int]bool // the Seq of each store seen
@@ -132,8 +132,13 @@ func follow(t *testing.T, srv *httptest.Server) *follower {
 	first := make(chan error, 1)
 	go func() {
 		defer close(f.ended)
+		last := -1
 		for n := 0; ; n++ {
-			conn, _, err := websocket.DefaultDialer.Dial(url, nil)
+			at := url
+			if last >= 0 {
+				at += "&since=" + strconv.Itoa(last)
+			}
+			conn, _, err := websocket.DefaultDialer.Dial(at, nil)
 			if n == 0 {
 				first <- err
 			}
@@ -151,6 +156,7 @@ func follow(t *testing.T, srv *httptest.Server) *follower {
 					if e.Kind == sim.KindStore {
 						f.stores[e.Seq] = true
 					}
+					last = max(last, e.Seq)
 				}
 				f.mu.Unlock()
 			}

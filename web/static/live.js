@@ -63,7 +63,9 @@ function show(f) {
 }
 
 function connect() {
-  const socket = new WebSocket(socketURL(words.ws));
+  // A page that comes back after a drop says what it has shown, and the
+  // server sends what it missed (web/live_ws.go).
+  const socket = new WebSocket(socketURL(last >= 0 ? `${words.ws}&since=${last}` : words.ws));
   socket.addEventListener('open', () => {
     retry = retryFirst;
     offline.hidden = true;
