@@ -36,8 +36,8 @@ var Explanations = lang.Catalog{
 		EN: "The session is already inside TLS; a second STLS makes no sense.",
 	},
 	KeyTLSMissing: {
-		RO: "Serverul acesta nu poate porni TLS (de exemplu în consola din browser, care nu are o conexiune de criptat).",
-		EN: "This server cannot start TLS (for instance in the browser console, which has no connection to encrypt).",
+		RO: "STLS există în POP3 (RFC 2595 §4), dar serverul acesta nu îl oferă aici: nu apare în CAPA. Consola din browser nu are o conexiune de criptat; portul real al laboratorului, 1110, îl oferă.",
+		EN: "STLS exists in POP3 (RFC 2595 §4), but this server does not offer it here: it is not in CAPA. The browser console has no connection to encrypt; the lab's real port, 1110, does offer it.",
 	},
 	"pop3.cmd.CAPA": {
 		RO: "CAPA cere lista extensiilor pe care le suportă serverul (RFC 2449).",
