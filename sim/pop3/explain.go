@@ -153,6 +153,10 @@ var Explanations = lang.Catalog{
 		RO: "Faza UPDATE: serverul a șters mesajele marcate, a deblocat căsuța și închide conexiunea.",
 		EN: "UPDATE phase: the server removed the marked messages, unlocked the maildrop and closes the connection.",
 	},
+	KeyQuitKept: {
+		RO: "Faza UPDATE: nimic nu a fost marcat cu DELE, deci căsuța poștală rămâne cum era; serverul o deblochează și închide conexiunea.",
+		EN: "UPDATE phase: nothing was marked with DELE, so the maildrop stays as it was; the server unlocks it and closes the connection.",
+	},
 
 	// Negative responses.
 	KeyNoGreeting: {
