@@ -94,15 +94,15 @@ var Explanations = lang.Catalog{
 		EN: "Login succeeded: the maildrop is locked for this session and the transaction phase begins.",
 	},
 	KeyChallenge: {
-		RO: "Linie de continuare \"+ \": serverul așteaptă răspunsul SASL al clientului, codat Base64.",
+		RO: "Linie de continuare „+ ”: serverul așteaptă răspunsul SASL al clientului, codat Base64.",
 		EN: "A \"+ \" continuation line: the server waits for the client's Base64-encoded SASL response.",
 	},
 	KeyAuthList: {
-		RO: "Lista mecanismelor SASL acceptate de AUTH, terminată cu o linie \".\".",
+		RO: "Lista mecanismelor SASL acceptate de AUTH, terminată cu o linie „.”.",
 		EN: "The SASL mechanisms AUTH accepts, ended by a \".\" line.",
 	},
 	KeyCapa: {
-		RO: "Lista de capabilități, o extensie pe linie, terminată cu o linie \".\".",
+		RO: "Lista de capabilități, o extensie pe linie, terminată cu o linie „.”.",
 		EN: "The capability list, one extension per line, ended by a \".\" line.",
 	},
 	KeyStat: {
@@ -110,7 +110,7 @@ var Explanations = lang.Catalog{
 		EN: "Drop listing: the number of messages and their total size in octets, leaving out those marked by DELE.",
 	},
 	KeyList: {
-		RO: "Scan listing: câte o linie \"număr dimensiune\" pentru fiecare mesaj, terminată cu \".\".",
+		RO: "Scan listing: câte o linie „număr dimensiune” pentru fiecare mesaj, terminată cu „.”.",
 		EN: "Scan listing: one \"number size\" line per message, ended by \".\".",
 	},
 	KeyListOne: {
@@ -118,7 +118,7 @@ var Explanations = lang.Catalog{
 		EN: "The message number and its size in octets, on one line.",
 	},
 	KeyRetr: {
-		RO: "Urmează mesajul întreg; liniile care încep cu \".\" primesc încă un \".\", iar \".\" singur încheie mesajul.",
+		RO: "Urmează mesajul întreg; liniile care încep cu „.” primesc încă un „.”, iar „.” singur încheie mesajul.",
 		EN: "The whole message follows; lines starting with \".\" get another \".\", and a lone \".\" ends it.",
 	},
 	KeyTop: {
@@ -126,7 +126,7 @@ var Explanations = lang.Catalog{
 		EN: "The header follows, then an empty line and the first n lines of the body.",
 	},
 	KeyUIDL: {
-		RO: "Unique-id listing: câte o linie \"număr identificator\" pentru fiecare mesaj, terminată cu \".\".",
+		RO: "Unique-id listing: câte o linie „număr identificator” pentru fiecare mesaj, terminată cu „.”.",
 		EN: "Unique-id listing: one \"number id\" line per message, ended by \".\".",
 	},
 	KeyUIDLOne: {
@@ -160,7 +160,7 @@ var Explanations = lang.Catalog{
 
 	// Negative responses.
 	KeyNoGreeting: {
-		RO: "Clientul a trimis o comandă înainte de salut; trebuie să aștepte linia \"+OK\" a serverului.",
+		RO: "Clientul a trimis o comandă înainte de salut; trebuie să aștepte linia „+OK” a serverului.",
 		EN: "The client sent a command before the greeting; it must wait for the server's \"+OK\" line.",
 	},
 	KeyClosed: {
@@ -208,7 +208,7 @@ var Explanations = lang.Catalog{
 		EN: "The server does not support this SASL mechanism; AUTH without an argument lists those it does.",
 	},
 	KeyAuthCancelled: {
-		RO: "Clientul a răspuns \"*\" și a renunțat la autentificarea SASL.",
+		RO: "Clientul a răspuns „*” și a renunțat la autentificarea SASL.",
 		EN: "The client answered \"*\" and abandoned the SASL authentication.",
 	},
 	KeyAuthMalformed: {
@@ -276,7 +276,7 @@ var Explanations = lang.Catalog{
 		EN: "The client reads the LIST answer: each message's number and size.",
 	},
 	"pop3.state.AwaitRetr": {
-		RO: "Clientul primește mesajul cerut cu RETR, linie cu linie, până la \".\".",
+		RO: "Clientul primește mesajul cerut cu RETR, linie cu linie, până la „.”.",
 		EN: "The client receives the message requested with RETR, line by line, up to \".\".",
 	},
 	"pop3.state.AwaitDele": {
