@@ -186,7 +186,7 @@ var uiLab = lang.Catalog{
 	"compose.col.about":       {RO: "Descriere", EN: "Description"},
 	"compose.encodings":       {RO: "Tipuri de Content-Transfer-Encoding", EN: "Kinds of Content-Transfer-Encoding"},
 
-	"lab.digest.apop.about": {RO: "Serverul POP3 pune în salut o marcă de timp unică; clientul trimite MD5(marcă + secret) în hexazecimal.", EN: "The POP3 server puts a unique timestamp in its greeting; the client sends MD5(timestamp + secret) in hexadecimal."},
+	"lab.digest.apop.about": {RO: "Serverul POP3 pune în salut o marcă de timp unică; clientul trimite MD5(marcă + secret) în hexazecimal. MD5 nu mai e considerat sigur (RFC 6151): cine vede marca de timp și rezumatul poate încerca parole, deci APOP are sens doar în interiorul TLS.", EN: "The POP3 server puts a unique timestamp in its greeting; the client sends MD5(timestamp + secret) in hexadecimal. MD5 is no longer considered secure (RFC 6151): whoever sees the timestamp and the digest can try passwords, so APOP makes sense only inside TLS."},
 	"lab.digest.cram.about": {RO: "Serverul trimite o provocare în Base64; clientul răspunde cu utilizatorul și HMAC-MD5(secret, provocare), tot în Base64.", EN: "The server sends a challenge in Base64; the client answers with the user and HMAC-MD5(secret, challenge), in Base64 too."},
 	"lab.digest.timestamp":  {RO: "Marca de timp din salut", EN: "Timestamp from the greeting"},
 	"lab.digest.secret":     {RO: "Secretul", EN: "Secret"},

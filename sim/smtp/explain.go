@@ -206,8 +206,8 @@ var Explanations = lang.Catalog{
 		EN: "553: action not taken; the mailbox name is not allowed (bad syntax).",
 	},
 	"smtp.reply.554": {
-		RO: "554: tranzacția a eșuat, de exemplu niciun destinatar nu a fost acceptat.",
-		EN: "554: transaction failed, for example no recipient was accepted.",
+		RO: "554: tranzacția a eșuat. De exemplu, la RCPT TO pentru un domeniu pe care serverul nu îl servește și pentru care nu face releu („554 5.7.1 Relay access denied”), sau la DATA, când niciun destinatar nu a fost acceptat („554 5.5.1 Error: no valid recipients”).",
+		EN: "554: transaction failed. For example at RCPT TO for a domain the server does not serve and does not relay for (\"554 5.7.1 Relay access denied\"), or at DATA, when no recipient was accepted (\"554 5.5.1 Error: no valid recipients\").",
 	},
 	"smtp.reply.555": {
 		RO: "555: parametrul din MAIL FROM sau RCPT TO nu este recunoscut.",
