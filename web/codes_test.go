@@ -179,6 +179,16 @@ func TestLectureNotes(t *testing.T) {
 			if !strings.Contains(codes, `id="lecture-`+d.ID+`"`) || !strings.Contains(codes, html.EscapeString(tr(l, "lecture."+d.ID+".title"))) {
 				t.Errorf("/codes?lang=%s lacks the note %s", l, d.ID)
 			}
+			// A note's words beside the RFC quote and the sources are
+			// in the reader's language.
+			for _, k := range []string{d.SourceNote, d.RightNote} {
+				if k != "" && !strings.Contains(codes, html.EscapeString(tr(l, k))) {
+					t.Errorf("/codes?lang=%s: note %s does not show %s", l, d.ID, k)
+				}
+			}
+		}
+		if !strings.Contains(codes, `id="enhanced"`) || !strings.Contains(codes, html.EscapeString(tr(l, "codes.enhanced.e571"))) {
+			t.Errorf("/codes?lang=%s lacks the enhanced status codes", l)
 		}
 		for page, body := range map[string]string{"/codes": codes, "/lab/digest": digest} {
 			var rows []string

@@ -21,8 +21,12 @@ type lectureDiff struct {
 	ID      string   // the anchor on /codes is "lecture-" + ID
 	Lecture []string // the lecture's lines, verbatim
 	Right   []string // the RFC's text or what a conforming session shows
-	Source  string   // where Right comes from
-	APOP    []apopCheck
+	Source  string   // where Right comes from: the RFC sections
+	// SourceNote and RightNote are catalog keys, or "": words that follow
+	// Source, and Right retold in the reader's language when Right is an
+	// English quote that the Romanian page would otherwise leave untold.
+	SourceNote, RightNote string
+	APOP                  []apopCheck
 }
 
 // apopCheck is the digest one candidate password gives for the lecture's
@@ -80,18 +84,20 @@ func lectureDiffs() []lectureDiff {
 			Source:  "Postfix smtpd_banner = $myhostname ESMTP $mail_name; RFC 5321 §3.1",
 		},
 		{
-			ID:      "pop3-sequence",
-			Lecture: lecturePOP3,
-			Right:   pop3Replay(),
-			Source:  "RFC 1939 §3, §5; mailsim's POP3 server, run on the same commands",
+			ID:         "pop3-sequence",
+			Lecture:    lecturePOP3,
+			Right:      pop3Replay(),
+			Source:     "RFC 1939 §3, §5",
+			SourceNote: "lecture.pop3-sequence.source",
 		},
 		{
 			ID:      "apop",
 			Lecture: []string{"clientul și serverul cunosc amândoi parola mypass", "Clientul va aplica MD5 pe șirul <2004.....>mypass și va obține hashul 786b5c12203b391c9a903b515ce65a12"},
 			Right: []string{"The 'digest' parameter is calculated by applying the MD5 algorithm [RFC1321] to a string " +
 				"consisting of the timestamp (including angle-brackets) followed by a shared secret."},
-			Source: "RFC 1939 §7",
-			APOP:   lectureAPOP(),
+			Source:    "RFC 1939 §7",
+			RightNote: "lecture.apop.right",
+			APOP:      lectureAPOP(),
 		},
 		{
 			ID:      "esmttp",

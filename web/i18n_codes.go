@@ -18,7 +18,7 @@ var uiCodes = lang.Catalog{
 	"codes.class.c3": {RO: "3xx: răspuns pozitiv intermediar (Positive Intermediate Reply)", EN: "3xx: Positive Intermediate Reply"},
 	"codes.class.c4": {RO: "4xx: răspuns negativ temporar (Transient Negative Completion Reply)", EN: "4xx: Transient Negative Completion Reply"},
 	"codes.class.c5": {RO: "5xx: răspuns negativ permanent (Permanent Negative Completion Reply)", EN: "5xx: Permanent Negative Completion Reply"},
-	"codes.lecture":  {RO: "În curs", EN: "In the lecture"},
+	"codes.lecture":  {RO: "Cursul", EN: "In the lecture"},
 	"codes.rfc":      {RO: "În RFC 5321", EN: "In RFC 5321"},
 	"codes.meaning":  {RO: "Ce înseamnă", EN: "What it means"},
 	"codes.where":    {RO: "Unde îl vezi", EN: "Where you see it"},
@@ -29,6 +29,34 @@ var uiCodes = lang.Catalog{
 	"codes.absent":   {RO: "Lipsește din tabelul cursului; RFC 5321 îl adaugă.", EN: "Not in the lecture's table; RFC 5321 adds it."},
 	"codes.differs":  {RO: "Cursul îl descrie altfel: vezi mai jos.", EN: "The lecture describes it differently: see below."},
 
+	"codes.enhanced.title": {RO: "Codurile de stare extinse (RFC 3463)", EN: "Enhanced status codes (RFC 3463)"},
+	"codes.enhanced.lede": {
+		RO: "După cele trei cifre, majoritatea răspunsurilor poartă un al doilea cod, de forma clasă.subiect.detaliu, pe care serverul îl anunță în EHLO cu ENHANCEDSTATUSCODES (RFC 2034). Codul de răspuns spune ce face clientul mai departe; codul extins spune mai precis ce s-a întâmplat, pentru un program care îl citește.",
+		EN: "After the three digits most replies carry a second code, shaped class.subject.detail, which the server announces in EHLO with ENHANCEDSTATUSCODES (RFC 2034). The reply code says what the client does next; the enhanced code says more precisely what happened, for a program that reads it.",
+	},
+	"codes.enhanced.class":   {RO: "Clasa", EN: "Class"},
+	"codes.enhanced.subject": {RO: "Subiectul", EN: "Subject"},
+	"codes.enhanced.detail":  {RO: "Detaliul", EN: "Detail"},
+	"codes.enhanced.class.what": {
+		RO: "Prima cifră, ca la codul de răspuns: 2 succes, 4 eșec temporar, 5 eșec permanent.",
+		EN: "The first digit, as in the reply code: 2 success, 4 transient failure, 5 permanent failure.",
+	},
+	"codes.enhanced.subject.what": {
+		RO: "Despre ce e vorba: 0 altceva, 1 adresare, 2 căsuța poștală, 3 sistemul de mail, 4 rețea și rutare, 5 protocolul de livrare, 6 conținutul mesajului, 7 securitate sau politică.",
+		EN: "What it is about: 0 other, 1 addressing, 2 mailbox, 3 mail system, 4 network and routing, 5 mail delivery protocol, 6 message content, 7 security or policy.",
+	},
+	"codes.enhanced.detail.what": {
+		RO: "Numărul cazului exact în cadrul subiectului, din lista RFC 3463.",
+		EN: "The number of the exact case within the subject, from RFC 3463's list.",
+	},
+	"codes.enhanced.e215": {
+		RO: "2.1.5: succes, adresare, adresa destinatarului e validă (răspunsul la RCPT TO).",
+		EN: "2.1.5: success, addressing, destination address valid (the reply to RCPT TO).",
+	},
+	"codes.enhanced.e571": {
+		RO: "5.7.1: eșec permanent, securitate sau politică, livrarea nu e autorizată (serverul nu face releu pentru alt domeniu).",
+		EN: "5.7.1: permanent failure, security or policy, delivery not authorized (the server does not relay to another domain).",
+	},
 	"codes.lecture.title": {RO: "Unde cursul diferă", EN: "Where the lecture differs"},
 	"codes.lecture.lede": {
 		RO: "Exemplele din curs care nu se pot reproduce așa cum sunt tipărite. mailsim urmează RFC-urile; fiecare caz arată textul din curs, pe cel corect și de ce.",
@@ -70,12 +98,17 @@ var uiCodes = lang.Catalog{
 		RO: "Cursul spune că parola comună este mypass, dar rezumatul pe care îl tipărește, 786b5c12203b391c9a903b515ce65a12, este MD5 al mărcii de timp urmate de cfugDemo123, parola aceluiași cont (cfugDemo@evoch.com) de pe diapozitivul USER/PASS. Cu mypass rezumatul iese altul, deci serverul ar refuza autentificarea. Mai jos, ambele calcule, făcute acum.",
 		EN: "The lecture says the shared password is mypass, but the digest it prints, 786b5c12203b391c9a903b515ce65a12, is MD5 of the timestamp followed by cfugDemo123, the password of the same account (cfugDemo@evoch.com) on the USER/PASS slide. With mypass the digest comes out different, so the server would refuse the login. Below, both computations, done now.",
 	},
-	"lecture.apop.input":   {RO: "Șirul dat lui MD5", EN: "The string given to MD5"},
-	"lecture.apop.same":    {RO: "= rezumatul din curs", EN: "= the lecture's digest"},
-	"lecture.apop.other":   {RO: "≠ rezumatul din curs", EN: "≠ the lecture's digest"},
-	"lecture.apop.example": {RO: "Exemplul din curs", EN: "The lecture's example"},
-	"lecture.apop.run":     {RO: "Calculează-l pas cu pas, cu parola cfugDemo123", EN: "Compute it step by step, with the password cfugDemo123"},
-	"lecture.esmttp.title": {RO: "Antetul Received: „with ESMTP”, nu „ESMTTP”", EN: "The Received header: \"with ESMTP\", not \"ESMTTP\""},
+	"lecture.apop.right": {
+		RO: "Adică: parametrul „digest” se obține aplicând algoritmul MD5 [RFC1321] unui șir format din marca de timp (cu tot cu parantezele unghiulare) urmată de un secret comun.",
+		EN: "That is: the digest is MD5 [RFC1321] of the timestamp, angle brackets included, followed by the shared secret.",
+	},
+	"lecture.pop3-sequence.source": {RO: "serverul POP3 din mailsim, rulat cu aceleași comenzi", EN: "mailsim's POP3 server, run on the same commands"},
+	"lecture.apop.input":           {RO: "Șirul dat lui MD5", EN: "The string given to MD5"},
+	"lecture.apop.same":            {RO: "= rezumatul din curs", EN: "= the lecture's digest"},
+	"lecture.apop.other":           {RO: "≠ rezumatul din curs", EN: "≠ the lecture's digest"},
+	"lecture.apop.example":         {RO: "Exemplul din curs", EN: "The lecture's example"},
+	"lecture.apop.run":             {RO: "Calculează-l pas cu pas, cu parola cfugDemo123", EN: "Compute it step by step, with the password cfugDemo123"},
+	"lecture.esmttp.title":         {RO: "Antetul Received: „with ESMTP”, nu „ESMTTP”", EN: "The Received header: \"with ESMTP\", not \"ESMTTP\""},
 	"lecture.esmttp.why": {
 		RO: "În demonstrația POP3, antetul Received spune „with ESMTTP”. Clauza „with” numește protocolul prin care a sosit mesajul, dintr-o listă înregistrată: SMTP, ESMTP și variantele lui (ESMTPA, ESMTPS, RFC 3848). „ESMTTP” nu există; e o greșeală de tipar pentru ESMTP.",
 		EN: "In the POP3 demonstration, the Received header says \"with ESMTTP\". The \"with\" clause names the protocol the message arrived by, from a registered list: SMTP, ESMTP and its variants (ESMTPA, ESMTPS, RFC 3848). \"ESMTTP\" does not exist; it is a typo for ESMTP.",

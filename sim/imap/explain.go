@@ -20,8 +20,8 @@ var Explanations = lang.Catalog{
 		EN: "The session is already inside TLS; a second STARTTLS makes no sense.",
 	},
 	KeyTLSMissing: {
-		RO: "Serverul acesta nu poate porni TLS (de exemplu în consola din browser, care nu are o conexiune de criptat).",
-		EN: "This server cannot start TLS (for instance in the browser console, which has no connection to encrypt).",
+		RO: "STARTTLS există în IMAP4rev1 (RFC 3501 §6.2.1), dar serverul acesta nu îl oferă aici: nu apare în CAPABILITY. Consola din browser nu are o conexiune de criptat; portul real al laboratorului, 1143, îl oferă.",
+		EN: "STARTTLS exists in IMAP4rev1 (RFC 3501 §6.2.1), but this server does not offer it here: it is not in CAPABILITY. The browser console has no connection to encrypt; the lab's real port, 1143, does offer it.",
 	},
 	"imap.cmd.CAPABILITY": {
 		RO: "CAPABILITY cere lista extensiilor pe care le suportă serverul.",
@@ -222,8 +222,8 @@ var Explanations = lang.Catalog{
 		EN: "One \"* n FETCH\" line per message; a {n} announces n octets of data. Reading with BODY[] flags the message \\Seen.",
 	},
 	KeyFetchPartial: {
-		RO: "Transfer parțial: a venit doar o bucată din mesaj (antetul, o parte MIME sau primii octeți). POP3 nu poate asta: RETR aduce tot mesajul.",
-		EN: "Partial transfer: only a piece of the message came (the header, one MIME part or the first octets). POP3 cannot do this: RETR brings the whole message.",
+		RO: "Transfer parțial: a venit doar o bucată din mesaj (antetul, o parte MIME sau primii octeți). POP3 are doar TOP, care aduce antetul și primele n linii ale corpului; nu poate aduce o singură parte MIME sau un interval de octeți.",
+		EN: "Partial transfer: only a piece of the message came (the header, one MIME part or the first octets). POP3 has only TOP, which brings the header and the first n lines of the body; it cannot fetch one MIME part or a byte range.",
 	},
 	KeyStore: {
 		RO: "Marcajele sunt schimbate pe server; fiecare „* n FETCH (FLAGS ...)” arată marcajele noi.",

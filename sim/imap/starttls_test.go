@@ -36,4 +36,9 @@ func TestStartTLSUnavailable(t *testing.T) {
 	if out.StartTLS || out.Replies[0].Lines[0] != "a BAD STARTTLS not available on this server" {
 		t.Errorf("STARTTLS without TLS -> %+v", out)
 	}
+	// The command exists; only this server does not offer it, and the
+	// explanation must not say otherwise.
+	if k := out.Replies[0].Key; k != KeyTLSMissing {
+		t.Errorf("STARTTLS without TLS explained by %q, want %q", k, KeyTLSMissing)
+	}
 }

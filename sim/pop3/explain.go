@@ -36,8 +36,8 @@ var Explanations = lang.Catalog{
 		EN: "The session is already inside TLS; a second STLS makes no sense.",
 	},
 	KeyTLSMissing: {
-		RO: "Serverul acesta nu poate porni TLS (de exemplu în consola din browser, care nu are o conexiune de criptat).",
-		EN: "This server cannot start TLS (for instance in the browser console, which has no connection to encrypt).",
+		RO: "STLS există în POP3 (RFC 2595 §4), dar serverul acesta nu îl oferă aici: nu apare în CAPA. Consola din browser nu are o conexiune de criptat; portul real al laboratorului, 1110, îl oferă.",
+		EN: "STLS exists in POP3 (RFC 2595 §4), but this server does not offer it here: it is not in CAPA. The browser console has no connection to encrypt; the lab's real port, 1110, does offer it.",
 	},
 	"pop3.cmd.CAPA": {
 		RO: "CAPA cere lista extensiilor pe care le suportă serverul (RFC 2449).",
@@ -94,15 +94,15 @@ var Explanations = lang.Catalog{
 		EN: "Login succeeded: the maildrop is locked for this session and the transaction phase begins.",
 	},
 	KeyChallenge: {
-		RO: "Linie de continuare \"+ \": serverul așteaptă răspunsul SASL al clientului, codat Base64.",
+		RO: "Linie de continuare „+ ”: serverul așteaptă răspunsul SASL al clientului, codat Base64.",
 		EN: "A \"+ \" continuation line: the server waits for the client's Base64-encoded SASL response.",
 	},
 	KeyAuthList: {
-		RO: "Lista mecanismelor SASL acceptate de AUTH, terminată cu o linie \".\".",
+		RO: "Lista mecanismelor SASL acceptate de AUTH, terminată cu o linie „.”.",
 		EN: "The SASL mechanisms AUTH accepts, ended by a \".\" line.",
 	},
 	KeyCapa: {
-		RO: "Lista de capabilități, o extensie pe linie, terminată cu o linie \".\".",
+		RO: "Lista de capabilități, o extensie pe linie, terminată cu o linie „.”.",
 		EN: "The capability list, one extension per line, ended by a \".\" line.",
 	},
 	KeyStat: {
@@ -110,7 +110,7 @@ var Explanations = lang.Catalog{
 		EN: "Drop listing: the number of messages and their total size in octets, leaving out those marked by DELE.",
 	},
 	KeyList: {
-		RO: "Scan listing: câte o linie \"număr dimensiune\" pentru fiecare mesaj, terminată cu \".\".",
+		RO: "Scan listing: câte o linie „număr dimensiune” pentru fiecare mesaj, terminată cu „.”.",
 		EN: "Scan listing: one \"number size\" line per message, ended by \".\".",
 	},
 	KeyListOne: {
@@ -118,7 +118,7 @@ var Explanations = lang.Catalog{
 		EN: "The message number and its size in octets, on one line.",
 	},
 	KeyRetr: {
-		RO: "Urmează mesajul întreg; liniile care încep cu \".\" primesc încă un \".\", iar \".\" singur încheie mesajul.",
+		RO: "Urmează mesajul întreg; liniile care încep cu „.” primesc încă un „.”, iar „.” singur încheie mesajul.",
 		EN: "The whole message follows; lines starting with \".\" get another \".\", and a lone \".\" ends it.",
 	},
 	KeyTop: {
@@ -126,7 +126,7 @@ var Explanations = lang.Catalog{
 		EN: "The header follows, then an empty line and the first n lines of the body.",
 	},
 	KeyUIDL: {
-		RO: "Unique-id listing: câte o linie \"număr identificator\" pentru fiecare mesaj, terminată cu \".\".",
+		RO: "Unique-id listing: câte o linie „număr identificator” pentru fiecare mesaj, terminată cu „.”.",
 		EN: "Unique-id listing: one \"number id\" line per message, ended by \".\".",
 	},
 	KeyUIDLOne: {
@@ -153,10 +153,14 @@ var Explanations = lang.Catalog{
 		RO: "Faza UPDATE: serverul a șters mesajele marcate, a deblocat căsuța și închide conexiunea.",
 		EN: "UPDATE phase: the server removed the marked messages, unlocked the maildrop and closes the connection.",
 	},
+	KeyQuitKept: {
+		RO: "Faza UPDATE: nimic nu a fost marcat cu DELE, deci căsuța poștală rămâne cum era; serverul o deblochează și închide conexiunea.",
+		EN: "UPDATE phase: nothing was marked with DELE, so the maildrop stays as it was; the server unlocks it and closes the connection.",
+	},
 
 	// Negative responses.
 	KeyNoGreeting: {
-		RO: "Clientul a trimis o comandă înainte de salut; trebuie să aștepte linia \"+OK\" a serverului.",
+		RO: "Clientul a trimis o comandă înainte de salut; trebuie să aștepte linia „+OK” a serverului.",
 		EN: "The client sent a command before the greeting; it must wait for the server's \"+OK\" line.",
 	},
 	KeyClosed: {
@@ -204,7 +208,7 @@ var Explanations = lang.Catalog{
 		EN: "The server does not support this SASL mechanism; AUTH without an argument lists those it does.",
 	},
 	KeyAuthCancelled: {
-		RO: "Clientul a răspuns \"*\" și a renunțat la autentificarea SASL.",
+		RO: "Clientul a răspuns „*” și a renunțat la autentificarea SASL.",
 		EN: "The client answered \"*\" and abandoned the SASL authentication.",
 	},
 	KeyAuthMalformed: {
@@ -272,7 +276,7 @@ var Explanations = lang.Catalog{
 		EN: "The client reads the LIST answer: each message's number and size.",
 	},
 	"pop3.state.AwaitRetr": {
-		RO: "Clientul primește mesajul cerut cu RETR, linie cu linie, până la \".\".",
+		RO: "Clientul primește mesajul cerut cu RETR, linie cu linie, până la „.”.",
 		EN: "The client receives the message requested with RETR, line by line, up to \".\".",
 	},
 	"pop3.state.AwaitDele": {

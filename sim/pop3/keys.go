@@ -23,6 +23,7 @@ const (
 	KeyRset       = "pop3.ok.rset"        // RSET unmarked all messages
 	KeyQuit       = "pop3.ok.quit"        // QUIT from AUTHORIZATION: nothing changes
 	KeyQuitUpdate = "pop3.ok.quit-update" // QUIT from TRANSACTION: UPDATE removed the marked messages
+	KeyQuitKept   = "pop3.ok.quit-kept"   // QUIT from TRANSACTION with nothing marked: the maildrop stays
 
 	KeyNoGreeting     = "pop3.err.no-greeting"     // input before the greeting
 	KeyClosed         = "pop3.err.closed"          // input after the session ended

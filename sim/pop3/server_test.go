@@ -89,6 +89,23 @@ func TestDeletionOnlyAfterQuitFromTransaction(t *testing.T) {
 	newSession(t, store, Config{}).login()
 }
 
+// TestQuitWithoutMarksKeepsEverything: UPDATE with nothing marked is
+// explained as such, not as a removal; DELE then RSET counts as no marks.
+func TestQuitWithoutMarksKeepsEverything(t *testing.T) {
+	store := newStore(t, 2)
+	s := newSession(t, store, Config{})
+	s.login()
+	s.want("DELE 1", "+OK Message deleted")
+	s.srv.Feed([]byte("RSET"))
+	out := s.srv.Feed([]byte("QUIT"))
+	if !out.OK || !out.Close || out.Key != KeyQuitKept || s.srv.State() != Update {
+		t.Fatalf("QUIT: %+v in %v", out, s.srv.State())
+	}
+	if n := stored(store); n != 2 {
+		t.Errorf("UPDATE without marks left %d messages, want 2", n)
+	}
+}
+
 func TestQuitInAuthorizationDeletesNothing(t *testing.T) {
 	store := newStore(t, 2)
 	s := newSession(t, store, Config{})

@@ -40,4 +40,8 @@ func TestSTLSUnavailable(t *testing.T) {
 	if out.StartTLS || out.Replies[0].Lines[0] != "-ERR STLS not available on this server" {
 		t.Errorf("STLS without TLS -> %+v", out)
 	}
+	// The command exists; only this server does not offer it.
+	if k := out.Replies[0].Key; k != KeyTLSMissing {
+		t.Errorf("STLS without TLS explained by %q, want %q", k, KeyTLSMissing)
+	}
 }

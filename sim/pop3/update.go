@@ -17,7 +17,13 @@ func (s *Server) update() Output {
 	}
 	s.unlock()
 	s.msgs = nil
-	out := okLine("QUIT", KeyQuitUpdate, "POP3 server closing connection")
+	// With no marks UPDATE has nothing to remove, and saying it removed
+	// the marked messages would teach a deletion that never happened.
+	key := KeyQuitUpdate
+	if len(uids) == 0 {
+		key = KeyQuitKept
+	}
+	out := okLine("QUIT", key, "POP3 server closing connection")
 	if err != nil {
 		out = errLine("QUIT", KeyUpdateFailed, "[SYS/TEMP] Some deleted messages not removed")
 	}

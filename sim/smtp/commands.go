@@ -74,7 +74,9 @@ func (s *Server) ehlo(arg string) Reply {
 	}
 	lines = append(lines, s.extensions()...)
 	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "SMTPUTF8", "HELP")
-	return Reply{Code: 250, Lines: lines}
+	// Its own situation: a plain "250, done" would hide that every line
+	// after the first names something the client may now use.
+	return Reply{Code: 250, Lines: lines, Situation: "smtp.why.ehlo"}
 }
 
 // hello records the client's name; HELO and EHLO also reset any transaction

@@ -206,8 +206,8 @@ var Explanations = lang.Catalog{
 		EN: "553: action not taken; the mailbox name is not allowed (bad syntax).",
 	},
 	"smtp.reply.554": {
-		RO: "554: tranzacția a eșuat, de exemplu niciun destinatar nu a fost acceptat.",
-		EN: "554: transaction failed, for example no recipient was accepted.",
+		RO: "554: tranzacția a eșuat. De exemplu, la RCPT TO pentru un domeniu pe care serverul nu îl servește și pentru care nu face releu („554 5.7.1 Relay access denied”), sau la DATA, când niciun destinatar nu a fost acceptat („554 5.5.1 Error: no valid recipients”).",
+		EN: "554: transaction failed. For example at RCPT TO for a domain the server does not serve and does not relay for (\"554 5.7.1 Relay access denied\"), or at DATA, when no recipient was accepted (\"554 5.5.1 Error: no valid recipients\").",
 	},
 	"smtp.reply.555": {
 		RO: "555: parametrul din MAIL FROM sau RCPT TO nu este recunoscut.",
@@ -255,13 +255,17 @@ var Explanations = lang.Catalog{
 		RO: "451: serverul a primit tot textul, dar nu l-a putut scrie în coada lui (disc plin sau defect), deci nu a păstrat nimic și nu și-a asumat livrarea. Eșec temporar: clientul MTA păstrează mesajul și îl retrimite mai târziu; mesajul ajunge o singură dată.",
 		EN: "451: the server got the whole text but could not write it to its queue (a full or failing disk), so it kept nothing and took no responsibility for it. A transient failure: the MTA client keeps the message and sends it again later; the message arrives once.",
 	},
+	"smtp.why.ehlo": {
+		RO: "250 pe mai multe linii: răspunsul la EHLO (RFC 5321 §4.1.1.1). Prima linie e numele serverului; fiecare linie următoare e o extensie pe care clientul o poate folosi de acum: PIPELINING, trimite mai multe comenzi fără să aștepte fiecare răspuns (RFC 2920); SIZE, mărimea maximă a unui mesaj, pe care clientul o poate anunța în MAIL FROM (RFC 1870); VRFY și EXPN, verifică o adresă sau desface o listă de distribuție; STARTTLS, criptează restul conexiunii (RFC 3207); AUTH, autentificarea cu mecanismele enumerate (RFC 4954); ENHANCEDSTATUSCODES, răspunsurile poartă și un cod detaliat, ca 2.1.5 (RFC 2034, RFC 3463); 8BITMIME, corpul poate avea octeți de 8 biți (RFC 6152); SMTPUTF8, adrese și antet în UTF-8 (RFC 6531); HELP, serverul explică comenzile. O extensie care nu apare aici nu poate fi folosită.",
+		EN: "250 on several lines: the reply to EHLO (RFC 5321 §4.1.1.1). The first line is the server's name; each further line is an extension the client may now use: PIPELINING, send several commands without waiting for each reply (RFC 2920); SIZE, the largest message, which the client may announce in MAIL FROM (RFC 1870); VRFY and EXPN, check an address or expand a mailing list; STARTTLS, encrypt the rest of the connection (RFC 3207); AUTH, log in with the mechanisms listed (RFC 4954); ENHANCEDSTATUSCODES, replies also carry a detailed code such as 2.1.5 (RFC 2034, RFC 3463); 8BITMIME, the body may hold 8-bit octets (RFC 6152); SMTPUTF8, addresses and header in UTF-8 (RFC 6531); HELP, the server explains its commands. An extension not listed here may not be used.",
+	},
 	"smtp.why.tls-ready": {
 		RO: "Serverul acceptă STARTTLS. Răspunsul acesta mai trece în clar; imediat după el clientul începe negocierea TLS, iar sesiunea o ia de la capăt: serverul uită numele din EHLO și orice tranzacție, iar clientul trebuie să trimită din nou EHLO (RFC 3207 §4.2).",
 		EN: "The server accepts STARTTLS. This reply still travels in clear; right after it the client starts the TLS handshake, and the session starts over: the server forgets the EHLO name and any transaction, and the client must send EHLO again (RFC 3207 §4.2).",
 	},
 	"smtp.why.tls-unavailable": {
-		RO: "Serverul acesta nu poate porni TLS: nu are certificat, sau, în consola din browser, nu are o conexiune de criptat.",
-		EN: "This server cannot start TLS: it has no certificate, or, in the browser console, no connection to encrypt.",
+		RO: "STARTTLS există (RFC 3207), dar serverul acesta nu îl oferă aici: nu apare printre liniile răspunsului la EHLO, iar un server care nu oferă o extensie răspunde la ea cu 502, ca la o comandă neimplementată. Consola din browser nu are o conexiune de criptat; portul real al laboratorului, 2525, îl oferă.",
+		EN: "STARTTLS exists (RFC 3207), but this server does not offer it here: it is not among the lines of the EHLO reply, and a server that does not offer an extension answers it with 502, as for a command it does not implement. The browser console has no connection to encrypt; the lab's real port, 2525, does offer it.",
 	},
 	"smtp.why.tls-active": {
 		RO: "Sesiunea e deja în TLS; un al doilea STARTTLS nu are sens.",

@@ -266,6 +266,19 @@ func TestEHLOAdvertises(t *testing.T) {
 	if !slices.Contains(got, "250-EXPN") {
 		t.Errorf("EXPN not advertised with an Expander: %q", got)
 	}
+	// The extension list has its own explanation, HELO's one line does
+	// not: "250, done" says nothing of what the lines offer.
+	_, s := session(matrix())
+	if k := s.Feed([]byte("EHLO client.example")).Replies[0].Key(); k != "smtp.why.ehlo" {
+		t.Errorf("EHLO reply explained by %q", k)
+	}
+	if k := s.Feed([]byte("HELO client.example")).Replies[0].Key(); k != "smtp.reply.250" {
+		t.Errorf("HELO reply explained by %q", k)
+	}
+	// STARTTLS exists; where it is not offered the reply says so.
+	if k := s.Feed([]byte("STARTTLS")).Replies[0].Key(); k != "smtp.why.tls-unavailable" {
+		t.Errorf("STARTTLS not offered explained by %q", k)
+	}
 }
 
 // TestMailPathForms checks the path shapes a server must or should accept.
