@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
-	"math/rand/v2"
 	"mime"
 	"regexp"
 	"slices"
@@ -584,8 +582,7 @@ func count(d *directive, key string) (int, error) {
 // small enough for a trace to stay readable.
 const maxAttachment = 64 << 10
 
-// attach adds a file to the send above it. Its bytes are made up from the
-// file name, the same every run, since a scenario file holds no binary data.
+// attach adds a file to the send above it, its bytes made up by fileBytes.
 func (p *parser) attach(d *directive) error {
 	if len(p.spec.Sends) == 0 || p.last != "send" {
 		return fmt.Errorf("attach must follow a send line")
@@ -598,19 +595,17 @@ func (p *parser) attach(d *directive) error {
 	if err != nil {
 		return err
 	}
-	if _, _, err := mime.ParseMediaType(typ); err != nil || !strings.Contains(typ, "/") {
+	media, _, err := mime.ParseMediaType(typ)
+	if err != nil || !strings.Contains(typ, "/") {
 		return fmt.Errorf("type=%q is not a MIME type such as image/png", typ)
 	}
 	size, err := count(d, "size")
 	if err != nil || size == 0 || size > maxAttachment {
 		return fmt.Errorf("attach needs size= from 1 to %d octets", maxAttachment)
 	}
-	seed := fnv.New64a()
-	seed.Write([]byte(name))
-	rng := rand.New(rand.NewPCG(seed.Sum64(), uint64(size)))
-	data := make([]byte, size)
-	for i := range data {
-		data[i] = byte(rng.Uint32())
+	data, err := fileBytes(name, media, size)
+	if err != nil {
+		return err
 	}
 	s := &p.spec.Sends[len(p.spec.Sends)-1]
 	s.Attach = append(s.Attach, sim.Attachment{Name: name, Type: typ, Data: data})

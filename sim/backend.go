@@ -99,8 +99,8 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 		}
 	}
 	id := w.token()
-	received := fmt.Sprintf("Received: from %s by %s (mailsim) with ESMTP id %s\r\n\tfor <%%s>; %s\r\n",
-		w.hostOf(b.s.client).Name, host.Name, id, w.date())
+	received := fmt.Sprintf("Received: from %s (%s) by %s (mailsim) with %s id %s\r\n\tfor <%%s>; %s\r\n",
+		env.Helo, w.tcpInfo(w.hostOf(b.s.client)), host.Name, env.With(), id, w.date())
 	msg := b.s.out.msg
 	var relay, forward []string
 	for _, to := range env.To {
@@ -126,6 +126,17 @@ func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 		w.schedule(0, func() Event { return w.relay(b.s.server, m, r.key) })
 	}
 	return smtp.Queued(id)
+}
+
+// tcpInfo is what a Received line says in parentheses about the client it
+// came from (RFC 5321 §4.4): the name its address resolves back to, which in
+// the world is the host's own, and the address in brackets when the zones
+// give the host an A record.
+func (w *World) tcpInfo(client *Host) string {
+	if addrs, _ := w.resolver.LookupA(client.Name); len(addrs) > 0 {
+		return fmt.Sprintf("%s [%s]", client.Name, addrs[0])
+	}
+	return client.Name
 }
 
 // relay hands a message accepted by a mail server to the MTA client on the

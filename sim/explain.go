@@ -97,7 +97,7 @@ var Explanations = lang.Catalog{
 		EN: "The waiting time is over: the MTA client tries again to deliver the deferred message.",
 	},
 	"sim.bounce": {
-		RO: "Livrarea a eșuat definitiv: clientul MTA care a primit răspunsul 5xx (sau a renunțat după prea multe încercări) alcătuiește pentru expeditor un raport de eroare (bounce) cu motivul.",
+		RO: "Livrarea a eșuat definitiv: clientul MTA care a primit răspunsul 5xx (sau a renunțat după prea multe încercări) alcătuiește pentru expeditor o notificare de nelivrare (bounce) cu motivul.",
 		EN: "Delivery failed for good: the MTA client that got the 5xx reply (or gave up after too many tries) composes an error report (a bounce) for the sender, with the reason.",
 	},
 	"sim.bounce.moved": {
@@ -109,8 +109,8 @@ var Explanations = lang.Catalog{
 		EN: "The user agent is on another system than the mailbox: it asks the MAA client to fetch the mail with POP3 (pull).",
 	},
 	"sim.fetch.pop3": {
-		RO: "Clientul MAA predă agentului utilizator mesajul adus prin POP3 (RETR): abia acum mesajul ajunge pe sistemul cititorului.",
-		EN: "The MAA client hands the message fetched with POP3 (RETR) to the user agent: only now does the message reach the reader's system.",
+		RO: "Clientul MAA, care are mesajul pe sistemul cititorului încă de la răspunsul la RETR, îl predă agentului utilizator, iar acesta îl pune în folderul local al utilizatorului.",
+		EN: "The MAA client, which has held the message on the reader's system since the reply to RETR, hands it to the user agent, which files it in the user's local folder.",
 	},
 	"sim.delete": {
 		RO: "În starea UPDATE, după QUIT, serverul POP3 șterge definitiv mesajul marcat cu DELE: abia acum dispare din căsuța poștală.",
@@ -121,8 +121,8 @@ var Explanations = lang.Catalog{
 		EN: "The user agent is on another system than the mailbox: it asks the MAA client to read the mail with IMAP; it stays on the server, in folders.",
 	},
 	"sim.fetch.imap": {
-		RO: "Clientul MAA predă agentului utilizator ce a adus prin IMAP: mesajul întreg sau, la o citire parțială, doar antetul și începutul textului.",
-		EN: "The MAA client hands the user agent what it fetched with IMAP: the whole message or, in a partial fetch, only the header and the start of the text.",
+		RO: "Clientul MAA, care are pe sistemul cititorului ce a adus prin IMAP încă de la răspunsul la FETCH, îl predă agentului utilizator, iar acesta îl pune în folderul local al utilizatorului: mesajul întreg sau, la o citire parțială, doar antetul și începutul textului.",
+		EN: "The MAA client, which has held what it fetched with IMAP on the reader's system since the reply to FETCH, hands it to the user agent, which files it in the user's local folder: the whole message or, in a partial fetch, only the header and the start of the text.",
 	},
 	"sim.delete.imap": {
 		RO: "Mesajul marcat \\Deleted a fost eliminat cu EXPUNGE: dispare din căsuța poștală de pe server.",

@@ -76,7 +76,9 @@ func TestRunDeliversIntoMailbox(t *testing.T) {
 	if !strings.Contains(m.Raw, "\r\nSubject: Hi\r\n") || !strings.HasSuffix(m.Raw, "\r\nHello\r\n.dot line\r\n") {
 		t.Fatalf("stored message damaged:\n%q", m.Raw)
 	}
-	if !strings.HasPrefix(m.Raw, "Return-Path: <alice@a.example>\r\nReceived: from a.example by b.example") {
+	// RFC 5321 §4.4: the EHLO name, then the name and address the server
+	// knows the client by; RFC 3848: ESMTP after EHLO.
+	if !strings.HasPrefix(m.Raw, "Return-Path: <alice@a.example>\r\nReceived: from a.example (a.example [192.0.2.1]) by b.example (mailsim) with ESMTP id ") {
 		t.Fatalf("no trace headers:\n%q", m.Raw)
 	}
 	if !m.Seen {

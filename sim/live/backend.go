@@ -46,13 +46,18 @@ func (b backend) Recipient(addr string) *smtp.Reply {
 
 // Deliver stores the message in every mailbox its recipients reach. Each
 // copy gets the Return-Path of final delivery (RFC 5321 §4.4) and a Received
-// line naming the client by address, since only the address is known for
-// sure.
+// line naming the client as it greeted and by its address in parentheses,
+// "from pc.example.org ([127.0.0.1])", with no reverse lookup in the lab;
+// a client that never greeted is named by its address alone.
 func (b backend) Deliver(env smtp.Envelope, data []byte) smtp.Reply {
 	date := b.l.cfg.Now().Format("Mon, 02 Jan 2006 15:04:05 -0700")
+	from := b.peer
+	if env.Helo != "" {
+		from = env.Helo + " (" + b.peer + ")"
+	}
 	head := func(id, rcpt string) string {
 		return fmt.Sprintf("Return-Path: <%s>\r\nReceived: from %s by %s (mailsim lab) with %s id %s\r\n\tfor <%s>; %s\r\n",
-			env.From, b.peer, b.l.cfg.Hostname, env.With(), id, rcpt, date)
+			env.From, from, b.l.cfg.Hostname, env.With(), id, rcpt, date)
 	}
 	p := b.policy()
 	rcpts := make([]string, 0, len(env.To))

@@ -136,3 +136,35 @@ func TestTooManyHops(t *testing.T) {
 		t.Errorf("554 explained by %q", keys)
 	}
 }
+
+// TestReceivedNamesTheGreeting: the Received line names the client by the
+// name it gave in HELO or EHLO and by its address (RFC 5321 §4.4), and says
+// SMTP after HELO, ESMTP after EHLO (RFC 3848), over a real socket.
+func TestReceivedNamesTheGreeting(t *testing.T) {
+	l := startLab(t, nil)
+	s := dial(t, l.SMTPAddr())
+	s.expect("220 ")
+	for _, greet := range []string{"HELO pc.example.org", "EHLO pc.example.org"} {
+		s.send(greet)
+		for l := s.line(); !strings.HasPrefix(l, "250 "); l = s.line() { // EHLO's 250- lines
+		}
+		s.send("MAIL FROM:<a@b.ro>", "RCPT TO:<bob@mailsim.test>", "DATA")
+		s.expect("250 ")
+		s.expect("250 ")
+		s.expect("354 ")
+		s.send("Subject: "+greet, "", "hi", ".")
+		s.expect("250 2.0.0 Ok: queued as ")
+	}
+	s.send("QUIT")
+	s.expect("221 ")
+	msgs := box(l, "bob@mailsim.test")
+	if len(msgs) != 2 {
+		t.Fatalf("bob holds %d messages", len(msgs))
+	}
+	for i, with := range []string{"SMTP", "ESMTP"} {
+		want := "\r\nReceived: from pc.example.org ([127.0.0.1]) by mailsim.test (mailsim lab) with " + with + " id " + msgs[i].QueueID + "\r\n"
+		if !strings.Contains(msgs[i].Raw, want) {
+			t.Errorf("%s: stored\n%q\nwant a line %q", msgs[i].Subject, msgs[i].Raw, want)
+		}
+	}
+}

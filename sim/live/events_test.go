@@ -3,6 +3,7 @@ package live
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -121,30 +122,43 @@ func TestEventsOfSessions(t *testing.T) {
 }
 
 // TestSlowSubscriberDropped: a subscriber that never reads is dropped once
-// its buffer is full, while the wire and a reading subscriber go on.
+// its buffer is full, while the wire and a reading subscriber go on. The
+// reading one is waited for after each reply, so that a loaded machine
+// that starves its goroutine cannot make it the slow one too.
 func TestSlowSubscriberDropped(t *testing.T) {
 	l := startLab(t, nil)
 	slow, cancelSlow := l.Subscribe()
 	defer cancelSlow()
 	fast, cancelFast := l.Subscribe()
 	defer cancelFast()
+	var read atomic.Int64
 	got := make(chan int)
 	go func() {
 		n := 0
 		for e := range fast {
 			n++
+			read.Store(int64(n))
 			if e.Kind == sim.KindDisconnect {
 				break
 			}
 		}
 		got <- n
 	}()
+	caughtUp := func(n int64) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); read.Load() < n; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the reading subscriber read %d events, want %d", read.Load(), n)
+			}
+		}
+	}
 
 	s := dial(t, l.SMTPAddr())
 	s.expect("220 ")
-	for range 300 {
+	for i := range 300 {
 		s.send("NOOP")
 		s.expect("250 ")
+		caughtUp(int64(2 + 2*(i+1)))
 	}
 	s.send("QUIT")
 	s.expect("221 ")

@@ -146,8 +146,8 @@ func TestStartTLSForgets(t *testing.T) {
 	}
 }
 
-// TestEnvelopeSaysHowItCame: the envelope records TLS and the login at
-// MAIL, for the Received line's "with" (RFC 3848), and SMTPUTF8 gives the
+// TestEnvelopeSaysHowItCame: the envelope records the greeting, TLS and the
+// login at MAIL, for the Received line's "with" (RFC 3848), and SMTPUTF8 gives the
 // UTF8 forms (RFC 6531 §3.7.3).
 func TestEnvelopeSaysHowItCame(t *testing.T) {
 	for _, tc := range []struct {
@@ -156,7 +156,8 @@ func TestEnvelopeSaysHowItCame(t *testing.T) {
 		param string // MAIL's parameters
 		want  string
 	}{
-		{secure(), ehlo, "", "SMTP"},
+		{secure(), []string{"HELO c"}, "", "SMTP"},
+		{secure(), ehlo, "", "ESMTP"},
 		{secure(), inTLS, "", "ESMTPS"},
 		{loopback(), []string{"EHLO c", "AUTH PLAIN " + b64("\x00asil\x00parola")}, "", "ESMTPA"},
 		{secure(), loggedIn, "", "ESMTPSA"},
@@ -166,6 +167,15 @@ func TestEnvelopeSaysHowItCame(t *testing.T) {
 		_, s := session(tc.cfg, append(slices.Clone(tc.lines), "MAIL FROM:<asil@matrix>"+tc.param)...)
 		if got := s.Envelope().With(); got != tc.want {
 			t.Errorf("after %q: with %s, want %s", tc.lines, got, tc.want)
+		}
+		name := ""
+		for _, l := range tc.lines {
+			if verb, arg, _ := strings.Cut(l, " "); verb == "EHLO" || verb == "HELO" {
+				name = arg
+			}
+		}
+		if s.Envelope().Helo != name {
+			t.Errorf("after %q: the envelope names the client %q, want %q", tc.lines, s.Envelope().Helo, name)
 		}
 	}
 }

@@ -8,11 +8,15 @@ type Envelope struct {
 	UTF8 bool     // MAIL FROM carried SMTPUTF8: addresses and header may hold UTF-8 (RFC 6531)
 	TLS  bool     // the transaction ran inside TLS
 	User string   // the user AUTH logged in before MAIL, "" for none
+	Helo string   // the name the client gave in its last HELO or EHLO, "" for none
+	EHLO bool     // that greeting was EHLO: the client speaks the extensions
 }
 
 // With names how the message came, for a Received line's "with" clause:
-// ESMTPS inside TLS, ESMTPA after AUTH, ESMTPSA for both (RFC 3848), SMTP
-// otherwise; with SMTPUTF8 the UTF8 forms of the same (RFC 6531 §3.7.3).
+// SMTP after HELO, ESMTP after EHLO, ESMTPS inside TLS, ESMTPA after AUTH,
+// ESMTPSA for both (RFC 3848); with SMTPUTF8 the UTF8 forms of the same
+// (RFC 6531 §3.7.3). TLS, AUTH and SMTPUTF8 all need EHLO, so each of them
+// implies it.
 func (e Envelope) With() string {
 	suffix := ""
 	if e.TLS {
@@ -24,7 +28,7 @@ func (e Envelope) With() string {
 	switch {
 	case e.UTF8:
 		return "UTF8SMTP" + suffix
-	case suffix != "":
+	case suffix != "" || e.EHLO:
 		return "ESMTP" + suffix
 	}
 	return "SMTP"

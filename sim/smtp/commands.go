@@ -56,7 +56,7 @@ func (s *Server) helo(arg string) Reply {
 	if arg == "" {
 		return syntax("HELO hostname")
 	}
-	s.hello(arg)
+	s.hello(arg, false)
 	return reply(250, "", s.cfg.Hostname)
 }
 
@@ -67,7 +67,7 @@ func (s *Server) ehlo(arg string) Reply {
 	if arg == "" {
 		return syntax("EHLO hostname")
 	}
-	s.hello(arg)
+	s.hello(arg, true)
 	lines := []string{s.cfg.Hostname, "PIPELINING", "SIZE " + s.sizeText, "VRFY"}
 	if _, ok := s.cfg.Backend.(Expander); ok {
 		lines = append(lines, "EXPN")
@@ -79,10 +79,11 @@ func (s *Server) ehlo(arg string) Reply {
 	return Reply{Code: 250, Lines: lines, Situation: "smtp.why.ehlo"}
 }
 
-// hello records the client's name; HELO and EHLO also reset any transaction
-// in progress (RFC 5321 §4.1.4).
-func (s *Server) hello(arg string) {
+// hello records the client's name and whether it greeted with EHLO; HELO
+// and EHLO also reset any transaction in progress (RFC 5321 §4.1.4).
+func (s *Server) hello(arg string, extended bool) {
 	s.clientName, _, _ = strings.Cut(arg, " ")
+	s.extended = extended
 	s.reset()
 	s.state = Ready
 }
@@ -153,7 +154,7 @@ func (s *Server) mail(arg string) Reply {
 	if !utf8 && !isASCII(from) {
 		return needsSMTPUTF8("Sender")
 	}
-	s.env = Envelope{From: from, UTF8: utf8, TLS: s.tls, User: s.authUser}
+	s.env = Envelope{From: from, UTF8: utf8, TLS: s.tls, User: s.authUser, Helo: s.clientName, EHLO: s.extended}
 	s.declared = declared
 	s.state = MailFrom
 	if utf8 {

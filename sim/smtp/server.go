@@ -73,6 +73,7 @@ type Server struct {
 	sizeText   string // MaxSize in decimal, for EHLO
 	state      State
 	clientName string // name given by the last HELO/EHLO, "" before any
+	extended   bool   // that greeting was EHLO
 	env        Envelope
 	declared   int64 // SIZE= of the current MAIL, 0 when not given
 	rcptTried  bool  // a RCPT reached the backend in this transaction
