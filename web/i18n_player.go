@@ -46,6 +46,8 @@ var uiPlayer = lang.Catalog{
 	"inspect.raw.legend": {RO: "= CRLF la capăt de linie; punctele evidențiate sunt adăugate de dot-stuffing sau încheie mesajul.", EN: "= CRLF at each line end; highlighted dots are added by dot-stuffing or end the message."},
 	"inspect.wire.smtp":  {RO: "Pe fir, în DATA (SMTP): liniile care încep cu „.” primesc un punct în plus, iar o linie cu „.” încheie mesajul.", EN: "On the wire, inside DATA (SMTP): lines starting with “.” get one more dot, and a line holding “.” ends the message."},
 	"inspect.wire.pop3":  {RO: "Pe fir, în răspunsul la RETR (POP3), cu același dot-stuffing ca SMTP.", EN: "On the wire, in the reply to RETR (POP3), with the same dot-stuffing as SMTP."},
+	"inspect.wire.imap":  {RO: "Pe fir, în răspunsul la FETCH (IMAP): textul vine ca literal {n}: exact n octeți, deci fără dot-stuffing și fără „.” la sfârșit.", EN: "On the wire, in the reply to FETCH (IMAP): the text comes as a literal {n}, n counted octets, so without dot-stuffing and without a closing “.”."},
+	"inspect.consumed":   {RO: "Plicul s-a consumat la livrare; a rămas Return-Path (și „for” din Received).", EN: "The envelope was consumed at delivery; Return-Path (and Received's “for”) remain."},
 	"inspect.place":      {RO: "Copia din", EN: "The copy in"},
 	"inspect.queue":      {RO: "În coada de ieșire, înainte de SMTP.", EN: "In the outgoing queue, before SMTP."},
 	"inspect.waiting":    {RO: "fără răspuns încă", EN: "no reply yet"},

@@ -411,3 +411,52 @@ func TestStoreWithoutReceiver(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectorReadsIMAPLiterals checks scenario imap-pull: inside the
+// IMAP sessions the inspector shows the FETCH literals as the wire, not the
+// SMTP session before them, and the message rests in Bob's mailbox.
+func TestInspectorReadsIMAPLiterals(t *testing.T) {
+	spec, _ := shipped(t).Get("imap-pull")
+	run, err := (&totals{}).get(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetched := 0
+	for i, e := range run.trace {
+		if e.Proto != "imap" || e.Kind != sim.KindReply || !strings.Contains(e.Line, " FETCH (") {
+			continue
+		}
+		fetched++
+		m := run.inspect(i + 1)
+		if m == nil || m.Wire != "imap" || m.ID != "M1" || m.Place != "bob@example.net" || !strings.HasPrefix(m.Raw, "Return-Path: <alice@example.org>\r\n") {
+			t.Fatalf("at the FETCH reply %d the inspector shows %+v", i, m)
+		}
+		if strings.Contains(m.Raw, "FETCH") || strings.Contains(m.Raw, "a004 OK") {
+			t.Errorf("the literal %q keeps the IMAP framing", m.Raw)
+		}
+	}
+	if fetched == 0 {
+		t.Fatal("imap-pull fetches nothing")
+	}
+}
+
+func TestLiterals(t *testing.T) {
+	got := literals("* 1 FETCH (BODY[HEADER] {3}\r\nA\r\n BODY[TEXT] {2+}\r\nxy)\r\na1 OK done {9}\r\nshort")
+	if !slices.Equal(got, []string{"A\r\n", "xy"}) {
+		t.Errorf("literals: %q", got)
+	}
+}
+
+func FuzzLiterals(f *testing.F) {
+	f.Add("* 1 FETCH (BODY[] {5}\r\nHello)\r\na OK")
+	f.Add("{x}\r\n{-1}\r\n{99}\r\n")
+	f.Fuzz(func(t *testing.T, reply string) {
+		total := 0
+		for _, l := range literals(reply) {
+			total += len(l)
+		}
+		if total > len(reply) {
+			t.Errorf("literals of %q add up to %d octets", reply, total)
+		}
+	})
+}
