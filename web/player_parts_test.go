@@ -460,3 +460,23 @@ func FuzzLiterals(f *testing.F) {
 		}
 	})
 }
+
+// TestLadderJoinsCodeAndText checks that a reply's code meets its text as
+// on the wire, in the page and in the SVG export alike: "250-" with no
+// space for a multiline reply's first line, one space otherwise.
+func TestLadderJoinsCodeAndText(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	for _, target := range []string{"/play/two-systems?lang=ro", "/play/two-systems/ladder.svg?lang=en"} {
+		body := get(t, h, "GET", target).Body.String()
+		for _, want := range []string{`250</tspan>-`, `220</tspan> `, `354</tspan> `} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s lacks %q", target, want)
+			}
+		}
+		for _, bad := range []string{`</tspan> -`, `</tspan>  `} {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s has %q", target, bad)
+			}
+		}
+	}
+}
