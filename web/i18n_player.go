@@ -12,6 +12,9 @@ var uiPlayer = lang.Catalog{
 	"state.pop3": {RO: "Stările serverului POP3", EN: "POP3 server states"},
 	"state.imap": {RO: "Stările serverului IMAP", EN: "IMAP server states"},
 
+	"state.edge.close":   {RO: "închidere", EN: "close"},
+	"state.smtp.lenient": {RO: "Linia întreruptă: Postfix acceptă MAIL imediat după 220, deși RFC 5321 §4.1.4 cere întâi EHLO (sau HELO).", EN: "Dashed line: Postfix accepts MAIL straight after the 220, though RFC 5321 §4.1.4 wants EHLO (or HELO) first."},
+
 	"topology.mailbox": {RO: "Căsuță poștală", EN: "Mailbox"},
 
 	"ctl.end":      {RO: "La sfârșit", EN: "End"},

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"mailsim/lang"
@@ -23,10 +24,10 @@ const (
 	stateH     = 44
 	stateGap   = 44 // the least gap; a longer label between neighbours widens every gap
 	charW      = 11 // the width of a character of a state name, in the diagram's monospace
-	labelCharW = 9  // and of a transition label, a little over its 14 px
-	labelH     = 18 // a label's height with its halo
-	arcBase    = 20 // how far the lowest level stands from the row
-	levelGap   = 24 // between two levels, more than a label's height
+	labelCharW = 10 // and of a transition label, a little over its 16 px, big enough for a projector
+	labelH     = 22 // a label's height with its background
+	arcBase    = 22 // how far the lowest level stands from the row
+	levelGap   = 28 // between two levels, more than a label's height
 )
 
 // machine is one protocol's server state diagram, drawn from the protocol
@@ -39,6 +40,7 @@ type machine struct {
 	RowY          int // top of the row of states
 	States        []diagramState
 	Edges         []diagramEdge
+	Note          string // what a dashed (lenient) transition means, if any is drawn
 }
 
 // diagramState is one box: the state's stable name, which events carry,
@@ -50,15 +52,25 @@ type diagramState struct {
 }
 
 // diagramEdge is one transition; ID is "From>To", which player.js marks when
-// the session takes it.
+// the session takes it. The label stands on a background box (Box*), so
+// that the line it sits on, lit or not, never runs through its letters.
 type diagramEdge struct {
 	ID, Label      string
 	Path           string
+	Dashed         bool // a server's leniency, not what the RFC asks for
 	LabelX, LabelY int
+	BoxX, BoxY     int
+	BoxW           int
 }
 
-// transition is a server transition and the protocol element that causes it.
-type transition struct{ from, to, label string }
+// transition is a server transition and the protocol element that causes
+// it; a label starting "state.edge." is a word, looked up in the reader's
+// language. A lenient transition is one a real server allows though the
+// RFC does not; the diagram draws it dashed and says so.
+type transition struct {
+	from, to, label string
+	lenient         bool
+}
 
 // smtpTransitions are the SMTP server's transitions (RFC 5321 §4.1.4 and
 // §3.3): the happy path, the greeting a busy server replaces with 421, MAIL
@@ -67,43 +79,43 @@ type transition struct{ from, to, label string }
 // and QUIT from any state after the greeting. A test checks that every
 // transition the shipped scenarios take is here.
 var smtpTransitions = []transition{
-	{"Connected", "Greeted", "220"},
-	{"Greeted", "Ready", "EHLO"},
-	{"Ready", "MailFrom", "MAIL"},
-	{"MailFrom", "RcptTo", "RCPT"},
-	{"RcptTo", "Data", "DATA"},
-	{"Greeted", "MailFrom", "MAIL"},
-	{"Data", "Ready", "<CRLF>.<CRLF>"},
-	{"MailFrom", "Ready", "RSET"},
-	{"RcptTo", "Ready", "RSET"},
-	{"Connected", "Closed", "421"},
-	{"Greeted", "Closed", "QUIT"},
-	{"Ready", "Closed", "QUIT"},
-	{"MailFrom", "Closed", "QUIT"},
-	{"RcptTo", "Closed", "QUIT"},
+	{"Connected", "Greeted", "220", false},
+	{"Greeted", "Ready", "HELO/EHLO", false},
+	{"Ready", "MailFrom", "MAIL", false},
+	{"MailFrom", "RcptTo", "RCPT", false},
+	{"RcptTo", "Data", "DATA", false},
+	{"Greeted", "MailFrom", "MAIL", true}, // RFC 5321 §4.1.4 wants EHLO or HELO first
+	{"Data", "Ready", "<CRLF>.<CRLF>", false},
+	{"MailFrom", "Ready", "RSET", false},
+	{"RcptTo", "Ready", "RSET", false},
+	{"Connected", "Closed", "421", false},
+	{"Greeted", "Closed", "QUIT", false},
+	{"Ready", "Closed", "QUIT", false},
+	{"MailFrom", "Closed", "QUIT", false},
+	{"RcptTo", "Closed", "QUIT", false},
 }
 
 // pop3Transitions are the POP3 server's (RFC 1939 §3): the greeting, a
 // successful PASS or APOP, QUIT into UPDATE, and the connection closing.
 var pop3Transitions = []transition{
-	{"Connected", "Authorization", "+OK"},
-	{"Authorization", "Transaction", "PASS"},
-	{"Transaction", "Update", "QUIT"},
-	{"Update", "Closed", "close"},
-	{"Authorization", "Closed", "QUIT"},
+	{"Connected", "Authorization", "+OK", false},
+	{"Authorization", "Transaction", "PASS / APOP", false},
+	{"Transaction", "Update", "QUIT", false},
+	{"Update", "Closed", "state.edge.close", false},
+	{"Authorization", "Closed", "QUIT", false},
 }
 
 // imapTransitions are the IMAP server's (RFC 3501 §3): the greeting, LOGIN,
 // SELECT (or EXAMINE) of a folder and CLOSE back out of it, and LOGOUT from
 // any state after the greeting.
 var imapTransitions = []transition{
-	{"Connected", "NotAuthenticated", "* OK"},
-	{"NotAuthenticated", "Authenticated", "LOGIN"},
-	{"Authenticated", "Selected", "SELECT"},
-	{"Selected", "Authenticated", "CLOSE"},
-	{"NotAuthenticated", "Logout", "LOGOUT"},
-	{"Authenticated", "Logout", "LOGOUT"},
-	{"Selected", "Logout", "LOGOUT"},
+	{"Connected", "NotAuthenticated", "* OK", false},
+	{"NotAuthenticated", "Authenticated", "LOGIN", false},
+	{"Authenticated", "Selected", "SELECT", false},
+	{"Selected", "Authenticated", "CLOSE", false},
+	{"NotAuthenticated", "Logout", "LOGOUT", false},
+	{"Authenticated", "Logout", "LOGOUT", false},
+	{"Selected", "Logout", "LOGOUT", false},
 }
 
 // machines returns the diagrams of the protocols the player shows, with
@@ -122,10 +134,21 @@ func machines(l lang.Lang) []machine {
 	for _, s := range imap.States {
 		imapStates = append(imapStates, state("imap", s.String(), s.Key()))
 	}
+	words := func(ts []transition) []transition {
+		out := slices.Clone(ts)
+		for i, t := range out {
+			if strings.HasPrefix(t.label, "state.edge.") {
+				out[i].label = tr(l, t.label)
+			}
+		}
+		return out
+	}
+	smtpMachine := newMachine("smtp", tr(l, "state.smtp"), smtpStates, words(smtpTransitions))
+	smtpMachine.Note = tr(l, "state.smtp.lenient")
 	return []machine{
-		newMachine("smtp", tr(l, "state.smtp"), smtpStates, smtpTransitions),
-		newMachine("pop3", tr(l, "state.pop3"), pop3States, pop3Transitions),
-		newMachine("imap", tr(l, "state.imap"), imapStates, imapTransitions),
+		smtpMachine,
+		newMachine("pop3", tr(l, "state.pop3"), pop3States, words(pop3Transitions)),
+		newMachine("imap", tr(l, "state.imap"), imapStates, words(imapTransitions)),
 	}
 }
 
@@ -155,7 +178,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	}
 	for _, t := range ts {
 		if pos[t.to]-pos[t.from] == 1 {
-			gap = max(gap, len(t.label)*labelCharW+20)
+			gap = max(gap, utf8.RuneCountInString(t.label)*labelCharW+24)
 		}
 	}
 	m := machine{Proto: proto, Title: title, BoxW: w}
@@ -168,7 +191,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	// with arcs whose boxes it does not share.
 	var arcs []arc
 	for k, t := range ts {
-		m.Edges = append(m.Edges, diagramEdge{ID: t.from + ">" + t.to, Label: t.label})
+		m.Edges = append(m.Edges, diagramEdge{ID: t.from + ">" + t.to, Label: t.label, Dashed: t.lenient})
 		if span := pos[t.to] - pos[t.from]; span != 1 {
 			arcs = append(arcs, arc{edge: k, from: pos[t.from], to: pos[t.to], above: span > 1})
 		}
@@ -251,7 +274,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 		if a, b := pos[t.from], pos[t.to]; b-a == 1 {
 			e := &m.Edges[slices.IndexFunc(m.Edges, func(e diagramEdge) bool { return e.ID == t.from+">"+t.to })]
 			e.Path = fmt.Sprintf("M %d %d H %d", m.States[a].X+w, mid, m.States[b].X-2)
-			e.LabelX, e.LabelY = m.States[a].X+w+gap/2, mid-8
+			e.LabelX, e.LabelY = m.States[a].X+w+gap/2, mid-10
 		}
 	}
 	for _, a := range arcs {
@@ -261,7 +284,12 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 			y0, y, end = m.RowY+stateH, m.RowY+stateH+arcBase+a.level*levelGap, m.RowY+stateH+2
 		}
 		e.Path = fmt.Sprintf("M %d %d V %d H %d V %d", a.x1, y0, y, a.x2, end)
-		e.LabelX, e.LabelY = labelSpot(m, arcs, a, y, utf8.RuneCountInString(e.Label)*labelCharW+8), y+5
+		e.LabelX, e.LabelY = labelSpot(m, arcs, a, y, utf8.RuneCountInString(e.Label)*labelCharW+8), y+6
+	}
+	for i := range m.Edges {
+		e := &m.Edges[i]
+		e.BoxW = utf8.RuneCountInString(e.Label)*labelCharW + 8
+		e.BoxX, e.BoxY = e.LabelX-e.BoxW/2, e.LabelY-labelH+6
 	}
 	return m
 }

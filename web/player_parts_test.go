@@ -317,8 +317,10 @@ func TestStateLabelsClear(t *testing.T) {
 				if strings.TrimSpace(e.Label) == "." {
 					t.Errorf("%s %s: a lone %q label", m.Proto, e.ID, e.Label)
 				}
-				half := (utf8.RuneCountInString(e.Label)*labelCharW + 4) / 2
-				labels[i] = box{e.LabelX - half, e.LabelY - 13, e.LabelX + half, e.LabelY + 3}
+				if e.BoxW < utf8.RuneCountInString(e.Label)*labelCharW || e.BoxX > e.LabelX-e.BoxW/2 {
+					t.Errorf("%s %s: the background box %d+%d does not hold the label at %d", m.Proto, e.ID, e.BoxX, e.BoxW, e.LabelX)
+				}
+				labels[i] = box{e.BoxX, e.BoxY, e.BoxX + e.BoxW, e.BoxY + labelH - 2}
 			}
 			for i, a := range labels {
 				for j, e := range m.Edges {
@@ -476,6 +478,32 @@ func TestLadderJoinsCodeAndText(t *testing.T) {
 		for _, bad := range []string{`</tspan> -`, `</tspan>  `} {
 			if strings.Contains(body, bad) {
 				t.Errorf("%s has %q", target, bad)
+			}
+		}
+	}
+}
+
+// TestStateEdgeWords checks the labels the review asked for: PASS / APOP
+// (scenario pop3-apop takes that edge), HELO/EHLO, a Romanian word for the
+// connection closing, and MAIL straight after the greeting drawn dashed
+// with a note, since only the server's leniency allows it.
+func TestStateEdgeWords(t *testing.T) {
+	want := map[lang.Lang]map[string]string{
+		lang.RO: {"pop3 Authorization>Transaction": "PASS / APOP", "smtp Greeted>Ready": "HELO/EHLO", "pop3 Update>Closed": "închidere"},
+		lang.EN: {"pop3 Update>Closed": "close"},
+	}
+	for l, labels := range want {
+		for _, m := range machines(l) {
+			for _, e := range m.Edges {
+				if w, ok := labels[m.Proto+" "+e.ID]; ok && e.Label != w {
+					t.Errorf("%s %s (%s): label %q, want %q", m.Proto, e.ID, l, e.Label, w)
+				}
+				if lenient := m.Proto == "smtp" && e.ID == "Greeted>MailFrom"; e.Dashed != lenient {
+					t.Errorf("%s %s: dashed %v", m.Proto, e.ID, e.Dashed)
+				}
+			}
+			if (m.Note != "") != (m.Proto == "smtp") {
+				t.Errorf("%s (%s): note %q", m.Proto, l, m.Note)
 			}
 		}
 	}
