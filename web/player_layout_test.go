@@ -50,6 +50,12 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 				if cut != "[]" {
 					t.Errorf("%s (%s) at %d px: ladder rows run out of the diagram: %s", spec.Name, l, width, cut)
 				}
+				// A diagram with few lanes keeps its drawn size rather than
+				// stretching to the box.
+				if scale := tb.eval(`(() => { const svg = document.querySelector('.ladder');
+					const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; return k > 1.01 ? k.toFixed(2) : ''; })()`); scale != "" {
+					t.Errorf("%s (%s) at %d px: the ladder is drawn %s× its size", spec.Name, l, width, scale)
+				}
 			}
 			if width == 1280 { // the page is in English now
 				got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
@@ -151,6 +157,11 @@ func TestBrowserPresentFitsAProjector(t *testing.T) {
 			shoot(t, tb, "player-present.png")
 		}
 	}
+	// A slide clicker sends PageDown and PageUp.
+	tb.do("pressing PageDown", chromedp.KeyEvent(kb.PageDown))
+	tb.until("the next step", stepIs(step+1))
+	tb.do("pressing PageUp", chromedp.KeyEvent(kb.PageUp))
+	tb.until("the step before", stepIs(step))
 }
 
 // shoot saves the page as docs/name when MAILSIM_SCREENSHOT is set, for the

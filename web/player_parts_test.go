@@ -508,3 +508,47 @@ func TestStateEdgeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestQuizAsksAboutLoginsWithAUTH checks POP3's login questions: RFC 3206's
+// [AUTH] is the failure worth telling apart after PASS or APOP, and
+// [SYS/TEMP] stays for the others. Scenario 1, with no server reply, has
+// no predict button.
+func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
+	logins := 0
+	for _, name := range []string{"pop3-apop", "lan-both"} {
+		spec, _ := shipped(t).Get(name)
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range run.trace {
+			if e.Proto != "pop3" || !asked(e) {
+				continue
+			}
+			q := quizAt(name, run.trace, i)
+			verb, _, _ := strings.Cut(q.Request, " ")
+			login := verb == "PASS" || verb == "APOP"
+			if login {
+				logins++
+			}
+			if slices.Contains(q.Choices, pop3Auth) != login || slices.Contains(q.Choices, pop3Temp) == login {
+				t.Errorf("%s: %q asks %v", name, q.Request, q.Choices)
+			}
+		}
+	}
+	if logins == 0 {
+		t.Error("no login asked about")
+	}
+	if answer(sim.Event{Proto: "pop3", Kind: sim.KindReply, Line: "-ERR [AUTH] invalid password"}) != pop3Auth {
+		t.Error("a refused login's answer is not [AUTH]")
+	}
+	h := New(shipped(t), nil, nil)
+	for name, hidden := range map[string]bool{"one-system": true, "two-systems": false} {
+		body := get(t, h, "GET", "/play/"+name).Body.String()
+		at := strings.Index(body, `data-testid="predict"`)
+		tag := body[at : at+strings.IndexByte(body[at:], '>')]
+		if strings.Contains(tag, " hidden") != hidden {
+			t.Errorf("%s: the predict button %q, want hidden %v", name, tag, hidden)
+		}
+	}
+}
