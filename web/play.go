@@ -78,14 +78,8 @@ func parseStep(s string) int {
 func newPlayerView(spec *sim.Spec, f *frame, r *run, l lang.Lang) playerView {
 	v := playerView{Name: spec.Name, Title: spec.Title.In(l), Topo: newTopology(spec, l), Frame: f,
 		Machines: machines(l), Ladder: newLadder(spec, r.trace, f.Step, l), Asks: slices.ContainsFunc(r.trace, asked)}
-	label := func(id string) string {
-		if c, ok := v.Topo.chip(id); ok {
-			return c.name()
-		}
-		return id
-	}
 	for _, e := range f.Events {
-		v.Lines = append(v.Lines, newTranscriptLine(e, label))
+		v.Lines = append(v.Lines, newTranscriptLine(e, v.Topo.who))
 	}
 	mo := f.Motion
 	v.Envelope = envelope{From: mo.From, To: mo.To, Dir: mo.Dir, Held: map[string]int{}}

@@ -552,3 +552,20 @@ func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
 		}
 	}
 }
+
+// TestTranscriptNamesHostsAndKinds checks the transcript pane: where the
+// layout has several hosts an agent's host follows its label, so that two
+// hops read apart, and a narrated event names its kind for presentation
+// mode, which hides the explanation.
+func TestTranscriptNamesHostsAndKinds(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	body := get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
+	for _, want := range []string{"Server MTA @ sysb.example.net", `<span class="what">conectare</span>`, `<span class="what">deconectare</span>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("two-systems lacks %q", want)
+		}
+	}
+	if body := get(t, h, "GET", "/play/one-system?step=1000&lang=en").Body.String(); strings.Contains(body, " @ ") {
+		t.Error("with one host, the transcript still names it")
+	}
+}

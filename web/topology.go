@@ -137,6 +137,28 @@ func (c agentChip) name() string {
 	return c.Label
 }
 
+// who is how the transcript names agent id: its chip's name and, where
+// the layout has more than one host, the host's name after "@", as the .txt
+// export does, so that two hops' "Client MTA → Server MTA" tell apart. A
+// mailbox's address already says where it is.
+func (t topology) who(id string) string {
+	for _, h := range t.Hosts {
+		for _, c := range h.Chips {
+			if c.ID != id {
+				continue
+			}
+			if len(t.Hosts) > 1 && c.Sub == "" {
+				return c.name() + " @ " + h.Name
+			}
+			return c.name()
+		}
+	}
+	if c, ok := t.chip(id); ok {
+		return c.name()
+	}
+	return id
+}
+
 // chip returns the chip of agent id, if the layout has one.
 func (t topology) chip(id string) (agentChip, bool) {
 	if t.DNS != nil && t.DNS.ID == id {

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
+
+	"mailsim/lang"
 
 	"mailsim/sim"
 )
@@ -39,6 +42,22 @@ func side(k sim.Kind) string {
 		return "S:"
 	}
 	return ""
+}
+
+// narrated are the kinds of event with no line on the wire; the
+// transcript names the kind (what), since presentation mode hides the
+// explanation and would leave only the agents' names.
+var narrated = []sim.Kind{sim.KindConnect, sim.KindDisconnect, sim.KindSubmit, sim.KindStore, sim.KindFetch,
+	sim.KindDelete, sim.KindState, sim.KindFault, sim.KindNote}
+
+// kindWords is narrated's words in l as JSON, for transcript.js.
+func kindWords(l lang.Lang) string {
+	words := map[sim.Kind]string{}
+	for _, k := range narrated {
+		words[k] = explain(l, "sim.kind."+string(k))
+	}
+	b, _ := json.Marshal(words) // a map of strings always marshals
+	return string(b)
 }
 
 // newTranscriptLine prepares e for the transcript, naming agents by label.

@@ -4,7 +4,7 @@
 // message, quiz} (see web/ws.go).
 import { renderTranscript, reveal } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
-import { agentLabel, showCounts, showMotion } from './topology.js';
+import { agentLabel, agentWho, showCounts, showMotion } from './topology.js';
 import { showMachine } from './states.js';
 import { rowStep, showLadder, stickHead } from './ladder.js';
 import { renderInspector } from './inspector.js';
@@ -75,7 +75,7 @@ function show(f) {
   frame = f;
   step = f.step;
   total = f.total;
-  renderTranscript(transcript, f.events, words, label);
+  renderTranscript(transcript, f.events, words, (id) => agentWho(topology, id));
   showNow(f.events[step - 1]);
   focusable();
   renderMailboxes(mailboxes, f.mailboxes, words);
