@@ -104,7 +104,11 @@ func (r *run) inspect(step int) *inspected {
 	if _, body, ok := strings.Cut(m.Raw, "\r\n\r\n"); ok {
 		m.Body = body
 	}
-	tree, err := mime.Parse([]byte(m.Raw))
+	parsed := m.Raw
+	if full, ok := r.copies[copyKey{m.Place, m.ID}]; ok && m.Wire == "imap" {
+		parsed = full // a FETCH of the header and the text's start: the tree is the whole message's
+	}
+	tree, err := mime.Parse([]byte(parsed))
 	if err != nil {
 		m.Error = err.Error()
 		return m

@@ -21,13 +21,13 @@ import (
 // crosses another's label.
 const (
 	stateW     = 132 // a box's least width; a longer state name widens every box
-	stateH     = 44
-	stateGap   = 44 // the least gap; a longer label between neighbours widens every gap
-	charW      = 11 // the width of a character of a state name, in the diagram's monospace
-	labelCharW = 10 // and of a transition label, a little over its 16 px, big enough for a projector
-	labelH     = 22 // a label's height with its background
-	arcBase    = 22 // how far the lowest level stands from the row
-	levelGap   = 28 // between two levels, more than a label's height
+	stateH     = 52  // room for a name on two lines
+	stateGap   = 44  // the least gap; a longer label between two neighbours widens theirs
+	charW      = 11  // the width of a character of a state name, in the diagram's monospace
+	labelCharW = 10  // and of a transition label, a little over its 16 px, big enough for a projector
+	labelH     = 22  // a label's height with its background
+	arcBase    = 22  // how far the lowest level stands from the row
+	levelGap   = 28  // between two levels, more than a label's height
 )
 
 // machine is one protocol's server state diagram, drawn from the protocol
@@ -48,6 +48,7 @@ type machine struct {
 // tooltip and screen readers.
 type diagramState struct {
 	Name, Label, Text string
+	Lines             []string // Label, broken in two when long ("Textul" / "mesajului")
 	X                 int
 }
 
@@ -152,6 +153,21 @@ func machines(l lang.Lang) []machine {
 	}
 }
 
+// splitName breaks a state's name longer than 12 runes in two at its
+// space nearest the middle, so that one long name does not widen every box.
+func splitName(name string) []string {
+	best := -1
+	for i, r := range name {
+		if r == ' ' && (best < 0 || abs(i-len(name)/2) < abs(best-len(name)/2)) {
+			best = i
+		}
+	}
+	if best < 0 || utf8.RuneCountInString(name) <= 12 {
+		return []string{name}
+	}
+	return []string{name[:best], name[best+1:]}
+}
+
 // arc is a transition between states that are not neighbours, while it is
 // laid out: its boxes, its side of the row and its level there.
 type arc struct {
@@ -172,18 +188,29 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	for i, s := range states {
 		pos[s.Name] = i
 	}
-	w, gap := stateW, stateGap
-	for _, s := range states {
-		w = max(w, utf8.RuneCountInString(s.Label)*charW+24)
+	w := stateW
+	for i := range states {
+		states[i].Lines = splitName(states[i].Label)
+		for _, l := range states[i].Lines {
+			w = max(w, utf8.RuneCountInString(l)*charW+24)
+		}
+	}
+	// Each gap is as wide as its own label needs, so that one long label
+	// ("HELO/EHLO") does not widen the whole row and shrink every label.
+	gaps := make([]int, len(states))
+	for i := range gaps {
+		gaps[i] = stateGap
 	}
 	for _, t := range ts {
 		if pos[t.to]-pos[t.from] == 1 {
-			gap = max(gap, utf8.RuneCountInString(t.label)*labelCharW+24)
+			gaps[pos[t.from]] = max(gaps[pos[t.from]], utf8.RuneCountInString(t.label)*labelCharW+24)
 		}
 	}
 	m := machine{Proto: proto, Title: title, BoxW: w}
+	x := 2
 	for i, s := range states {
-		s.X = 2 + i*(w+gap)
+		s.X = x
+		x += w + gaps[i]
 		m.States = append(m.States, s)
 	}
 
@@ -229,7 +256,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	}
 	m.RowY = above
 	m.Height = above + stateH + below
-	m.Width = len(states)*(w+gap) - gap + 4
+	m.Width = m.States[len(states)-1].X + w + 2
 
 	// Ports: on each box and side, arcs to the left first, nearest first,
 	// then arcs to the right, farthest first, so that no arc's rise cuts
@@ -274,7 +301,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 		if a, b := pos[t.from], pos[t.to]; b-a == 1 {
 			e := &m.Edges[slices.IndexFunc(m.Edges, func(e diagramEdge) bool { return e.ID == t.from+">"+t.to })]
 			e.Path = fmt.Sprintf("M %d %d H %d", m.States[a].X+w, mid, m.States[b].X-2)
-			e.LabelX, e.LabelY = m.States[a].X+w+gap/2, mid-10
+			e.LabelX, e.LabelY = (m.States[a].X+w+m.States[b].X)/2, mid-10
 		}
 	}
 	for _, a := range arcs {

@@ -436,6 +436,9 @@ func TestInspectorReadsIMAPLiterals(t *testing.T) {
 		if strings.Contains(m.Raw, "FETCH") || strings.Contains(m.Raw, "a004 OK") {
 			t.Errorf("the literal %q keeps the IMAP framing", m.Raw)
 		}
+		if m.Tree == nil || !slices.ContainsFunc(m.Header, func(f mime.Field) bool { return f.Name == "Subject" }) {
+			t.Errorf("at the FETCH reply %d the header reads %+v (%s)", i, m.Header, m.Error)
+		}
 	}
 	if fetched == 0 {
 		t.Fatal("imap-pull fetches nothing")
@@ -560,10 +563,13 @@ func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
 func TestTranscriptNamesHostsAndKinds(t *testing.T) {
 	h := New(shipped(t), nil, nil)
 	body := get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
-	for _, want := range []string{"Server MTA @ sysb.example.net", `<span class="what">conectare</span>`, `<span class="what">deconectare</span>`} {
+	for _, want := range []string{"Server MTA @ sysb", `<span class="what">conectare</span>`, `<span class="what">deconectare</span>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("two-systems lacks %q", want)
 		}
+	}
+	if body := get(t, h, "GET", "/play/lan-both?step=1000&lang=en").Body.String(); !strings.Contains(body, "MTA client @ mail.example.org") || !strings.Contains(body, "MTA client @ pc-alice →") {
+		t.Error("lan-both: the two mail.example hosts must stay whole, pc-alice short")
 	}
 	if body := get(t, h, "GET", "/play/one-system?step=1000&lang=en").Body.String(); strings.Contains(body, " @ ") {
 		t.Error("with one host, the transcript still names it")

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"strings"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -139,8 +140,9 @@ func (c agentChip) name() string {
 
 // who is how the transcript names agent id: its chip's name and, where
 // the layout has more than one host, the host's name after "@", as the .txt
-// export does, so that two hops' "Client MTA → Server MTA" tell apart. A
-// mailbox's address already says where it is.
+// export does, so that two hops' "Client MTA → Server MTA" tell apart;
+// short, to fit the transcript's narrow column. A mailbox's address
+// already says where it is.
 func (t topology) who(id string) string {
 	for _, h := range t.Hosts {
 		for _, c := range h.Chips {
@@ -148,7 +150,7 @@ func (t topology) who(id string) string {
 				continue
 			}
 			if len(t.Hosts) > 1 && c.Sub == "" {
-				return c.name() + " @ " + h.Name
+				return c.name() + " @ " + t.short(h.Name)
 			}
 			return c.name()
 		}
@@ -157,6 +159,19 @@ func (t topology) who(id string) string {
 		return c.name()
 	}
 	return id
+}
+
+// short is host name's first label ("sysa" of sysa.example.org) when no
+// other host's name starts with the same one, else the whole name:
+// mail.example.org and mail.example.net stay whole.
+func (t topology) short(name string) string {
+	first, _, _ := strings.Cut(name, ".")
+	for _, h := range t.Hosts {
+		if other, _, _ := strings.Cut(h.Name, "."); h.Name != name && other == first {
+			return name
+		}
+	}
+	return first
 }
 
 // chip returns the chip of agent id, if the layout has one.
