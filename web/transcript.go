@@ -60,6 +60,17 @@ func kindWords(l lang.Lang) string {
 	return string(b)
 }
 
+// sameHost drops the host from the sender's name when the receiver's
+// names the same one ("UA (Bob) → MAA client @ pc-bob"): once is enough,
+// and the transcript's column is narrow (see topology.who).
+func sameHost(from, to string) string {
+	name, host, ok := strings.Cut(from, " @ ")
+	if _, other, both := strings.Cut(to, " @ "); ok && both && host == other {
+		return name
+	}
+	return from
+}
+
 // newTranscriptLine prepares e for the transcript, naming agents by label.
 func newTranscriptLine(e frameEvent, label func(agentID string) string) transcriptLine {
 	t := transcriptLine{
@@ -69,6 +80,7 @@ func newTranscriptLine(e frameEvent, label func(agentID string) string) transcri
 	if e.Kind == sim.KindStore && e.Box != "" {
 		t.To = label(boxChip(e.Box)) // a store writes into a mailbox, whichever agent its To names
 	}
+	t.From = sameHost(t.From, t.To)
 	if e.Line == "" {
 		return t
 	}

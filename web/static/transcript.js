@@ -38,7 +38,7 @@ export function item(e, words, label) {
   li.dataset.seq = e.seq;
   // A store writes into a mailbox, whichever agent its "to" names.
   const to = e.kind === 'store' && e.box ? label(`box:${e.box.toLowerCase()}`) : e.to && label(e.to);
-  const who = to ? `${label(e.from)} → ${to}` : label(e.from);
+  const who = to ? `${sameHost(label(e.from), to)} → ${to}` : label(e.from);
   const wire = el('div', 'wire');
   for (const line of e.line ? e.line.split('\r\n') : []) wire.append(wireLine(e, line));
   li.append(el('span', 'ms', `${e.ms} ${words.tMs}`), el('span', 'side', side), el('span', 'who', who));
@@ -47,6 +47,13 @@ export function item(e, words, label) {
   if (what) li.append(el('span', 'what', what));
   li.append(wire, el('div', 'why', e.text));
   return li;
+}
+
+// sameHost drops the host from the sender's name when the receiver's
+// names the same one, as transcript.go's sameHost.
+function sameHost(from, to) {
+  const [name, host] = from.split(' @ ');
+  return host !== undefined && to.split(' @ ')[1] === host ? name : from;
 }
 
 // kindsIn reads the words for narrated kinds that the page carries
