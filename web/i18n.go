@@ -60,7 +60,7 @@ var uiCore = lang.Catalog{
 	"ctl.pause":   {RO: "Pauză", EN: "Pause"},
 	"ctl.step":    {RO: "Pas", EN: "Step"},
 	"ctl.counter": {RO: "Pasul", EN: "Step"},
-	"ctl.keys":    {RO: "Taste: spațiu = pornește/pauză, → = pas, ← = înapoi, Home = de la început, End = la sfârșit, P = prezentare, Q = ghicește", EN: "Keys: space = play/pause, → = step, ← = back, Home = restart, End = end, P = present, Q = predict"},
+	"ctl.keys":    {RO: "Taste: spațiu = pornește/pauză, → sau PageDown = pas, ← sau PageUp = înapoi, Home = de la început, End = la sfârșit, P = prezentare, Q = ghicește", EN: "Keys: space = play/pause, → or PageDown = step, ← or PageUp = back, Home = restart, End = end, P = present, Q = predict"},
 	"ctl.offline": {RO: "Legătura cu serverul s-a pierdut; reconectare…", EN: "Lost the connection to the server; reconnecting…"},
 
 	"transcript.title": {RO: "Transcriere", EN: "Transcript"},

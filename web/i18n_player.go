@@ -12,6 +12,9 @@ var uiPlayer = lang.Catalog{
 	"state.pop3": {RO: "Stările serverului POP3", EN: "POP3 server states"},
 	"state.imap": {RO: "Stările serverului IMAP", EN: "IMAP server states"},
 
+	"state.edge.close":   {RO: "închidere", EN: "close"},
+	"state.smtp.lenient": {RO: "Linia întreruptă: Postfix acceptă MAIL imediat după 220, deși RFC 5321 §4.1.4 cere întâi EHLO (sau HELO).", EN: "Dashed line: Postfix accepts MAIL straight after the 220, though RFC 5321 §4.1.4 wants EHLO (or HELO) first."},
+
 	"topology.mailbox": {RO: "Căsuță poștală", EN: "Mailbox"},
 
 	"ctl.end":      {RO: "La sfârșit", EN: "End"},
@@ -34,7 +37,7 @@ var uiPlayer = lang.Catalog{
 	"predict.start":         {RO: "Apasă → : înainte de fiecare răspuns al serverului vine o întrebare.", EN: "Press →: a question comes before each reply of the server."},
 	"predict.next":          {RO: "Nicio întrebare la acest pas. Pași până la următoarea, care vine înaintea răspunsului serverului: {n}.", EN: "No question at this step. Steps to the next one, which comes before the server's reply: {n}."},
 	"predict.none":          {RO: "Nu mai urmează nicio întrebare în acest scenariu.", EN: "No more questions in this scenario."},
-	"predict.legend.pop3":   {RO: "+OK … = +OK urmat de alte linii, până la o linie cu un singur „.”; -ERR [SYS/TEMP] = eroare temporară (RFC 3206).", EN: "+OK … = +OK followed by more lines, up to a line holding only “.”; -ERR [SYS/TEMP] = a temporary failure (RFC 3206)."},
+	"predict.legend.pop3":   {RO: "+OK … = +OK urmat de alte linii, până la o linie cu un singur „.”; -ERR [SYS/TEMP] = eroare temporară; -ERR [AUTH] = date de autentificare respinse (RFC 3206).", EN: "+OK … = +OK followed by more lines, up to a line holding only “.”; -ERR [SYS/TEMP] = a temporary failure; -ERR [AUTH] = credentials refused (RFC 3206)."},
 
 	"inspect.title":      {RO: "Mesajul", EN: "Message"},
 	"inspect.none":       {RO: "Niciun mesaj încă.", EN: "No message yet."},
@@ -46,6 +49,8 @@ var uiPlayer = lang.Catalog{
 	"inspect.raw.legend": {RO: "= CRLF la capăt de linie; punctele evidențiate sunt adăugate de dot-stuffing sau încheie mesajul.", EN: "= CRLF at each line end; highlighted dots are added by dot-stuffing or end the message."},
 	"inspect.wire.smtp":  {RO: "Pe fir, în DATA (SMTP): liniile care încep cu „.” primesc un punct în plus, iar o linie cu „.” încheie mesajul.", EN: "On the wire, inside DATA (SMTP): lines starting with “.” get one more dot, and a line holding “.” ends the message."},
 	"inspect.wire.pop3":  {RO: "Pe fir, în răspunsul la RETR (POP3), cu același dot-stuffing ca SMTP.", EN: "On the wire, in the reply to RETR (POP3), with the same dot-stuffing as SMTP."},
+	"inspect.wire.imap":  {RO: "Pe fir, în răspunsul la FETCH (IMAP): textul vine ca literal {n}: exact n octeți, deci fără dot-stuffing și fără „.” la sfârșit.", EN: "On the wire, in the reply to FETCH (IMAP): the text comes as a literal {n}, n counted octets, so without dot-stuffing and without a closing “.”."},
+	"inspect.consumed":   {RO: "Plicul s-a consumat la livrare; a rămas Return-Path (și „for” din Received).", EN: "The envelope was consumed at delivery; Return-Path (and Received's “for”) remain."},
 	"inspect.place":      {RO: "Copia din", EN: "The copy in"},
 	"inspect.queue":      {RO: "În coada de ieșire, înainte de SMTP.", EN: "In the outgoing queue, before SMTP."},
 	"inspect.waiting":    {RO: "fără răspuns încă", EN: "no reply yet"},

@@ -6,20 +6,22 @@ import "mailsim/lang"
 // and the tables in machine.go use the stable English names of the
 // protocol packages; the reader sees these. The Romanian follows the
 // lecture's words where it has them ("faza de autorizare", "faza de
-// tranzacție").
+// tranzacție"); POP3's add RFC 1939's names, which the narration uses.
+// SMTP's Data is "Textul mesajului", not "Date", which the inspector's
+// Date header row would seem to mean.
 var uiStates = lang.Catalog{
 	"state.name.smtp.Connected": {RO: "Conectat", EN: "Connected"},
 	"state.name.smtp.Greeted":   {RO: "Salutat", EN: "Greeted"},
 	"state.name.smtp.Ready":     {RO: "Pregătit", EN: "Ready"},
 	"state.name.smtp.MailFrom":  {RO: "Expeditor", EN: "MailFrom"},
 	"state.name.smtp.RcptTo":    {RO: "Destinatari", EN: "RcptTo"},
-	"state.name.smtp.Data":      {RO: "Date", EN: "Data"},
+	"state.name.smtp.Data":      {RO: "Textul mesajului", EN: "Data"},
 	"state.name.smtp.Closed":    {RO: "Închis", EN: "Closed"},
 
 	"state.name.pop3.Connected":     {RO: "Conectat", EN: "Connected"},
-	"state.name.pop3.Authorization": {RO: "Autorizare", EN: "Authorization"},
-	"state.name.pop3.Transaction":   {RO: "Tranzacție", EN: "Transaction"},
-	"state.name.pop3.Update":        {RO: "Actualizare", EN: "Update"},
+	"state.name.pop3.Authorization": {RO: "Autorizare (AUTHORIZATION)", EN: "Authorization"},
+	"state.name.pop3.Transaction":   {RO: "Tranzacție (TRANSACTION)", EN: "Transaction"},
+	"state.name.pop3.Update":        {RO: "Actualizare (UPDATE)", EN: "Update"},
 	"state.name.pop3.Closed":        {RO: "Închis", EN: "Closed"},
 
 	"state.name.imap.Connected":        {RO: "Conectat", EN: "Connected"},

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"mailsim/sim"
@@ -11,8 +13,9 @@ import (
 // the envelope the SMTP session gave it, the header fields a reader sees,
 // the body, its MIME tree and its raw text. Raw is the message itself;
 // Wire names the protocol that carries it at this step ("smtp" inside DATA,
-// "pop3" in a RETR reply, "" when it rests in a queue, mailbox or folder),
-// in which case the browser shows the dot-stuffing and the final dot too.
+// "pop3" in a RETR reply, "imap" in a FETCH reply's literals, "" when it
+// rests in a queue, mailbox or folder); for smtp and pop3 the browser shows
+// the dot-stuffing and the final dot too, which IMAP's counted literals lack.
 type inspected struct {
 	ID       string       `json:"id"`
 	Wire     string       `json:"wire,omitempty"`
@@ -45,7 +48,7 @@ var headerShown = []string{"From", "To", "Cc", "Subject", "Date"}
 func (r *run) inspect(step int) *inspected {
 	c := -1
 	for i := min(step, len(r.trace)) - 1; i >= 0; i-- {
-		if e := r.trace[i]; e.Msg != "" || e.Proto == "smtp" || e.Proto == "pop3" {
+		if e := r.trace[i]; e.Msg != "" || slices.Contains(diagrammed, e.Proto) {
 			c = i
 			break
 		}
@@ -73,11 +76,23 @@ func (r *run) inspect(step int) *inspected {
 				break
 			}
 		}
-		m.ID = r.idOf(e.Box, m.Raw)
+	case inSession && s.proto == "imap":
+		m.Place = e.Box
+		for _, j := range s.events {
+			if l := r.trace[j]; l.Kind == sim.KindReply && strings.Contains(l.Line, " FETCH (") {
+				if parts := literals(l.Line); len(parts) > 0 {
+					m.Raw, m.Wire = strings.Join(parts, ""), "imap"
+					break
+				}
+			}
+		}
 	case e.Kind == sim.KindFetch && e.Proto == "pop3":
 		m.Place = e.To
 	case e.Box != "":
 		m.Place = e.Box
+	}
+	if m.ID == "" && m.Place != "" {
+		m.ID = r.idOf(m.Place, m.Raw, c)
 	}
 	if m.Raw == "" {
 		m.Raw, m.Place = r.copyOf(m.ID, m.Place, c)
@@ -89,7 +104,11 @@ func (r *run) inspect(step int) *inspected {
 	if _, body, ok := strings.Cut(m.Raw, "\r\n\r\n"); ok {
 		m.Body = body
 	}
-	tree, err := mime.Parse([]byte(m.Raw))
+	parsed := m.Raw
+	if full, ok := r.copies[copyKey{m.Place, m.ID}]; ok && m.Wire == "imap" {
+		parsed = full // a FETCH of the header and the text's start: the tree is the whole message's
+	}
+	tree, err := mime.Parse([]byte(parsed))
 	if err != nil {
 		m.Error = err.Error()
 		return m
@@ -103,6 +122,34 @@ func (r *run) inspect(step int) *inspected {
 		}
 	}
 	return m
+}
+
+// literals returns the octets of each {n} literal in an IMAP reply, in
+// order (RFC 9051 §4.3): the message text a FETCH carries, counted rather
+// than dot-stuffed. A count that runs past the reply ends the scan.
+func literals(reply string) []string {
+	var out []string
+	for {
+		open := strings.IndexByte(reply, '{')
+		if open < 0 {
+			return out
+		}
+		reply = reply[open+1:]
+		end := strings.Index(reply, "}\r\n")
+		if end < 0 {
+			return out
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(reply[:end], "+"))
+		if err != nil || n < 0 {
+			continue
+		}
+		reply = reply[end+3:]
+		if n > len(reply) {
+			return out
+		}
+		out = append(out, reply[:n])
+		reply = reply[n:]
+	}
 }
 
 // unstuff turns the lines of a DATA block or a RETR reply, dot-stuffed and
@@ -119,10 +166,22 @@ func unstuff(lines []string) string {
 	return b.String()
 }
 
-// idOf finds which message of mailbox box has the text raw.
-func (r *run) idOf(box, raw string) string {
+// idOf finds which message of mailbox box has the text raw, or begins
+// with it: an IMAP client may fetch the header and only the start of the
+// text.
+// Without text it is the message stored in box last by event c: what a
+// client logging in finds newest.
+func (r *run) idOf(box, raw string, c int) string {
+	if raw == "" {
+		for i := c; i >= 0; i-- {
+			if e := r.trace[i]; e.Kind == sim.KindStore && e.Box == box {
+				return e.Msg
+			}
+		}
+		return ""
+	}
 	for k, v := range r.copies {
-		if k.place == box && v == raw {
+		if k.place == box && strings.HasPrefix(v, raw) {
 			return k.id
 		}
 	}

@@ -153,7 +153,13 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 		if e.Kind == sim.KindReply {
 			r.Code = token(e) // the status alone: "+OK", not predict's "+OK …"
 			r.Class = replyClass(e)
-			first = strings.TrimPrefix(first, r.Code)
+			// The code and the rest meet as on the wire: "250-" for a
+			// multiline reply's first line, one space otherwise.
+			if rest := strings.TrimPrefix(first, r.Code); rest != "" && !strings.HasPrefix(rest, "-") {
+				first = " " + strings.TrimLeft(rest, " ")
+			} else {
+				first = rest
+			}
 		}
 		if n := strings.Count(e.Line, "\r\n"); n > 0 && e.Kind != sim.KindConnect {
 			first += " (+" + strconv.Itoa(n) + ")"

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"mailsim/lang"
@@ -20,13 +21,13 @@ import (
 // crosses another's label.
 const (
 	stateW     = 132 // a box's least width; a longer state name widens every box
-	stateH     = 44
-	stateGap   = 44 // the least gap; a longer label between neighbours widens every gap
-	charW      = 11 // the width of a character of a state name, in the diagram's monospace
-	labelCharW = 9  // and of a transition label, a little over its 14 px
-	labelH     = 18 // a label's height with its halo
-	arcBase    = 20 // how far the lowest level stands from the row
-	levelGap   = 24 // between two levels, more than a label's height
+	stateH     = 52  // room for a name on two lines
+	stateGap   = 44  // the least gap; a longer label between two neighbours widens theirs
+	charW      = 11  // the width of a character of a state name, in the diagram's monospace
+	labelCharW = 10  // and of a transition label, a little over its 16 px, big enough for a projector
+	labelH     = 22  // a label's height with its background
+	arcBase    = 22  // how far the lowest level stands from the row
+	levelGap   = 28  // between two levels, more than a label's height
 )
 
 // machine is one protocol's server state diagram, drawn from the protocol
@@ -39,6 +40,7 @@ type machine struct {
 	RowY          int // top of the row of states
 	States        []diagramState
 	Edges         []diagramEdge
+	Note          string // what a dashed (lenient) transition means, if any is drawn
 }
 
 // diagramState is one box: the state's stable name, which events carry,
@@ -46,19 +48,30 @@ type machine struct {
 // tooltip and screen readers.
 type diagramState struct {
 	Name, Label, Text string
+	Lines             []string // Label, broken in two when long ("Textul" / "mesajului")
 	X                 int
 }
 
 // diagramEdge is one transition; ID is "From>To", which player.js marks when
-// the session takes it.
+// the session takes it. The label stands on a background box (Box*), so
+// that the line it sits on, lit or not, never runs through its letters.
 type diagramEdge struct {
 	ID, Label      string
 	Path           string
+	Dashed         bool // a server's leniency, not what the RFC asks for
 	LabelX, LabelY int
+	BoxX, BoxY     int
+	BoxW           int
 }
 
-// transition is a server transition and the protocol element that causes it.
-type transition struct{ from, to, label string }
+// transition is a server transition and the protocol element that causes
+// it; a label starting "state.edge." is a word, looked up in the reader's
+// language. A lenient transition is one a real server allows though the
+// RFC does not; the diagram draws it dashed and says so.
+type transition struct {
+	from, to, label string
+	lenient         bool
+}
 
 // smtpTransitions are the SMTP server's transitions (RFC 5321 §4.1.4 and
 // §3.3): the happy path, the greeting a busy server replaces with 421, MAIL
@@ -67,43 +80,43 @@ type transition struct{ from, to, label string }
 // and QUIT from any state after the greeting. A test checks that every
 // transition the shipped scenarios take is here.
 var smtpTransitions = []transition{
-	{"Connected", "Greeted", "220"},
-	{"Greeted", "Ready", "EHLO"},
-	{"Ready", "MailFrom", "MAIL"},
-	{"MailFrom", "RcptTo", "RCPT"},
-	{"RcptTo", "Data", "DATA"},
-	{"Greeted", "MailFrom", "MAIL"},
-	{"Data", "Ready", "<CRLF>.<CRLF>"},
-	{"MailFrom", "Ready", "RSET"},
-	{"RcptTo", "Ready", "RSET"},
-	{"Connected", "Closed", "421"},
-	{"Greeted", "Closed", "QUIT"},
-	{"Ready", "Closed", "QUIT"},
-	{"MailFrom", "Closed", "QUIT"},
-	{"RcptTo", "Closed", "QUIT"},
+	{"Connected", "Greeted", "220", false},
+	{"Greeted", "Ready", "HELO/EHLO", false},
+	{"Ready", "MailFrom", "MAIL", false},
+	{"MailFrom", "RcptTo", "RCPT", false},
+	{"RcptTo", "Data", "DATA", false},
+	{"Greeted", "MailFrom", "MAIL", true}, // RFC 5321 §4.1.4 wants EHLO or HELO first
+	{"Data", "Ready", "<CRLF>.<CRLF>", false},
+	{"MailFrom", "Ready", "RSET", false},
+	{"RcptTo", "Ready", "RSET", false},
+	{"Connected", "Closed", "421", false},
+	{"Greeted", "Closed", "QUIT", false},
+	{"Ready", "Closed", "QUIT", false},
+	{"MailFrom", "Closed", "QUIT", false},
+	{"RcptTo", "Closed", "QUIT", false},
 }
 
 // pop3Transitions are the POP3 server's (RFC 1939 §3): the greeting, a
 // successful PASS or APOP, QUIT into UPDATE, and the connection closing.
 var pop3Transitions = []transition{
-	{"Connected", "Authorization", "+OK"},
-	{"Authorization", "Transaction", "PASS"},
-	{"Transaction", "Update", "QUIT"},
-	{"Update", "Closed", "close"},
-	{"Authorization", "Closed", "QUIT"},
+	{"Connected", "Authorization", "+OK", false},
+	{"Authorization", "Transaction", "PASS / APOP", false},
+	{"Transaction", "Update", "QUIT", false},
+	{"Update", "Closed", "state.edge.close", false},
+	{"Authorization", "Closed", "QUIT", false},
 }
 
 // imapTransitions are the IMAP server's (RFC 3501 §3): the greeting, LOGIN,
 // SELECT (or EXAMINE) of a folder and CLOSE back out of it, and LOGOUT from
 // any state after the greeting.
 var imapTransitions = []transition{
-	{"Connected", "NotAuthenticated", "* OK"},
-	{"NotAuthenticated", "Authenticated", "LOGIN"},
-	{"Authenticated", "Selected", "SELECT"},
-	{"Selected", "Authenticated", "CLOSE"},
-	{"NotAuthenticated", "Logout", "LOGOUT"},
-	{"Authenticated", "Logout", "LOGOUT"},
-	{"Selected", "Logout", "LOGOUT"},
+	{"Connected", "NotAuthenticated", "* OK", false},
+	{"NotAuthenticated", "Authenticated", "LOGIN", false},
+	{"Authenticated", "Selected", "SELECT", false},
+	{"Selected", "Authenticated", "CLOSE", false},
+	{"NotAuthenticated", "Logout", "LOGOUT", false},
+	{"Authenticated", "Logout", "LOGOUT", false},
+	{"Selected", "Logout", "LOGOUT", false},
 }
 
 // machines returns the diagrams of the protocols the player shows, with
@@ -122,11 +135,37 @@ func machines(l lang.Lang) []machine {
 	for _, s := range imap.States {
 		imapStates = append(imapStates, state("imap", s.String(), s.Key()))
 	}
-	return []machine{
-		newMachine("smtp", tr(l, "state.smtp"), smtpStates, smtpTransitions),
-		newMachine("pop3", tr(l, "state.pop3"), pop3States, pop3Transitions),
-		newMachine("imap", tr(l, "state.imap"), imapStates, imapTransitions),
+	words := func(ts []transition) []transition {
+		out := slices.Clone(ts)
+		for i, t := range out {
+			if strings.HasPrefix(t.label, "state.edge.") {
+				out[i].label = tr(l, t.label)
+			}
+		}
+		return out
 	}
+	smtpMachine := newMachine("smtp", tr(l, "state.smtp"), smtpStates, words(smtpTransitions))
+	smtpMachine.Note = tr(l, "state.smtp.lenient")
+	return []machine{
+		smtpMachine,
+		newMachine("pop3", tr(l, "state.pop3"), pop3States, words(pop3Transitions)),
+		newMachine("imap", tr(l, "state.imap"), imapStates, words(imapTransitions)),
+	}
+}
+
+// splitName breaks a state's name longer than 12 runes in two at its
+// space nearest the middle, so that one long name does not widen every box.
+func splitName(name string) []string {
+	best := -1
+	for i, r := range name {
+		if r == ' ' && (best < 0 || abs(i-len(name)/2) < abs(best-len(name)/2)) {
+			best = i
+		}
+	}
+	if best < 0 || utf8.RuneCountInString(name) <= 12 {
+		return []string{name}
+	}
+	return []string{name[:best], name[best+1:]}
 }
 
 // arc is a transition between states that are not neighbours, while it is
@@ -149,18 +188,29 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	for i, s := range states {
 		pos[s.Name] = i
 	}
-	w, gap := stateW, stateGap
-	for _, s := range states {
-		w = max(w, utf8.RuneCountInString(s.Label)*charW+24)
+	w := stateW
+	for i := range states {
+		states[i].Lines = splitName(states[i].Label)
+		for _, l := range states[i].Lines {
+			w = max(w, utf8.RuneCountInString(l)*charW+24)
+		}
+	}
+	// Each gap is as wide as its own label needs, so that one long label
+	// ("HELO/EHLO") does not widen the whole row and shrink every label.
+	gaps := make([]int, len(states))
+	for i := range gaps {
+		gaps[i] = stateGap
 	}
 	for _, t := range ts {
 		if pos[t.to]-pos[t.from] == 1 {
-			gap = max(gap, len(t.label)*labelCharW+20)
+			gaps[pos[t.from]] = max(gaps[pos[t.from]], utf8.RuneCountInString(t.label)*labelCharW+24)
 		}
 	}
 	m := machine{Proto: proto, Title: title, BoxW: w}
+	x := 2
 	for i, s := range states {
-		s.X = 2 + i*(w+gap)
+		s.X = x
+		x += w + gaps[i]
 		m.States = append(m.States, s)
 	}
 
@@ -168,7 +218,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	// with arcs whose boxes it does not share.
 	var arcs []arc
 	for k, t := range ts {
-		m.Edges = append(m.Edges, diagramEdge{ID: t.from + ">" + t.to, Label: t.label})
+		m.Edges = append(m.Edges, diagramEdge{ID: t.from + ">" + t.to, Label: t.label, Dashed: t.lenient})
 		if span := pos[t.to] - pos[t.from]; span != 1 {
 			arcs = append(arcs, arc{edge: k, from: pos[t.from], to: pos[t.to], above: span > 1})
 		}
@@ -206,7 +256,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 	}
 	m.RowY = above
 	m.Height = above + stateH + below
-	m.Width = len(states)*(w+gap) - gap + 4
+	m.Width = m.States[len(states)-1].X + w + 2
 
 	// Ports: on each box and side, arcs to the left first, nearest first,
 	// then arcs to the right, farthest first, so that no arc's rise cuts
@@ -251,7 +301,7 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 		if a, b := pos[t.from], pos[t.to]; b-a == 1 {
 			e := &m.Edges[slices.IndexFunc(m.Edges, func(e diagramEdge) bool { return e.ID == t.from+">"+t.to })]
 			e.Path = fmt.Sprintf("M %d %d H %d", m.States[a].X+w, mid, m.States[b].X-2)
-			e.LabelX, e.LabelY = m.States[a].X+w+gap/2, mid-8
+			e.LabelX, e.LabelY = (m.States[a].X+w+m.States[b].X)/2, mid-10
 		}
 	}
 	for _, a := range arcs {
@@ -261,7 +311,12 @@ func newMachine(proto, title string, states []diagramState, ts []transition) mac
 			y0, y, end = m.RowY+stateH, m.RowY+stateH+arcBase+a.level*levelGap, m.RowY+stateH+2
 		}
 		e.Path = fmt.Sprintf("M %d %d V %d H %d V %d", a.x1, y0, y, a.x2, end)
-		e.LabelX, e.LabelY = labelSpot(m, arcs, a, y, utf8.RuneCountInString(e.Label)*labelCharW+8), y+5
+		e.LabelX, e.LabelY = labelSpot(m, arcs, a, y, utf8.RuneCountInString(e.Label)*labelCharW+8), y+6
+	}
+	for i := range m.Edges {
+		e := &m.Edges[i]
+		e.BoxW = utf8.RuneCountInString(e.Label)*labelCharW + 8
+		e.BoxX, e.BoxY = e.LabelX-e.BoxW/2, e.LabelY-labelH+6
 	}
 	return m
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,7 @@ type playerView struct {
 	Machines    []machine
 	Ladder      ladder
 	Envelope    envelope
+	Asks        bool // whether predict mode has a question: scenario 1 has no server replies
 }
 
 // envelope is where the topology's envelope rests: on the chip the message
@@ -75,15 +77,9 @@ func parseStep(s string) int {
 
 func newPlayerView(spec *sim.Spec, f *frame, r *run, l lang.Lang) playerView {
 	v := playerView{Name: spec.Name, Title: spec.Title.In(l), Topo: newTopology(spec, l), Frame: f,
-		Machines: machines(l), Ladder: newLadder(spec, r.trace, f.Step, l)}
-	label := func(id string) string {
-		if c, ok := v.Topo.chip(id); ok {
-			return c.name()
-		}
-		return id
-	}
+		Machines: machines(l), Ladder: newLadder(spec, r.trace, f.Step, l), Asks: slices.ContainsFunc(r.trace, asked)}
 	for _, e := range f.Events {
-		v.Lines = append(v.Lines, newTranscriptLine(e, label))
+		v.Lines = append(v.Lines, newTranscriptLine(e, v.Topo.who))
 	}
 	mo := f.Motion
 	v.Envelope = envelope{From: mo.From, To: mo.To, Dir: mo.Dir, Held: map[string]int{}}

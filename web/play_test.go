@@ -101,7 +101,7 @@ func TestPlayerTranscriptAtTheEnd(t *testing.T) {
 		t.Errorf("reply codes in order: %q", got)
 	}
 	for _, want := range []string{
-		`<span class="side">C:</span> <span class="who">Client MTA → Server MTA</span>`,
+		`<span class="side">C:</span> <span class="who">Client MTA @ sysa → Server MTA @ sysb</span>`,
 		`<div class="wl">MAIL FROM:&lt;alice@example.org&gt;`,
 		escape(explain(lang.RO, "smtp.reply.354")),
 		`class="ev kind-store dir-local narration"`,

@@ -205,10 +205,18 @@ func TestBrowserPredictCountsAnswers(t *testing.T) {
 	trace, _ := sim.Run(spec, sim.EventLimit)
 	tb, base := playerTab(t)
 	defer tb.close()
+	tb.do("sizing", chromedp.EmulateViewport(1600, 1000))
 	tb.do("opening", chromedp.Navigate(base+"/play/two-systems?lang=en"))
 	tb.until("connecting", liveJS)
 	tb.do("pressing q", chromedp.KeyEvent("q"))
 	tb.until("the quiz", `!document.querySelector('[data-testid="quiz"]').hidden`)
+	// Below the first screen the quiz would go unseen: it comes into view,
+	// under the sticky controls rather than behind them.
+	tb.until("the quiz in view", `(() => {
+		const q = document.querySelector('[data-testid="quiz"]').getBoundingClientRect();
+		const deck = document.querySelector('.deck').getBoundingClientRect();
+		return q.top >= deck.bottom - 1 && q.top < innerHeight - 40;
+	})()`)
 	answered := 0
 	for step := 0; answered < 3; step++ {
 		if trace[step].Kind != sim.KindReply {

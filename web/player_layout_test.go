@@ -50,6 +50,12 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 				if cut != "[]" {
 					t.Errorf("%s (%s) at %d px: ladder rows run out of the diagram: %s", spec.Name, l, width, cut)
 				}
+				// A diagram with few lanes keeps its drawn size rather than
+				// stretching to the box.
+				if scale := tb.eval(`(() => { const svg = document.querySelector('.ladder');
+					const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; return k > 1.01 ? k.toFixed(2) : ''; })()`); scale != "" {
+					t.Errorf("%s (%s) at %d px: the ladder is drawn %s× its size", spec.Name, l, width, scale)
+				}
 			}
 			if width == 1280 { // the page is in English now
 				got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
@@ -151,6 +157,11 @@ func TestBrowserPresentFitsAProjector(t *testing.T) {
 			shoot(t, tb, "player-present.png")
 		}
 	}
+	// A slide clicker sends PageDown and PageUp.
+	tb.do("pressing PageDown", chromedp.KeyEvent(kb.PageDown))
+	tb.until("the next step", stepIs(step+1))
+	tb.do("pressing PageUp", chromedp.KeyEvent(kb.PageUp))
+	tb.until("the step before", stepIs(step))
 }
 
 // shoot saves the page as docs/name when MAILSIM_SCREENSHOT is set, for the
@@ -179,14 +190,25 @@ func TestBrowserPlayerOnAPhone(t *testing.T) {
 	tb, base := playerTab(t)
 	defer tb.close()
 	tb.do("sizing", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "hover", Value: "none"}}}); err != nil {
+		t.Fatalf("emulating a touch screen: %v", err)
+	}
 	for _, spec := range shipped(t).List() {
 		tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)+"?step=1000&lang=ro"))
 		settle(tb, liveJS)
 		got := tb.eval(`JSON.stringify([document.getElementById('player').scrollWidth <= innerWidth,
 			[...document.querySelectorAll('#transcript li')].every(li => li.getBoundingClientRect().right <= innerWidth + 1 && li.scrollWidth <= li.clientWidth + 1),
-			[...document.querySelectorAll('#player *:not(.ladder-scroll *)')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className))])`)
+			[...document.querySelectorAll('#player *:not(.ladder-scroll *, .topo-scroll *)')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className))])`)
 		if got != `[true,true,[]]` {
 			t.Errorf("%s at 390 px: player fits, transcript fits, wider parts = %s", spec.Name, got)
+		}
+		// The topology scrolls in its own box rather than shrink its
+		// names to a few pixels; touch screens get no keyboard hint.
+		if got := tb.eval(`(() => { const svg = document.querySelector('.topology');
+			const k = svg.getBoundingClientRect().height / svg.viewBox.baseVal.height;
+			return JSON.stringify([k >= 0.6, getComputedStyle(document.querySelector('.keys')).display]); })()`); got != `[true,"none"]` {
+			t.Errorf("%s at 390 px: topology readable, keys hint display = %s", spec.Name, got)
 		}
 	}
 }

@@ -317,8 +317,10 @@ func TestStateLabelsClear(t *testing.T) {
 				if strings.TrimSpace(e.Label) == "." {
 					t.Errorf("%s %s: a lone %q label", m.Proto, e.ID, e.Label)
 				}
-				half := (utf8.RuneCountInString(e.Label)*labelCharW + 4) / 2
-				labels[i] = box{e.LabelX - half, e.LabelY - 13, e.LabelX + half, e.LabelY + 3}
+				if e.BoxW < utf8.RuneCountInString(e.Label)*labelCharW || e.BoxX > e.LabelX-e.BoxW/2 {
+					t.Errorf("%s %s: the background box %d+%d does not hold the label at %d", m.Proto, e.ID, e.BoxX, e.BoxW, e.LabelX)
+				}
+				labels[i] = box{e.BoxX, e.BoxY, e.BoxX + e.BoxW, e.BoxY + labelH - 2}
 			}
 			for i, a := range labels {
 				for j, e := range m.Edges {
@@ -409,5 +411,167 @@ func TestStoreWithoutReceiver(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestInspectorReadsIMAPLiterals checks scenario imap-pull: inside the
+// IMAP sessions the inspector shows the FETCH literals as the wire, not the
+// SMTP session before them, and the message rests in Bob's mailbox.
+func TestInspectorReadsIMAPLiterals(t *testing.T) {
+	spec, _ := shipped(t).Get("imap-pull")
+	run, err := (&totals{}).get(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetched := 0
+	for i, e := range run.trace {
+		if e.Proto != "imap" || e.Kind != sim.KindReply || !strings.Contains(e.Line, " FETCH (") {
+			continue
+		}
+		fetched++
+		m := run.inspect(i + 1)
+		if m == nil || m.Wire != "imap" || m.ID != "M1" || m.Place != "bob@example.net" || !strings.HasPrefix(m.Raw, "Return-Path: <alice@example.org>\r\n") {
+			t.Fatalf("at the FETCH reply %d the inspector shows %+v", i, m)
+		}
+		if strings.Contains(m.Raw, "FETCH") || strings.Contains(m.Raw, "a004 OK") {
+			t.Errorf("the literal %q keeps the IMAP framing", m.Raw)
+		}
+		if m.Tree == nil || !slices.ContainsFunc(m.Header, func(f mime.Field) bool { return f.Name == "Subject" }) {
+			t.Errorf("at the FETCH reply %d the header reads %+v (%s)", i, m.Header, m.Error)
+		}
+	}
+	if fetched == 0 {
+		t.Fatal("imap-pull fetches nothing")
+	}
+}
+
+func TestLiterals(t *testing.T) {
+	got := literals("* 1 FETCH (BODY[HEADER] {3}\r\nA\r\n BODY[TEXT] {2+}\r\nxy)\r\na1 OK done {9}\r\nshort")
+	if !slices.Equal(got, []string{"A\r\n", "xy"}) {
+		t.Errorf("literals: %q", got)
+	}
+}
+
+func FuzzLiterals(f *testing.F) {
+	f.Add("* 1 FETCH (BODY[] {5}\r\nHello)\r\na OK")
+	f.Add("{x}\r\n{-1}\r\n{99}\r\n")
+	f.Fuzz(func(t *testing.T, reply string) {
+		total := 0
+		for _, l := range literals(reply) {
+			total += len(l)
+		}
+		if total > len(reply) {
+			t.Errorf("literals of %q add up to %d octets", reply, total)
+		}
+	})
+}
+
+// TestLadderJoinsCodeAndText checks that a reply's code meets its text as
+// on the wire, in the page and in the SVG export alike: "250-" with no
+// space for a multiline reply's first line, one space otherwise.
+func TestLadderJoinsCodeAndText(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	for _, target := range []string{"/play/two-systems?lang=ro", "/play/two-systems/ladder.svg?lang=en"} {
+		body := get(t, h, "GET", target).Body.String()
+		for _, want := range []string{`250</tspan>-`, `220</tspan> `, `354</tspan> `} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s lacks %q", target, want)
+			}
+		}
+		for _, bad := range []string{`</tspan> -`, `</tspan>  `} {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s has %q", target, bad)
+			}
+		}
+	}
+}
+
+// TestStateEdgeWords checks the labels the review asked for: PASS / APOP
+// (scenario pop3-apop takes that edge), HELO/EHLO, a Romanian word for the
+// connection closing, and MAIL straight after the greeting drawn dashed
+// with a note, since only the server's leniency allows it.
+func TestStateEdgeWords(t *testing.T) {
+	want := map[lang.Lang]map[string]string{
+		lang.RO: {"pop3 Authorization>Transaction": "PASS / APOP", "smtp Greeted>Ready": "HELO/EHLO", "pop3 Update>Closed": "închidere"},
+		lang.EN: {"pop3 Update>Closed": "close"},
+	}
+	for l, labels := range want {
+		for _, m := range machines(l) {
+			for _, e := range m.Edges {
+				if w, ok := labels[m.Proto+" "+e.ID]; ok && e.Label != w {
+					t.Errorf("%s %s (%s): label %q, want %q", m.Proto, e.ID, l, e.Label, w)
+				}
+				if lenient := m.Proto == "smtp" && e.ID == "Greeted>MailFrom"; e.Dashed != lenient {
+					t.Errorf("%s %s: dashed %v", m.Proto, e.ID, e.Dashed)
+				}
+			}
+			if (m.Note != "") != (m.Proto == "smtp") {
+				t.Errorf("%s (%s): note %q", m.Proto, l, m.Note)
+			}
+		}
+	}
+}
+
+// TestQuizAsksAboutLoginsWithAUTH checks POP3's login questions: RFC 3206's
+// [AUTH] is the failure worth telling apart after PASS or APOP, and
+// [SYS/TEMP] stays for the others. Scenario 1, with no server reply, has
+// no predict button.
+func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
+	logins := 0
+	for _, name := range []string{"pop3-apop", "lan-both"} {
+		spec, _ := shipped(t).Get(name)
+		run, err := (&totals{}).get(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range run.trace {
+			if e.Proto != "pop3" || !asked(e) {
+				continue
+			}
+			q := quizAt(name, run.trace, i)
+			verb, _, _ := strings.Cut(q.Request, " ")
+			login := verb == "PASS" || verb == "APOP"
+			if login {
+				logins++
+			}
+			if slices.Contains(q.Choices, pop3Auth) != login || slices.Contains(q.Choices, pop3Temp) == login {
+				t.Errorf("%s: %q asks %v", name, q.Request, q.Choices)
+			}
+		}
+	}
+	if logins == 0 {
+		t.Error("no login asked about")
+	}
+	if answer(sim.Event{Proto: "pop3", Kind: sim.KindReply, Line: "-ERR [AUTH] invalid password"}) != pop3Auth {
+		t.Error("a refused login's answer is not [AUTH]")
+	}
+	h := New(shipped(t), nil, nil)
+	for name, hidden := range map[string]bool{"one-system": true, "two-systems": false} {
+		body := get(t, h, "GET", "/play/"+name).Body.String()
+		at := strings.Index(body, `data-testid="predict"`)
+		tag := body[at : at+strings.IndexByte(body[at:], '>')]
+		if strings.Contains(tag, " hidden") != hidden {
+			t.Errorf("%s: the predict button %q, want hidden %v", name, tag, hidden)
+		}
+	}
+}
+
+// TestTranscriptNamesHostsAndKinds checks the transcript pane: where the
+// layout has several hosts an agent's host follows its label, so that two
+// hops read apart, and a narrated event names its kind for presentation
+// mode, which hides the explanation.
+func TestTranscriptNamesHostsAndKinds(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	body := get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
+	for _, want := range []string{"Server MTA @ sysb", `<span class="what">conectare</span>`, `<span class="what">deconectare</span>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("two-systems lacks %q", want)
+		}
+	}
+	if body := get(t, h, "GET", "/play/lan-both?step=1000&lang=en").Body.String(); !strings.Contains(body, "MTA client @ mail.example.org") || !strings.Contains(body, "MTA client @ pc-alice →") {
+		t.Error("lan-both: the two mail.example hosts must stay whole, pc-alice short")
+	}
+	if body := get(t, h, "GET", "/play/one-system?step=1000&lang=en").Body.String(); strings.Contains(body, " @ ") {
+		t.Error("with one host, the transcript still names it")
 	}
 }

@@ -59,6 +59,14 @@ const pop3Multi = "+OK …"
 // trying again later may work.
 const pop3Temp = "-ERR [SYS/TEMP]"
 
+// pop3Auth is a "-ERR" with RFC 3206's code for a login refused on its
+// credentials: the failure worth telling apart after PASS, APOP or AUTH,
+// where pop3Temp is the less likely one.
+const pop3Auth = "-ERR [AUTH]"
+
+// pop3Logins are the commands pop3Auth is asked about.
+var pop3Logins = []string{"PASS", "APOP", "AUTH"}
+
 // pop3Choices are POP3's two status indicators, "+OK" split by whether a
 // multi-line body follows and "-ERR" by whether the failure is temporary.
 var pop3Choices = []string{"+OK", pop3Multi, "-ERR", pop3Temp}
@@ -73,7 +81,8 @@ var (
 
 // answer is the reply an event gives, in the form quiz choices take: the
 // code of an SMTP reply; the status word of a POP3 one, pop3Multi when more
-// lines follow and pop3Temp for a temporary failure; of an IMAP response the status of its last line, the
+// lines follow, pop3Temp for a temporary failure and pop3Auth for refused
+// credentials; of an IMAP response the status of its last line, the
 // tagged one (or the greeting's "* OK"). predict.js's answerOf is the same.
 func answer(e sim.Event) string {
 	if e.Code > 0 {
@@ -93,6 +102,8 @@ func answer(e sim.Event) string {
 		return pop3Multi
 	case strings.HasPrefix(first, pop3Temp):
 		return pop3Temp
+	case strings.HasPrefix(first, pop3Auth):
+		return pop3Auth
 	}
 	return status
 }
@@ -120,6 +131,9 @@ func quizAt(name string, trace []sim.Event, next int) *quiz {
 	switch e.Proto {
 	case "pop3":
 		q.Choices = slices.Clone(pop3Choices)
+		if verb, _, _ := strings.Cut(q.Request, " "); slices.Contains(pop3Logins, strings.ToUpper(verb)) {
+			q.Choices[slices.Index(q.Choices, pop3Temp)] = pop3Auth
+		}
 	case "imap":
 		q.Choices = slices.Clone(imapChoices)
 		if q.Request == "" {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"strings"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -135,6 +136,42 @@ func (c agentChip) name() string {
 		return c.Label + " " + c.Sub
 	}
 	return c.Label
+}
+
+// who is how the transcript names agent id: its chip's name and, where
+// the layout has more than one host, the host's name after "@", as the .txt
+// export does, so that two hops' "Client MTA → Server MTA" tell apart;
+// short, to fit the transcript's narrow column. A mailbox's address
+// already says where it is.
+func (t topology) who(id string) string {
+	for _, h := range t.Hosts {
+		for _, c := range h.Chips {
+			if c.ID != id {
+				continue
+			}
+			if len(t.Hosts) > 1 && c.Sub == "" {
+				return c.name() + " @ " + t.short(h.Name)
+			}
+			return c.name()
+		}
+	}
+	if c, ok := t.chip(id); ok {
+		return c.name()
+	}
+	return id
+}
+
+// short is host name's first label ("sysa" of sysa.example.org) when no
+// other host's name starts with the same one, else the whole name:
+// mail.example.org and mail.example.net stay whole.
+func (t topology) short(name string) string {
+	first, _, _ := strings.Cut(name, ".")
+	for _, h := range t.Hosts {
+		if other, _, _ := strings.Cut(h.Name, "."); h.Name != name && other == first {
+			return name
+		}
+	}
+	return first
 }
 
 // chip returns the chip of agent id, if the layout has one.

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
+
+	"mailsim/lang"
 
 	"mailsim/sim"
 )
@@ -41,6 +44,33 @@ func side(k sim.Kind) string {
 	return ""
 }
 
+// narrated are the kinds of event with no line on the wire; the
+// transcript names the kind (what), since presentation mode hides the
+// explanation and would leave only the agents' names.
+var narrated = []sim.Kind{sim.KindConnect, sim.KindDisconnect, sim.KindSubmit, sim.KindStore, sim.KindFetch,
+	sim.KindDelete, sim.KindState, sim.KindFault, sim.KindNote}
+
+// kindWords is narrated's words in l as JSON, for transcript.js.
+func kindWords(l lang.Lang) string {
+	words := map[sim.Kind]string{}
+	for _, k := range narrated {
+		words[k] = explain(l, "sim.kind."+string(k))
+	}
+	b, _ := json.Marshal(words) // a map of strings always marshals
+	return string(b)
+}
+
+// sameHost drops the host from the sender's name when the receiver's
+// names the same one ("UA (Bob) → MAA client @ pc-bob"): once is enough,
+// and the transcript's column is narrow (see topology.who).
+func sameHost(from, to string) string {
+	name, host, ok := strings.Cut(from, " @ ")
+	if _, other, both := strings.Cut(to, " @ "); ok && both && host == other {
+		return name
+	}
+	return from
+}
+
 // newTranscriptLine prepares e for the transcript, naming agents by label.
 func newTranscriptLine(e frameEvent, label func(agentID string) string) transcriptLine {
 	t := transcriptLine{
@@ -50,6 +80,7 @@ func newTranscriptLine(e frameEvent, label func(agentID string) string) transcri
 	if e.Kind == sim.KindStore && e.Box != "" {
 		t.To = label(boxChip(e.Box)) // a store writes into a mailbox, whichever agent its To names
 	}
+	t.From = sameHost(t.From, t.To)
 	if e.Line == "" {
 		return t
 	}

@@ -18,21 +18,28 @@ export function renderInspector(section, m, emlHref, label = (id) => id) {
   if (!m) return;
   if (m.id) eml.href = emlHref(m.id);
   let where = words.tQueue;
-  if (m.wire) where = m.wire === 'pop3' ? words.tWirePop3 : words.tWireSmtp;
+  const wires = { smtp: words.tWireSmtp, pop3: words.tWirePop3, imap: words.tWireImap };
+  if (m.wire) where = wires[m.wire];
   else if (m.place) where = `${words.tPlace} ${label(m.place)}`;
   section.querySelector('.where').textContent = where;
   compare(section, m, words);
   section.querySelector('pre.body').replaceChildren(...marked((m.body ?? '').replaceAll('\r\n', '\n')));
   const tree = section.querySelector('.tree');
   tree.replaceChildren(...(m.tree ? [node(m.tree, words)] : [el('li', 'error', m.error ?? '')]));
-  section.querySelector('.bytes').replaceChildren(...bytes(m.raw, Boolean(m.wire)));
+  section.querySelector('.bytes').replaceChildren(...bytes(m.raw, m.wire === 'smtp' || m.wire === 'pop3'));
 }
 
-// compare puts the envelope and the header side by side, row by row.
+// compare puts the envelope and the header side by side, row by row. Once
+// the message rests in a mailbox (m.place) or is pulled from one, final
+// delivery has consumed the envelope: its column is greyed out with a note,
+// for only Return-Path (and Received's "for") keep what it said.
 function compare(section, m, words) {
   const header = (name) => (m.header ?? []).filter((f) => f.name === name).map((f) => f.value).join(', ');
   const none = words.tNoenvelope;
   const env = m.envelope;
+  const consumed = Boolean(m.place);
+  section.querySelector('.compare').classList.toggle('consumed', consumed);
+  section.querySelector('.consumed-note').hidden = !consumed;
   const rows = {
     from: [env?.from ? [userText('span', '', env.from)] : [none], header('From')],
     to: [env ? (env.rcpts ?? []).map((r) => rcpt(r, words)) : [none], header('To')],
@@ -51,7 +58,7 @@ function compare(section, m, words) {
 function rcpt(r, words) {
   const span = el('span', 'rcpt');
   span.append(userText('span', '', r.address), ' ');
-  span.append(r.code ? el('b', `code c${Math.floor(r.code / 100)}`, String(r.code)) : el('i', 'waiting', words.tWaiting));
+  span.append(r.code ? el('b', `code c${Math.floor(r.code / 100)}`, `RCPT → ${r.code}`) : el('i', 'waiting', words.tWaiting));
   return span;
 }
 
@@ -73,17 +80,17 @@ function node(n, words) {
 
 // bytes shows raw line by line with a CR LF mark at each end, drawn by
 // style.css as a small box, not as the ␍␊ symbols, which many fonts lack.
-// On the wire a line that starts with a dot travels with one more,
-// highlighted, and a lone dot ends the message.
-function bytes(raw, wire) {
+// Inside SMTP's DATA or a POP3 reply (stuffed) a line that starts with a
+// dot travels with one more, highlighted, and a lone dot ends the message.
+function bytes(raw, stuffed) {
   const out = [];
   const lines = raw.split('\r\n');
   if (lines.at(-1) === '') lines.pop();
   for (const line of lines) {
-    if (wire && line.startsWith('.')) out.push(el('mark', 'stuffed', '.'));
+    if (stuffed && line.startsWith('.')) out.push(el('mark', 'stuffed', '.'));
     out.push(...marked(line), crlf(), '\n');
   }
-  if (wire) out.push(el('mark', 'final', '.'), crlf(), '\n');
+  if (stuffed) out.push(el('mark', 'final', '.'), crlf(), '\n');
   return out;
 }
 

@@ -4,7 +4,7 @@
 // message, quiz} (see web/ws.go).
 import { renderTranscript, reveal } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
-import { agentLabel, showCounts, showMotion } from './topology.js';
+import { agentLabel, agentWho, showCounts, showMotion } from './topology.js';
 import { showMachine } from './states.js';
 import { rowStep, showLadder, stickHead } from './ladder.js';
 import { renderInspector } from './inspector.js';
@@ -75,7 +75,7 @@ function show(f) {
   frame = f;
   step = f.step;
   total = f.total;
-  renderTranscript(transcript, f.events, words, label);
+  renderTranscript(transcript, f.events, words, (id) => agentWho(topology, id));
   showNow(f.events[step - 1]);
   focusable();
   renderMailboxes(mailboxes, f.mailboxes, words);
@@ -179,16 +179,34 @@ const ops = {
   restart: () => { setPlaying(false); jump(0); },
   end: () => { setPlaying(false); jump(total); },
   predict: () => {
+    const button = root.querySelector('[data-op="predict"]');
+    if (button.hidden) return; // a scenario with no server reply asks nothing
     const on = predictor.toggle();
-    root.querySelector('[data-op="predict"]').setAttribute('aria-pressed', String(on));
+    button.setAttribute('aria-pressed', String(on));
     if (frame) predictor.reveal(frame);
     quiz();
+    if (on) showQuiz();
   },
   present: () => togglePresent(),
 };
 
+// showQuiz scrolls the question into view when predict mode starts: below
+// the first screen it would go unseen. The sticky controls would cover
+// what the page scrolls to, so the quiz keeps their height clear above it;
+// with reduced motion the page jumps instead of gliding.
+function showQuiz() {
+  const panel = root.querySelector('.quiz');
+  const deck = root.querySelector('.deck');
+  const sticky = getComputedStyle(deck).position === 'sticky';
+  panel.style.scrollMarginTop = `${sticky ? deck.offsetHeight + 8 : 0}px`;
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollIntoView({ block: 'start', behavior: still ? 'instant' : 'smooth' });
+}
+
+// keys are the keyboard's shortcuts; PageDown and PageUp are what a slide
+// clicker sends.
 const keys = {
-  ' ': 'play', ArrowRight: 'step', ArrowLeft: 'back', Home: 'restart', End: 'end',
+  ' ': 'play', ArrowRight: 'step', ArrowLeft: 'back', PageDown: 'step', PageUp: 'back', Home: 'restart', End: 'end',
   p: 'present', P: 'present', q: 'predict', Q: 'predict',
 };
 

@@ -6,6 +6,7 @@ import { el } from './dom.js';
 
 const pop3Multi = '+OK …';
 const pop3Temp = '-ERR [SYS/TEMP]';
+const pop3Auth = '-ERR [AUTH]';
 
 // answerOf is the reply an event gives, in the form of the quiz choices:
 // the same as answer in predict.go.
@@ -16,6 +17,7 @@ export function answerOf(e) {
   const status = lines[0].split(' ')[0];
   if (status === '+OK' && lines.length > 1) return pop3Multi;
   if (lines[0].startsWith(pop3Temp)) return pop3Temp;
+  if (lines[0].startsWith(pop3Auth)) return pop3Auth;
   return status;
 }
 
@@ -57,7 +59,7 @@ export class Predictor {
     this.panel.querySelector('.request').textContent = `${request} ?`;
     this.panel.querySelector('.untagged').replaceChildren(...(q.untagged ?? []).map((l) => el('li', '', l)));
     this.panel.querySelector('.untagged-title').hidden = !q.untagged?.length;
-    this.panel.querySelector('.legend').hidden = !q.choices.some((c) => c === pop3Multi || c === pop3Temp);
+    this.panel.querySelector('.legend').hidden = !q.choices.some((c) => c === pop3Multi || c === pop3Temp || c === pop3Auth);
     const buttons = q.choices.map((c, i) => {
       const b = el('button', 'choice', c);
       b.type = 'button';

@@ -7,6 +7,24 @@ export function agentLabel(svg, id) {
   return chip(svg, id)?.dataset.label ?? id ?? '';
 }
 
+// agentWho is how the transcript names an agent: as topology.go's who,
+// its label and, when the layout has several hosts, "@" its host's name,
+// shortened.
+export function agentWho(svg, id) {
+  const c = chip(svg, id);
+  const host = c?.closest('.host');
+  if (!host || c.querySelector('[data-box]') || svg.querySelectorAll('.host').length < 2) return agentLabel(svg, id);
+  return `${c.dataset.label} @ ${short(svg, host.querySelector('.host-name').textContent)}`;
+}
+
+// short is a host name's first label, or the whole name when another host
+// starts with the same one: topology.go's short.
+function short(svg, name) {
+  const first = name.split('.')[0];
+  const names = [...svg.querySelectorAll('.host .host-name')].map((n) => n.textContent);
+  return names.some((n) => n !== name && n.split('.')[0] === first) ? name : first;
+}
+
 // showMotion shows frame f's motion: it marks the chips the step goes from
 // and to, moves the token or the envelope between them, and rests the
 // envelope where the message is. With animate set, what travels starts on

@@ -38,12 +38,31 @@ export function item(e, words, label) {
   li.dataset.seq = e.seq;
   // A store writes into a mailbox, whichever agent its "to" names.
   const to = e.kind === 'store' && e.box ? label(`box:${e.box.toLowerCase()}`) : e.to && label(e.to);
-  const who = to ? `${label(e.from)} → ${to}` : label(e.from);
+  const who = to ? `${sameHost(label(e.from), to)} → ${to}` : label(e.from);
   const wire = el('div', 'wire');
   for (const line of e.line ? e.line.split('\r\n') : []) wire.append(wireLine(e, line));
-  li.append(el('span', 'ms', `${e.ms} ${words.tMs}`), el('span', 'side', side), el('span', 'who', who), wire,
-    el('div', 'why', e.text));
+  li.append(el('span', 'ms', `${e.ms} ${words.tMs}`), el('span', 'side', side), el('span', 'who', who));
+  // A narrated event names its kind, for presentation mode hides the why.
+  const what = side ? '' : kindsIn(words)[e.kind];
+  if (what) li.append(el('span', 'what', what));
+  li.append(wire, el('div', 'why', e.text));
   return li;
+}
+
+// sameHost drops the host from the sender's name when the receiver's
+// names the same one, as transcript.go's sameHost.
+function sameHost(from, to) {
+  const [name, host] = from.split(' @ ');
+  return host !== undefined && to.split(' @ ')[1] === host ? name : from;
+}
+
+// kindsIn reads the words for narrated kinds that the page carries
+// (data-t-kinds, see transcript.go), once per page; a page without them
+// (the console) shows none.
+let kinds;
+function kindsIn(words) {
+  kinds ??= words.tKinds ? JSON.parse(words.tKinds) : {};
+  return kinds;
 }
 
 // wireLine splits a reply's code off its line to colour it by class.
