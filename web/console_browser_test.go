@@ -106,7 +106,7 @@ func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 	typeLine("list", 1, "+OK 1 messages")
 	typeLine("retr 1", 1, "+OK")
 	body := eval(`[...document.querySelectorAll('#term [data-testid="event"]')].at(-1).textContent`)
-	for _, want := range []string{"Subject: test", "mail de test", "Received: from console:1 by mailsim.test"} {
+	for _, want := range []string{"Subject: test", "mail de test", "Received: from pc (console:1) by mailsim.test"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("RETR 1 shows %q, lacking %q", body, want)
 		}

@@ -256,8 +256,11 @@ func TestBrowserPredictCountsAnswers(t *testing.T) {
 }
 
 // TestBrowserPlayerWeightAndOrigin loads the heaviest page, scenario 4 at
-// its end, and checks that everything it needs weighs at most 150 KB and
-// comes from the page's own origin.
+// its end, and checks that everything it needs weighs at most 160 KB
+// uncompressed and comes from the page's own origin. The budget was 150 KB
+// until the player drew IMAP literals, hosts in the transcript and bidi
+// marks; it is a guard against bloat, and compressed serving is what
+// brings the wire size down.
 func TestBrowserPlayerWeightAndOrigin(t *testing.T) {
 	tb, base := playerTab(t)
 	defer tb.close()
@@ -290,8 +293,8 @@ func TestBrowserPlayerWeightAndOrigin(t *testing.T) {
 		t.Errorf("only %d loads seen: %v", len(loaded), loaded)
 	}
 	t.Logf("the player weighs %d bytes: %v", total, byType)
-	if total > 150<<10 {
-		t.Errorf("the player weighs %d bytes, over 150 KB: %v", total, byType)
+	if total > 160<<10 {
+		t.Errorf("the player weighs %d bytes, over 160 KB: %v", total, byType)
 	}
 }
 
