@@ -34,7 +34,7 @@ var uiPlayer = lang.Catalog{
 
 	"predict.question.imap": {RO: "Cu ce încheie serverul comanda", EN: "How does the server complete the command"},
 	"predict.untagged":      {RO: "Ce a trimis serverul înainte de încheiere:", EN: "What the server sent before the completion:"},
-	"predict.start":         {RO: "Apasă → : înainte de fiecare răspuns al serverului vine o întrebare.", EN: "Press →: a question comes before each reply of the server."},
+	"predict.start":         {RO: "Apasă →: înainte de fiecare răspuns al serverului vine o întrebare.", EN: "Press →: a question comes before each reply of the server."},
 	"predict.next":          {RO: "Nicio întrebare la acest pas. Pași până la următoarea, care vine înaintea răspunsului serverului: {n}.", EN: "No question at this step. Steps to the next one, which comes before the server's reply: {n}."},
 	"predict.none":          {RO: "Nu mai urmează nicio întrebare în acest scenariu.", EN: "No more questions in this scenario."},
 	"predict.legend.pop3":   {RO: "+OK … = +OK urmat de alte linii, până la o linie cu un singur „.”; -ERR [SYS/TEMP] = eroare temporară; -ERR [AUTH] = date de autentificare respinse (RFC 3206).", EN: "+OK … = +OK followed by more lines, up to a line holding only “.”; -ERR [SYS/TEMP] = a temporary failure; -ERR [AUTH] = credentials refused (RFC 3206)."},
