@@ -42,7 +42,7 @@ var uiConsole = lang.Catalog{
 	"accounts.list":     {RO: "listă:", EN: "list:"},
 
 	"lab.off.title": {RO: "Laboratorul live este oprit", EN: "The live lab is off"},
-	"lab.off.text":  {RO: "mailsim rulează fără laboratorul live, deci aici nu există servere SMTP și POP3 la care să te conectezi. Scenariile și consola nslookup funcționează în continuare.", EN: "mailsim runs without the live lab, so there are no SMTP and POP3 servers here to connect to. The scenarios and the nslookup console still work."},
+	"lab.off.text":  {RO: "mailsim rulează fără laboratorul live, deci aici nu există servere SMTP, POP3 și IMAP la care să te conectezi. Scenariile și consola nslookup funcționează în continuare.", EN: "mailsim runs without the live lab, so there are no SMTP, POP3 and IMAP servers here to connect to. The scenarios and the nslookup console still work."},
 
 	"nslookup.title":  {RO: "nslookup: caută MX și A în zonele simulate", EN: "nslookup: look up MX and A in the simulated zones"},
 	"nslookup.link":   {RO: "Consola nslookup", EN: "nslookup console"},

@@ -16,4 +16,5 @@ var uiMailbox = lang.Catalog{
 	"message.loading":      {RO: "Se încarcă textul mesajului…", EN: "Loading the message text…"},
 	"message.gone":         {RO: "Mesajul nu mai este în căsuța poștală.", EN: "The message is no longer in the mailbox."},
 	"message.truncated":    {RO: "… doar începutul mesajului; citește-l întreg cu RETR (POP3) sau FETCH (IMAP).", EN: "… only the start of the message; read it whole with RETR (POP3) or FETCH (IMAP)."},
+	"lab.cross-origin":     {RO: "Cerere refuzată: doar paginile acestui server pot citi poșta laboratorului.", EN: "Request refused: only this server's pages may read the lab's mail."},
 }

@@ -110,7 +110,7 @@ func (a *app) labRequest(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	if !sameOrigin(r) {
-		http.Error(w, "cross-origin request refused", http.StatusForbidden)
+		http.Error(w, tr(l, "lab.cross-origin"), http.StatusForbidden)
 		return false
 	}
 	return true
