@@ -63,6 +63,6 @@ var uiConsole = lang.Catalog{
 	"live.client.pop3":  {RO: "Client POP3 (telnet, curl)", EN: "POP3 client (telnet, curl)"},
 	"live.server.smtp":  {RO: "Server SMTP (MTA)", EN: "SMTP server (MTA)"},
 	"live.server.pop3":  {RO: "Server POP3 (MAA)", EN: "POP3 server (MAA)"},
-	"live.client.imap":  {RO: "Client IMAP (curl, alpine, Thunderbird)", EN: "IMAP client (curl, alpine, Thunderbird)"},
+	"live.client.imap":  {RO: "Client IMAP (curl, alpine)", EN: "IMAP client (curl, alpine)"},
 	"live.server.imap":  {RO: "Server IMAP (MAA)", EN: "IMAP server (MAA)"},
 }
