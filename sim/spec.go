@@ -154,3 +154,10 @@ type Read struct {
 	Keep    bool   // leave the messages on the server instead of deleting them
 	Partial int    // IMAP: fetch only the header and the first Partial octets of each text
 }
+
+// Library is a set of scenarios by name, as the web app reads it:
+// *scenarios.Library is the real one, and tests hand in specs of their own.
+type Library interface {
+	List() []*Spec
+	Get(name string) (*Spec, bool)
+}

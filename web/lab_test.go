@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"mailsim/lang"
+	"mailsim/web/static"
 )
 
 // labPages are the lab's pages as a reader opens them.
@@ -38,7 +39,7 @@ func TestLabPagesInBothLanguages(t *testing.T) {
 					t.Errorf("%s contains %q, which the CSP would block", target, bad)
 				}
 			}
-			if !strings.Contains(body, assetURL("lab.css")) {
+			if !strings.Contains(body, static.URL("lab.css")) {
 				t.Errorf("%s does not load lab.css", target)
 			}
 		}

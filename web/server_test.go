@@ -9,6 +9,7 @@ import (
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
+	"mailsim/web/static"
 )
 
 // specList is a library of specs built by a test.
@@ -164,7 +165,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	h := New(shipped(t), nil, nil)
 	for _, c := range []struct{ method, target string }{
 		{"GET", "/"}, {"GET", "/play/two-systems"}, {"GET", "/play/nope"}, {"GET", "/nope"},
-		{"POST", "/"}, {"GET", assetURL("player.js")}, {"GET", "/static/x/nope.js"},
+		{"POST", "/"}, {"GET", static.URL("player.js")}, {"GET", "/static/x/nope.js"},
 	} {
 		w := get(t, h, c.method, c.target)
 		csp := w.Header().Get("Content-Security-Policy")
@@ -197,14 +198,14 @@ func TestStaticAssets(t *testing.T) {
 	for name, want := range map[string]string{
 		"player.js": "javascript", "transcript.js": "javascript", "style.css": "text/css", "icon.svg": "image/svg+xml",
 	} {
-		w := get(t, h, "GET", assetURL(name))
+		w := get(t, h, "GET", static.URL(name))
 		if w.Code != http.StatusOK || !strings.Contains(w.Header().Get("Content-Type"), want) {
 			t.Errorf("%s: status %d, type %q", name, w.Code, w.Header().Get("Content-Type"))
 		}
 		if w.Header().Get("Cache-Control") != "public, max-age=31536000, immutable" {
 			t.Errorf("%s: Cache-Control %q", name, w.Header().Get("Cache-Control"))
 		}
-		again := get(t, h, "GET", assetURL(name), "If-None-Match", w.Header().Get("ETag"))
+		again := get(t, h, "GET", static.URL(name), "If-None-Match", w.Header().Get("ETag"))
 		if again.Code != http.StatusNotModified {
 			t.Errorf("%s: revalidation gave %d, want 304", name, again.Code)
 		}
@@ -212,10 +213,10 @@ func TestStaticAssets(t *testing.T) {
 	if w := get(t, h, "GET", "/static/old/player.js"); w.Code != http.StatusOK || w.Header().Get("Cache-Control") != "no-cache" {
 		t.Errorf("stale version: status %d, Cache-Control %q", w.Code, w.Header().Get("Cache-Control"))
 	}
-	if w := get(t, h, "GET", assetURL("nope.js")); w.Code != http.StatusNotFound {
+	if w := get(t, h, "GET", static.URL("nope.js")); w.Code != http.StatusNotFound {
 		t.Errorf("unknown asset: status %d", w.Code)
 	}
-	if w := get(t, h, "GET", "/static/"+assetVersion+"/"); w.Code != http.StatusNotFound {
+	if w := get(t, h, "GET", "/static/"+static.Version+"/"); w.Code != http.StatusNotFound {
 		t.Errorf("asset directory: status %d, want 404, no listing", w.Code)
 	}
 }

@@ -1,0 +1,6 @@
+package outbox
+
+import "mailsim/web/words"
+
+// tr looks a key up in the app's catalogs (package words).
+var tr = words.T
