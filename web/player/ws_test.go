@@ -1,4 +1,4 @@
-package web
+package player
 
 import (
 	"encoding/json"
@@ -63,7 +63,7 @@ func gotoStep(t *testing.T, conn *websocket.Conn, step int) wireFrame {
 }
 
 func TestWebsocketGoto(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t), nil))
 	defer srv.Close()
 	spec := twoSystems(t).In(lang.RO) // the page asks in Romanian
 	full, err := sim.Run(spec, sim.EventLimit)
@@ -108,7 +108,7 @@ func TestWebsocketGoto(t *testing.T) {
 }
 
 func TestWebsocketRefusesOtherOrigins(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t), nil))
 	defer srv.Close()
 	_, resp, err := dial(t, srv, "/ws/play/two-systems", "Origin", "http://evil.example")
 	if err == nil {
@@ -127,7 +127,7 @@ func TestWebsocketRefusesOtherOrigins(t *testing.T) {
 }
 
 func TestWebsocketClosesOnMisbehaviour(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t), nil))
 	defer srv.Close()
 	for name, msg := range map[string]string{
 		"unknown op":   `{"op":"explode"}`,
@@ -181,7 +181,7 @@ func TestWebsocketDropsAClientThatDoesNotRead(t *testing.T) {
 		defer mu.Unlock()
 		return logged.Write(p)
 	}), nil))
-	srv := httptest.NewServer(New(shipped(t), nil, log))
+	srv := httptest.NewServer(serve(shipped(t), log))
 	defer srv.Close()
 	conn, _, err := dial(t, srv, "/ws/play/two-systems")
 	if err != nil {

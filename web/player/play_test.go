@@ -1,4 +1,4 @@
-package web
+package player
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 )
 
 func TestPlayerRendersTopology(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	spec := twoSystems(t)
 	for _, l := range lang.All {
 		body := get(t, h, "GET", "/play/two-systems?lang="+string(l)).Body.String()
@@ -53,7 +53,7 @@ func renderedSteps(body string) []int {
 }
 
 func TestPlayerStepParameter(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	trace, err := sim.Run(twoSystems(t), sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestPlayerStepParameter(t *testing.T) {
 }
 
 func TestPlayerTranscriptAtTheEnd(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	body := get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
 	var codes []string
 	for _, m := range regexp.MustCompile(`<span class="code (c\d)">(\d{3})[ -]</span>`).FindAllStringSubmatch(body, -1) {
@@ -146,8 +146,8 @@ func TestPlayerEscapesScenarioText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := newHandler(specList{spec}, nil, nil, Options{})
-	for _, target := range []string{"/", "/play/hostile"} {
+	h := serve(specList{spec}, nil)
+	for _, target := range []string{"/play/hostile"} { // the home page's own test is in package web
 		body := get(t, h, "GET", target).Body.String()
 		for _, bad := range []string{"<script>alert", "<img src=x", "<b>x</b>", "<i>A</i>"} {
 			if strings.Contains(body, bad) {
@@ -161,7 +161,7 @@ func TestPlayerEscapesScenarioText(t *testing.T) {
 }
 
 func TestPlayerLangLinksKeepTheStep(t *testing.T) {
-	body := get(t, New(shipped(t), nil, nil), "GET", "/play/two-systems?step=4").Body.String()
+	body := get(t, serve(shipped(t), nil), "GET", "/play/two-systems?step=4").Body.String()
 	for _, want := range []string{`href="/play/two-systems?lang=ro&amp;step=4"`, `href="/play/two-systems?lang=en&amp;step=4"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("language switch lacks %s", want)
@@ -171,7 +171,7 @@ func TestPlayerLangLinksKeepTheStep(t *testing.T) {
 
 func TestPlayerReportsAScenarioTheWorldRefuses(t *testing.T) {
 	broken := &sim.Spec{Name: "broken", Users: []sim.User{{Address: "x@nowhere.example", Host: "nowhere", UA: "nowhere.ua"}}}
-	h := newHandler(specList{broken}, nil, nil, Options{})
+	h := serve(specList{broken}, nil)
 	for _, l := range lang.All {
 		w := get(t, h, "GET", "/play/broken?lang="+string(l))
 		if w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), tr(l, "error.internal.text")) {

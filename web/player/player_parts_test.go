@@ -1,16 +1,15 @@
-package web
+package player
 
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/mime"
+	"mailsim/web/view"
 )
 
 // TestStateDiagramsHaveEveryTransitionTaken checks the transition tables
@@ -18,7 +17,7 @@ import (
 // shipped scenario takes is drawn.
 func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
 	drawn := map[string]bool{}
-	for _, m := range machines(lang.EN) {
+	for _, m := range view.Machines(lang.EN) {
 		names := map[string]bool{}
 		for _, s := range m.States {
 			names[s.Name] = true
@@ -74,7 +73,7 @@ func TestQuizOffersTheRightReply(t *testing.T) {
 		}
 		for i, e := range run.trace {
 			q := quizAt(spec.Name, run.trace, i)
-			if (q != nil) != (e.Kind == sim.KindReply && slices.Contains(diagrammed, e.Proto)) {
+			if (q != nil) != (e.Kind == sim.KindReply && slices.Contains(view.Diagrammed, e.Proto)) {
 				t.Fatalf("%s event %d (%s): quiz %v", spec.Name, i, e.Kind, q)
 			}
 			if q == nil {
@@ -189,7 +188,7 @@ func TestUnstuff(t *testing.T) {
 }
 
 func TestExports(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	for _, c := range []struct{ target, ctype, want string }{
 		{"/play/two-systems/transcript.txt?lang=ro", "text/plain; charset=utf-8", "S: 250"},
 		{"/play/two-systems/transcript.txt?lang=en&step=3", "text/plain; charset=utf-8", "(DNS answer"},
@@ -251,7 +250,7 @@ func TestMotionPushThenPull(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		topo := newTopology(spec, lang.EN)
+		topo := view.NewTopology(spec, lang.EN)
 		host := map[string]string{} // agent ID: its host's ID
 		for _, h := range spec.Hosts {
 			for _, a := range h.Agents {
@@ -271,10 +270,10 @@ func TestMotionPushThenPull(t *testing.T) {
 					t.Errorf("%s step %d (%s %q): motion %+v, want a token from %s to %s", spec.Name, step, e.Kind, e.Line, m, e.From, e.To)
 				}
 			case sim.KindStore:
-				if !m.Message || m.To != boxChip(e.Box) || m.Rest != m.To {
-					t.Errorf("%s step %d: a store moves %+v, want the message into %s", spec.Name, step, m, boxChip(e.Box))
+				if !m.Message || m.To != view.BoxChip(e.Box) || m.Rest != m.To {
+					t.Errorf("%s step %d: a store moves %+v, want the message into %s", spec.Name, step, m, view.BoxChip(e.Box))
 				}
-				if _, ok := topo.chip(m.To); !ok {
+				if _, ok := topo.Chip(m.To); !ok {
 					t.Errorf("%s step %d: the topology has no chip for mailbox %s", spec.Name, step, e.Box)
 				}
 			case sim.KindData, sim.KindSubmit, sim.KindFetch:
@@ -303,75 +302,6 @@ func TestMotionPushThenPull(t *testing.T) {
 	if pulled == 0 {
 		t.Error("no message is ever pulled back from a server")
 	}
-}
-
-// TestStateLabelsClear lays out every state diagram in both languages and
-// wants each transition's label clear of every other label and of every
-// other transition's line, and no label that is a lone ".".
-func TestStateLabelsClear(t *testing.T) {
-	type box struct{ x0, y0, x1, y1 int }
-	for _, l := range []lang.Lang{lang.RO, lang.EN} {
-		for _, m := range machines(l) {
-			labels := make([]box, len(m.Edges))
-			for i, e := range m.Edges {
-				if strings.TrimSpace(e.Label) == "." {
-					t.Errorf("%s %s: a lone %q label", m.Proto, e.ID, e.Label)
-				}
-				if e.BoxW < utf8.RuneCountInString(e.Label)*labelCharW || e.BoxX > e.LabelX-e.BoxW/2 {
-					t.Errorf("%s %s: the background box %d+%d does not hold the label at %d", m.Proto, e.ID, e.BoxX, e.BoxW, e.LabelX)
-				}
-				labels[i] = box{e.BoxX, e.BoxY, e.BoxX + e.BoxW, e.BoxY + labelH - 2}
-			}
-			for i, a := range labels {
-				for j, e := range m.Edges {
-					if j > i && a.x0 < labels[j].x1 && labels[j].x0 < a.x1 && a.y0 < labels[j].y1 && labels[j].y0 < a.y1 {
-						t.Errorf("%s (%s): the labels of %s and %s overlap", m.Proto, l, m.Edges[i].ID, e.ID)
-					}
-					if j == i {
-						continue
-					}
-					for _, s := range segments(t, e.Path) {
-						if s.x0 <= a.x1 && a.x0 <= s.x1 && s.y0 <= a.y1 && a.y0 <= s.y1 {
-							t.Errorf("%s (%s): %s's line crosses the label of %s", m.Proto, l, e.ID, m.Edges[i].ID)
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
-// segments reads the straight segments of an SVG path made of M, H and V,
-// as boxes from the smaller to the larger corner.
-func segments(t *testing.T, d string) []struct{ x0, y0, x1, y1 int } {
-	var out []struct{ x0, y0, x1, y1 int }
-	f := strings.Fields(d)
-	x, y := 0, 0
-	for i := 0; i < len(f); i++ {
-		num := func() int {
-			i++
-			n, err := strconv.Atoi(f[i])
-			if err != nil {
-				t.Fatalf("path %q: %v", d, err)
-			}
-			return n
-		}
-		nx, ny := x, y
-		switch f[i] {
-		case "M":
-			x, y = num(), num()
-			continue
-		case "H":
-			nx = num()
-		case "V":
-			ny = num()
-		default:
-			t.Fatalf("path %q: command %s", d, f[i])
-		}
-		out = append(out, struct{ x0, y0, x1, y1 int }{min(x, nx), min(y, ny), max(x, nx), max(y, ny)})
-		x, y = nx, ny
-	}
-	return out
 }
 
 // TestStoreWithoutReceiver replays every trace with its stores' To emptied,
@@ -405,8 +335,8 @@ func TestStoreWithoutReceiver(t *testing.T) {
 		label := func(id string) string { return id }
 		for i, e := range bare {
 			if e.Kind == sim.KindStore {
-				x, y := newTranscriptLine(frameEvent{Event: run.trace[i]}, label), newTranscriptLine(frameEvent{Event: e}, label)
-				if x.To != y.To || y.To != boxChip(e.Box) {
+				x, y := view.NewTranscriptLine(view.FrameEvent{Event: run.trace[i]}, label), view.NewTranscriptLine(view.FrameEvent{Event: e}, label)
+				if x.To != y.To || y.To != view.BoxChip(e.Box) {
 					t.Errorf("%s event %d: a store goes to %q, with an empty To %q", spec.Name, i, x.To, y.To)
 				}
 			}
@@ -470,7 +400,7 @@ func FuzzLiterals(f *testing.F) {
 // on the wire, in the page and in the SVG export alike: "250-" with no
 // space for a multiline reply's first line, one space otherwise.
 func TestLadderJoinsCodeAndText(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	for _, target := range []string{"/play/two-systems?lang=ro", "/play/two-systems/ladder.svg?lang=en"} {
 		body := get(t, h, "GET", target).Body.String()
 		for _, want := range []string{`250</tspan>-`, `220</tspan> `, `354</tspan> `} {
@@ -481,32 +411,6 @@ func TestLadderJoinsCodeAndText(t *testing.T) {
 		for _, bad := range []string{`</tspan> -`, `</tspan>  `} {
 			if strings.Contains(body, bad) {
 				t.Errorf("%s has %q", target, bad)
-			}
-		}
-	}
-}
-
-// TestStateEdgeWords checks the labels the review asked for: PASS / APOP
-// (scenario pop3-apop takes that edge), HELO/EHLO, a Romanian word for the
-// connection closing, and MAIL straight after the greeting drawn dashed
-// with a note, since only the server's leniency allows it.
-func TestStateEdgeWords(t *testing.T) {
-	want := map[lang.Lang]map[string]string{
-		lang.RO: {"pop3 Authorization>Transaction": "PASS / APOP", "smtp Greeted>Ready": "HELO/EHLO", "pop3 Update>Closed": "închidere"},
-		lang.EN: {"pop3 Update>Closed": "close"},
-	}
-	for l, labels := range want {
-		for _, m := range machines(l) {
-			for _, e := range m.Edges {
-				if w, ok := labels[m.Proto+" "+e.ID]; ok && e.Label != w {
-					t.Errorf("%s %s (%s): label %q, want %q", m.Proto, e.ID, l, e.Label, w)
-				}
-				if lenient := m.Proto == "smtp" && e.ID == "Greeted>MailFrom"; e.Dashed != lenient {
-					t.Errorf("%s %s: dashed %v", m.Proto, e.ID, e.Dashed)
-				}
-			}
-			if (m.Note != "") != (m.Proto == "smtp") {
-				t.Errorf("%s (%s): note %q", m.Proto, l, m.Note)
 			}
 		}
 	}
@@ -545,7 +449,7 @@ func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
 	if answer(sim.Event{Proto: "pop3", Kind: sim.KindReply, Line: "-ERR [AUTH] invalid password"}) != pop3Auth {
 		t.Error("a refused login's answer is not [AUTH]")
 	}
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	for name, hidden := range map[string]bool{"one-system": true, "two-systems": false} {
 		body := get(t, h, "GET", "/play/"+name).Body.String()
 		at := strings.Index(body, `data-testid="predict"`)
@@ -561,7 +465,7 @@ func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
 // hops read apart, and a narrated event names its kind for presentation
 // mode, which hides the explanation.
 func TestTranscriptNamesHostsAndKinds(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	body := get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
 	for _, want := range []string{"Server MTA @ sysb", `<span class="what">conectare</span>`, `<span class="what">deconectare</span>`} {
 		if !strings.Contains(body, want) {
