@@ -29,3 +29,11 @@ func serve(lib sim.Library, log *slog.Logger) http.Handler {
 	}
 	return webtest.Mux(New(lib, &outbox.Store{}, log).Routes)
 }
+
+var (
+	dial     = webtest.Dial
+	deadline = webtest.Deadline
+	gotoStep = webtest.Goto
+)
+
+type wireFrame = webtest.Frame

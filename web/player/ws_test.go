@@ -17,51 +17,6 @@ import (
 	"mailsim/sim"
 )
 
-// dial opens a player socket on srv; header is pairs of name and value.
-func dial(t *testing.T, srv *httptest.Server, path string, header ...string) (*websocket.Conn, *http.Response, error) {
-	t.Helper()
-	h := http.Header{}
-	for i := 0; i+1 < len(header); i += 2 {
-		h.Set(header[i], header[i+1])
-	}
-	conn, resp, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+path, h)
-	if conn != nil {
-		t.Cleanup(func() { conn.Close() })
-	}
-	return conn, resp, err
-}
-
-// deadline keeps a broken server from hanging the test.
-func deadline(conn *websocket.Conn) {
-	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
-	conn.SetWriteDeadline(time.Now().Add(10 * time.Second))
-}
-
-// wireFrame is the websocket message as a client decodes it.
-type wireFrame struct {
-	Step   int `json:"step"`
-	Total  int `json:"total"`
-	Events []struct {
-		sim.Event
-		Text string `json:"text"`
-	} `json:"events"`
-	Mailboxes []*sim.Mailbox `json:"mailboxes"`
-	State     string         `json:"state"`
-}
-
-func gotoStep(t *testing.T, conn *websocket.Conn, step int) wireFrame {
-	t.Helper()
-	deadline(conn)
-	if err := conn.WriteJSON(map[string]any{"op": "goto", "step": step}); err != nil {
-		t.Fatal(err)
-	}
-	var f wireFrame
-	if err := conn.ReadJSON(&f); err != nil {
-		t.Fatal(err)
-	}
-	return f
-}
-
 func TestWebsocketGoto(t *testing.T) {
 	srv := httptest.NewServer(serve(shipped(t), nil))
 	defer srv.Close()

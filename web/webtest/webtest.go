@@ -6,12 +6,16 @@ package webtest
 import (
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/sim/live"
+
+	"github.com/gorilla/websocket"
 )
 
 // Shipped loads the scenarios the binary embeds.
@@ -87,4 +91,63 @@ func Mux(routes func(*http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
 	routes(mux)
 	return mux
+}
+
+// Dial opens a websocket at path on srv, closed when the test ends; header is pairs of name and value.
+func Dial(t testing.TB, srv *httptest.Server, path string, header ...string) (*websocket.Conn, *http.Response, error) {
+	t.Helper()
+	h := http.Header{}
+	for i := 0; i+1 < len(header); i += 2 {
+		h.Set(header[i], header[i+1])
+	}
+	conn, resp, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+path, h)
+	if conn != nil {
+		t.Cleanup(func() { conn.Close() })
+	}
+	return conn, resp, err
+}
+
+// Deadline keeps a broken server from hanging the test.
+func Deadline(conn *websocket.Conn) {
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	conn.SetWriteDeadline(time.Now().Add(10 * time.Second))
+}
+
+// Frame is the player socket's message as a client decodes it.
+type Frame struct {
+	Step   int `json:"step"`
+	Total  int `json:"total"`
+	Events []struct {
+		sim.Event
+		Text string `json:"text"`
+	} `json:"events"`
+	Mailboxes []*sim.Mailbox `json:"mailboxes"`
+	State     string         `json:"state"`
+}
+
+// Goto asks a player socket for step and reads the frame it answers.
+func Goto(t testing.TB, conn *websocket.Conn, step int) Frame {
+	t.Helper()
+	Deadline(conn)
+	if err := conn.WriteJSON(map[string]any{"op": "goto", "step": step}); err != nil {
+		t.Fatal(err)
+	}
+	var f Frame
+	if err := conn.ReadJSON(&f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// MissingKey is what a page shows for a key the catalog lacks (see
+// words.T), keys with digits and hyphens included
+// ("[lecture.reply-504.title]").
+var MissingKey = regexp.MustCompile(`\[[a-z]+(\.[a-z0-9-]+)+\]`)
+
+// Sep is the separator that adds a parameter to target: "?" or "&".
+func Sep(target string) string {
+	if strings.Contains(target, "?") {
+		return "&"
+	}
+	return "?"
 }

@@ -1,4 +1,4 @@
-package web
+package mimelab
 
 import (
 	"encoding/json"
@@ -33,7 +33,7 @@ func check(t *testing.T, h http.Handler, req checkRequest) (int, mime.Result) {
 }
 
 func TestCheckAPIGradesCellByCell(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	ex := mime.NewExercise(42, mime.ExerciseEncode)
 	answers := expected(ex)
 	answers["g0.s1.index"] = "99"
@@ -70,7 +70,7 @@ func TestCheckAPIGradesCellByCell(t *testing.T) {
 }
 
 func TestExerciseSheet(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 
 	w := get(t, h, "GET", "/lab/exercise?kind=padding")
 	loc, _ := url.Parse(w.Header().Get("Location"))

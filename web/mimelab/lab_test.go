@@ -1,4 +1,4 @@
-package web
+package mimelab
 
 import (
 	"net/http"
@@ -7,6 +7,7 @@ import (
 
 	"mailsim/lang"
 	"mailsim/web/static"
+	"mailsim/web/webtest"
 )
 
 // labPages are the lab's pages as a reader opens them.
@@ -17,10 +18,10 @@ var labPages = []string{
 }
 
 func TestLabPagesInBothLanguages(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	for _, l := range lang.All {
 		for _, target := range labPages {
-			w := get(t, h, "GET", target+sep(target)+"lang="+string(l))
+			w := get(t, h, "GET", target+webtest.Sep(target)+"lang="+string(l))
 			body := w.Body.String()
 			if w.Code != http.StatusOK {
 				t.Errorf("%s in %s: status %d", target, l, w.Code)
@@ -31,7 +32,7 @@ func TestLabPagesInBothLanguages(t *testing.T) {
 			if strings.Contains(body, "[lab.") || strings.Contains(body, "[ex.") || strings.Contains(body, "[compose.") {
 				t.Errorf("%s in %s shows a missing UI key", target, l)
 			}
-			if m := missingMarker.FindString(body); m != "" {
+			if m := webtest.MissingKey.FindString(body); m != "" {
 				t.Errorf("%s in %s shows the missing key %s", target, l, m)
 			}
 			for _, bad := range []string{"<script>", "<style", " style=", " onclick=", "javascript:"} {
@@ -47,7 +48,7 @@ func TestLabPagesInBothLanguages(t *testing.T) {
 }
 
 func TestLabInBar(t *testing.T) {
-	body := get(t, New(shipped(t), nil, nil), "GET", "/lab/qp?lang=en").Body.String()
+	body := get(t, serve(shipped(t)), "GET", "/lab/qp?lang=en").Body.String()
 	if !strings.Contains(body, `<a href="/lab" aria-current="page">`+tr(lang.EN, "nav.lab")+`</a>`) {
 		t.Errorf("the bar does not mark the lab as the current section")
 	}
@@ -57,7 +58,7 @@ func TestLabInBar(t *testing.T) {
 }
 
 func TestLabPrefillsFromTheAddress(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	if body := get(t, h, "GET", "/lab?text=Hello%3C%3E").Body.String(); !strings.Contains(body, ">Hello&lt;&gt;</textarea>") {
 		t.Errorf("?text= is not the escaped content of the input box")
 	}
@@ -72,7 +73,7 @@ func TestLabPrefillsFromTheAddress(t *testing.T) {
 }
 
 func TestDigestPageShowsTheRFCExamples(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	body := get(t, h, "GET", "/lab/digest?lang=en").Body.String()
 	for _, want := range []string{
 		"c4c9334bac560ecc979e58001b3e22fb",                 // RFC 1939 §7

@@ -1,4 +1,4 @@
-package web
+package codes
 
 import (
 	"html"
@@ -11,6 +11,8 @@ import (
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/live"
+	"mailsim/web/errata"
+	"mailsim/web/webtest"
 )
 
 // lectureCodes are the codes of the lecture's reply table, in its order,
@@ -61,7 +63,7 @@ func readCodes(t *testing.T, body string) []shownCode {
 func TestCodesProducedWhereThePageSays(t *testing.T) {
 	l := startLab(t, "")
 	lib := shipped(t)
-	body := get(t, New(lib, l, nil), "GET", "/codes?lang=en").Body.String()
+	body := get(t, serve(lib, l), "GET", "/codes?lang=en").Body.String()
 	cards := readCodes(t, body)
 	var listed []int
 	for _, c := range cards {
@@ -91,7 +93,7 @@ func TestCodesProducedWhereThePageSays(t *testing.T) {
 
 // replyAtStep runs a scenario and returns the SMTP reply code of the last
 // event shown at step (0 when it is not an SMTP reply).
-func replyAtStep(t *testing.T, lib library, name string, step int) int {
+func replyAtStep(t *testing.T, lib sim.Library, name string, step int) int {
 	t.Helper()
 	spec, ok := lib.Get(name)
 	if !ok {
@@ -134,48 +136,21 @@ func recipeCodes(t *testing.T, l *live.Lab, recipe []recipeLine) []int {
 	return codes
 }
 
-// TestPOP3Replay: mailsim's own server, given the lecture's POP3 commands,
-// answers each with +OK, and RETR 2 with message 2 of 912 octets.
-func TestPOP3Replay(t *testing.T) {
-	got := pop3Replay()
-	var commands, oks int
-	for i, l := range got {
-		if strings.HasPrefix(l, "C: ") {
-			commands++
-			if i+1 < len(got) && strings.HasPrefix(got[i+1], "S: +OK") {
-				oks++
-			}
-		}
-	}
-	if commands != 8 || oks != commands {
-		t.Errorf("%d of %d commands answered +OK", oks, commands)
-	}
-	for _, want := range []string{"S: +OK 912 octets", "S: <message 2 contents>"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("the replay lacks %q", want)
-		}
-	}
-}
-
-// missingKey is what tr shows for a key the catalog lacks, keys with
-// digits and hyphens included ("[lecture.reply-504.title]").
-var missingKey = regexp.MustCompile(`\[[a-z]+(\.[a-z0-9-]+)+\]`)
-
 // TestLectureNotes: /codes#lecture holds every difference in the reader's
 // language, and both pages run the lecture's APOP example: only
 // cfugDemo123 gives the lecture's digest.
 func TestLectureNotes(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	apopRows := regexp.MustCompile(`<tr data-secret="([^"]*)" data-matches="(true|false)">`)
 	for _, l := range lang.All {
 		codes := get(t, h, "GET", "/codes?lang="+string(l)).Body.String()
 		digest := get(t, h, "GET", "/lab/digest?lang="+string(l)).Body.String()
 		for page, body := range map[string]string{"/codes": codes, "/lab/digest": digest, "/console/nslookup": get(t, h, "GET", "/console/nslookup?lang="+string(l)).Body.String()} {
-			if m := missingKey.FindString(body); m != "" {
+			if m := webtest.MissingKey.FindString(body); m != "" {
 				t.Errorf("%s?lang=%s shows the missing key %s", page, l, m)
 			}
 		}
-		for _, d := range lectureDiffs() {
+		for _, d := range errata.Diffs() {
 			if !strings.Contains(codes, `id="lecture-`+d.ID+`"`) || !strings.Contains(codes, html.EscapeString(tr(l, "lecture."+d.ID+".title"))) {
 				t.Errorf("/codes?lang=%s lacks the note %s", l, d.ID)
 			}

@@ -1,4 +1,4 @@
-package web
+package mimelab
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 
 	"mailsim/sim"
 	"mailsim/sim/mime"
+	"mailsim/web/outbox"
 )
 
 // composeRequest builds a multipart form post to /lab/compose: fields, then
@@ -45,7 +46,7 @@ var rawOf = regexp.MustCompile(`(?s)<pre class="output raw-message" data-testid=
 var sendOf = regexp.MustCompile(`href="(/play/lan-both\?msg=[0-9a-f]+)"`)
 
 func TestComposeBuildsStoresAndSends(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, composeRequest(t, map[string]string{
 		"subject": "Notă", "text": "Bună ziua!\r\nA doua linie.", "text-enc": "quoted-printable",
@@ -79,7 +80,7 @@ func TestComposeBuildsStoresAndSends(t *testing.T) {
 		t.Fatal("the page has no Send link")
 	}
 	hash := strings.TrimPrefix(link[1], "/play/lan-both?msg=")
-	if hash != messageHash([]byte(raw)) {
+	if hash != outbox.Hash([]byte(raw)) {
 		t.Errorf("the link's key is not the hash of the message shown")
 	}
 	play := get(t, h, "GET", link[1]+"&step=100000&lang=en")
@@ -97,7 +98,7 @@ func TestComposeBuildsStoresAndSends(t *testing.T) {
 }
 
 func TestComposedMessageTravelsThroughScenarioFour(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, composeRequest(t, map[string]string{"subject": "Över the wire", "text": "ü"}, nil))
 	link := sendOf.FindStringSubmatch(w.Body.String())
@@ -134,7 +135,7 @@ func TestComposedMessageTravelsThroughScenarioFour(t *testing.T) {
 }
 
 func TestComposeExplainsRefusals(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	for _, c := range []struct {
 		name   string
 		fields map[string]string
@@ -181,7 +182,7 @@ func TestComposeExplainsRefusals(t *testing.T) {
 }
 
 func TestPlayerRefusesAnUnknownMessage(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	for _, target := range []string{"/play/lan-both?msg=feed", "/ws/play/lan-both?msg=feed", "/play/two-systems?msg=feed"} {
 		if w := get(t, h, "GET", target); w.Code != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", target, w.Code)
@@ -192,40 +193,8 @@ func TestPlayerRefusesAnUnknownMessage(t *testing.T) {
 	}
 }
 
-func TestMessageStore(t *testing.T) {
-	var s messageStore
-	first := s.put([]byte("first"), "1")
-	for i := range storeEntries - 1 {
-		s.put(fmt.Appendf(nil, "message %d", i), "")
-	}
-	s.put([]byte("first"), "1") // storing it again makes it the newest
-	s.put([]byte("one more"), "")
-	if _, _, ok := s.get(first); !ok {
-		t.Errorf("a message stored again was evicted")
-	}
-	if _, _, ok := s.get(messageHash([]byte("message 0"))); ok {
-		t.Errorf("the oldest message was kept past %d entries", storeEntries)
-	}
-	if len(s.byHash) != storeEntries || len(s.order) != storeEntries {
-		t.Errorf("the store holds %d/%d entries, want %d", len(s.byHash), len(s.order), storeEntries)
-	}
-
-	base := &sim.Spec{Name: sendScenario, Sends: []sim.Send{{Subject: "old", Body: "old"}}}
-	a, ok := s.specWith(base, first)
-	b, _ := s.specWith(base, first)
-	if !ok || a != b {
-		t.Errorf("the same message gave different specs, so the player would run it twice")
-	}
-	if string(a.Sends[0].Raw) != "first" || a.Sends[0].Subject != "1" || a.Sends[0].Body != "" || base.Sends[0].Subject != "old" {
-		t.Errorf("spec carries %q %q; the library's spec became %q", a.Sends[0].Raw, a.Sends[0].Subject, base.Sends[0].Subject)
-	}
-	if _, ok := s.specWith(base, "nope"); ok {
-		t.Errorf("an unknown key gave a spec")
-	}
-}
-
 func TestComposeStoreBoundsMessageSize(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	// Four full parts as quoted-printable of non-ASCII text grow well past
 	// the store's limit: the page shows the message but offers no sending.
 	text := strings.Repeat("ș", mime.MaxInput/2)
@@ -233,6 +202,6 @@ func TestComposeStoreBoundsMessageSize(t *testing.T) {
 	h.ServeHTTP(w, composeRequest(t, map[string]string{"text": text, "text-enc": "quoted-printable", "html-on": "1", "html": text, "html-enc": "quoted-printable"}, nil))
 	body := w.Body.String()
 	if w.Code != http.StatusOK || strings.Contains(body, `data-testid="send"`) || !strings.Contains(body, escape(tr("en", "compose.too-big-to-send"))) {
-		t.Errorf("a message over %d bytes: status %d; want it shown without a Send link", storeMaxMessage, w.Code)
+		t.Errorf("a message over %d bytes: status %d; want it shown without a Send link", outbox.MaxMessage, w.Code)
 	}
 }

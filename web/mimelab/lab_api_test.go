@@ -1,4 +1,4 @@
-package web
+package mimelab
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ func refusalOf(t *testing.T, w *httptest.ResponseRecorder) mime.Error {
 }
 
 func TestTraceAPI(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 
 	w := post(t, h, "/lab/api/trace?op=encode&as=text", []byte("Man"))
 	var enc mime.EncodeTrace
@@ -71,7 +71,7 @@ func TestTraceAPI(t *testing.T) {
 }
 
 func TestTraceAPIRefusesBadInput(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	for _, c := range []struct {
 		name, target string
 		body         []byte
@@ -108,7 +108,7 @@ func TestTraceAPIRefusesBadInput(t *testing.T) {
 }
 
 func TestTraceAPIShowsWhereDecodingStops(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t))
 	w := post(t, h, "/lab/api/trace?op=decode", []byte("TWFu\nTW!u"))
 	if w.Code != http.StatusOK {
 		t.Fatalf("a decode that stops is a result, not a refusal: status %d", w.Code)

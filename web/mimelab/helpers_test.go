@@ -1,0 +1,32 @@
+package mimelab
+
+import (
+	"log/slog"
+	"net/http"
+
+	"mailsim/sim"
+	"mailsim/web/outbox"
+	"mailsim/web/player"
+	"mailsim/web/webtest"
+)
+
+var (
+	shipped = webtest.Shipped
+	get     = webtest.Get
+)
+
+// serve is the lab with the player its composer sends through.
+func serve(lib sim.Library) http.Handler {
+	log := slog.New(slog.DiscardHandler)
+	msgs := &outbox.Store{}
+	return webtest.Mux(func(mux *http.ServeMux) {
+		New(msgs, log).Routes(mux)
+		player.New(lib, msgs, log).Routes(mux)
+	})
+}
+
+var (
+	escape   = webtest.Escape
+	dial     = webtest.Dial
+	gotoStep = webtest.Goto
+)
