@@ -1,4 +1,4 @@
-package web
+package console
 
 import (
 	"net/http/httptest"
@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"mailsim/sim"
+	"mailsim/web/webtest"
 )
 
 func askNslookup(t *testing.T, conn *websocket.Conn, line string) nslookupFrame {
@@ -26,7 +27,7 @@ func askNslookup(t *testing.T, conn *websocket.Conn, line string) nslookupFrame 
 
 // TestNslookupSocketLecture: the lecture's demonstration against its zone.
 func TestNslookupSocketLecture(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t), nil))
 	defer srv.Close()
 	conn, _, err := dial(t, srv, "/ws/nslookup?lang=ro")
 	if err != nil {
@@ -76,7 +77,7 @@ func TestConsoleZonesSkipDuplicateOrigins(t *testing.T) {
 	}
 	// A library whose scenario repeats the lecture's origin keeps the lecture's zone.
 	lecture := zones[0]
-	dup, err := consoleZones(specList{&sim.Spec{Name: "x", Zones: zones[1:]}, &sim.Spec{Name: "y", Zones: zones}})
+	dup, err := consoleZones(webtest.Specs{&sim.Spec{Name: "x", Zones: zones[1:]}, &sim.Spec{Name: "y", Zones: zones}})
 	if err != nil || len(dup) != len(zones) || dup[0].File() != lecture.File() {
 		t.Errorf("with duplicates: %d zones, %v", len(dup), err)
 	}
@@ -90,7 +91,7 @@ func TestNslookupPageHidesFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := get(t, New(lib, nil, nil), "GET", "/console/nslookup?lang=en").Body.String()
+	body := get(t, serve(lib, nil), "GET", "/console/nslookup?lang=en").Body.String()
 	for _, z := range zones {
 		if !strings.Contains(body, "data-origin=\""+z.Origin()+"\"") {
 			t.Errorf("the page lacks the zone %s", z.Origin())

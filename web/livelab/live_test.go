@@ -1,4 +1,4 @@
-package web
+package livelab
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 
 	"mailsim/sim"
 	"mailsim/sim/live"
+	"mailsim/web/view"
 )
 
 type wireLiveFrame struct {
@@ -16,8 +17,8 @@ type wireLiveFrame struct {
 		sim.Event
 		Text string `json:"text"`
 	} `json:"events"`
-	Machine   *machineState `json:"machine"`
-	Mailboxes []live.Page   `json:"mailboxes"`
+	Machine   *view.MachineState `json:"machine"`
+	Mailboxes []live.Page        `json:"mailboxes"`
 }
 
 func readLive(t *testing.T, conn *websocket.Conn) wireLiveFrame {
@@ -46,7 +47,7 @@ func TestLiveSocket(t *testing.T) {
 	if len(first.Events) != 4 || first.Events[0].Key != "lab.connect.console.smtp" || first.Events[0].Text == "" {
 		t.Fatalf("history frame: %+v", first.Events)
 	}
-	if first.Machine == nil || *first.Machine != (machineState{Proto: "smtp", State: "Ready", From: "Greeted"}) || first.Mailboxes == nil {
+	if first.Machine == nil || *first.Machine != (view.MachineState{Proto: "smtp", State: "Ready", From: "Greeted"}) || first.Mailboxes == nil {
 		t.Errorf("history frame machine %+v, %d mailboxes", first.Machine, len(first.Mailboxes))
 	}
 

@@ -1,4 +1,4 @@
-package web
+package livelab
 
 import (
 	"bufio"
@@ -17,6 +17,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"mailsim/sim/live"
+	"mailsim/web/view"
 )
 
 // viewBound is the most a page or websocket frame of the lab may weigh,
@@ -121,7 +122,7 @@ func viewSizes(tb testing.TB, srv *httptest.Server) map[string]int {
 	c.Close()
 	c = ws("/ws/console/smtp")
 	frame(c) // the greeting
-	if err := c.WriteJSON(typedLine{Line: "NOOP"}); err != nil {
+	if err := c.WriteJSON(map[string]string{"line": "NOOP"}); err != nil {
 		tb.Fatal(err)
 	}
 	noop := frame(c)
@@ -142,7 +143,7 @@ func TestViewsOfAFullLab(t *testing.T) {
 	}
 	const n = 10000
 	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(New(shipped(t), l, nil))
+	srv := httptest.NewServer(serve(shipped(t), l))
 	t.Cleanup(srv.Close)
 	start := time.Now()
 	fill(t, l, "bob@mailsim.test", n, 4096)
@@ -154,8 +155,8 @@ func TestViewsOfAFullLab(t *testing.T) {
 			t.Errorf("%s weighs %d octets with %d messages stored, more than %d", what, size, n, viewBound)
 		}
 	}
-	p, ok := l.Page("bob@mailsim.test", 0, boxPage(l))
-	if !ok || p.Total != n || len(p.Messages) != boxPage(l) || !strings.HasPrefix(p.Messages[0].Subject, "message ") {
+	p, ok := l.Page("bob@mailsim.test", 0, view.BoxPage(l))
+	if !ok || p.Total != n || len(p.Messages) != view.BoxPage(l) || !strings.HasPrefix(p.Messages[0].Subject, "message ") {
 		t.Fatalf("bob's first page: total %d, %d summaries", p.Total, len(p.Messages))
 	}
 	res, err := http.Get(srv.URL + "/live")
@@ -164,7 +165,7 @@ func TestViewsOfAFullLab(t *testing.T) {
 	}
 	page, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if !strings.Contains(string(page), fmt.Sprintf(tr("en", "mailbox.range"), 1, boxPage(l), n)) || !strings.Contains(string(page), `data-op="older"`) {
+	if !strings.Contains(string(page), fmt.Sprintf(tr("en", "mailbox.range"), 1, view.BoxPage(l), n)) || !strings.Contains(string(page), `data-op="older"`) {
 		t.Errorf("/live shows no control to the next page")
 	}
 }
@@ -195,9 +196,9 @@ func getJSON(t *testing.T, srv *httptest.Server, path string, v any, header ...s
 // and another site's page can read neither.
 func TestMailboxPagesAndText(t *testing.T) {
 	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(New(shipped(t), l, nil))
+	srv := httptest.NewServer(serve(shipped(t), l))
 	t.Cleanup(srv.Close)
-	size := boxPage(l)
+	size := view.BoxPage(l)
 	fill(t, l, "alice@mailsim.test", size+3, 100)
 	fill(t, l, "student@mailsim.test", 1, rawMost+10<<10)
 
@@ -246,7 +247,7 @@ func TestMailboxPagesAndText(t *testing.T) {
 			t.Errorf("GET %s %v: %d, want %d", c.path, c.header, got, c.want)
 		}
 	}
-	off := httptest.NewServer(New(shipped(t), nil, nil))
+	off := httptest.NewServer(serve(shipped(t), nil))
 	t.Cleanup(off.Close)
 	if got := getJSON(t, off, "/live/mailbox?box=alice@mailsim.test&offset=0", nil); got != http.StatusServiceUnavailable {
 		t.Errorf("lab off: %d", got)
@@ -258,7 +259,7 @@ func TestMailboxPagesAndText(t *testing.T) {
 // console frame, reported as metrics, and the time of a GET /live.
 func BenchmarkViews10k(b *testing.B) {
 	l := startLab(b, "127.0.0.1:0")
-	srv := httptest.NewServer(New(shipped(b), l, nil))
+	srv := httptest.NewServer(serve(shipped(b), l))
 	b.Cleanup(srv.Close)
 	fill(b, l, "bob@mailsim.test", 10000, 4096)
 	sizes := viewSizes(b, srv)
@@ -281,7 +282,7 @@ func BenchmarkViews10k(b *testing.B) {
 // frame of a delivery carrying the mailboxes.
 func BenchmarkDeliveriesWithLiveTabs(b *testing.B) {
 	l := startLab(b, "127.0.0.1:0")
-	srv := httptest.NewServer(New(shipped(b), l, nil))
+	srv := httptest.NewServer(serve(shipped(b), l))
 	b.Cleanup(srv.Close)
 	fill(b, l, "bob@mailsim.test", 2000, 7<<10)
 	var read sync.WaitGroup

@@ -1,4 +1,4 @@
-package web
+package console
 
 import (
 	"net/http"
@@ -9,24 +9,15 @@ import (
 	"github.com/gorilla/websocket"
 
 	"mailsim/sim/live"
+	"mailsim/web/view"
+	"mailsim/web/webtest"
 )
-
-// startLab runs a live lab for a test; ports "" keeps both ports closed.
-func startLab(t testing.TB, ports string) *live.Lab {
-	t.Helper()
-	l, err := live.Start(live.Config{SMTPAddr: ports, POP3Addr: ports, IMAPAddr: ports}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	return l
-}
 
 // consoleServer serves the app with a lab whose ports are closed.
 func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
 	t.Helper()
 	l := startLab(t, "")
-	srv := httptest.NewServer(New(shipped(t), l, nil))
+	srv := httptest.NewServer(serve(shipped(t), l))
 	t.Cleanup(srv.Close)
 	return srv, l
 }
@@ -40,9 +31,9 @@ type wireConsoleFrame struct {
 		Code int    `json:"code"`
 		Text string `json:"text"`
 	} `json:"events"`
-	Machine machineState `json:"machine"`
-	Hint    string       `json:"hint"`
-	Closed  bool         `json:"closed"`
+	Machine view.MachineState `json:"machine"`
+	Hint    string            `json:"hint"`
+	Closed  bool              `json:"closed"`
 }
 
 func readConsole(t *testing.T, conn *websocket.Conn) wireConsoleFrame {
@@ -75,7 +66,7 @@ func TestConsoleSocketSession(t *testing.T) {
 	if len(g.Events) != 1 || !strings.HasPrefix(g.Events[0].Line, "220 mailsim.test") || g.Events[0].Text == "" {
 		t.Fatalf("greeting frame %+v", g)
 	}
-	if g.Machine != (machineState{Proto: "smtp", State: "Greeted", From: "Connected"}) || !strings.HasPrefix(g.Hint, "Valid now: HELO · EHLO · MAIL") {
+	if g.Machine != (view.MachineState{Proto: "smtp", State: "Greeted", From: "Connected"}) || !strings.HasPrefix(g.Hint, "Valid now: HELO · EHLO · MAIL") {
 		t.Errorf("greeting machine %+v, hint %q", g.Machine, g.Hint)
 	}
 	f := typeConsole(t, conn, "HELO pc")
@@ -163,7 +154,7 @@ func TestConsoleSocketsRefuseOtherOrigins(t *testing.T) {
 }
 
 func TestLabOff(t *testing.T) {
-	h := New(shipped(t), nil, nil)
+	h := serve(shipped(t), nil)
 	for _, path := range []string{"/console", "/live"} {
 		for _, c := range []struct{ lang, want string }{{"en", "The live lab is off"}, {"ro", "Laboratorul live este oprit"}} {
 			w := get(t, h, "GET", path+"?lang="+c.lang)
@@ -192,11 +183,11 @@ func TestConsoleUnknownProtocol(t *testing.T) {
 
 func TestConsolePagesShowNoMissingKey(t *testing.T) {
 	l := startLab(t, "127.0.0.1:0")
-	h := New(shipped(t), l, nil)
+	h := serve(shipped(t), l)
 	for _, lg := range []string{"ro", "en"} {
 		for _, path := range []string{"/console", "/console/nslookup", "/live"} {
 			body := get(t, h, "GET", path+"?lang="+lg).Body.String()
-			if m := missingMarker.FindString(body); m != "" {
+			if m := webtest.MissingKey.FindString(body); m != "" {
 				t.Errorf("%s in %s shows the missing key %s", path, lg, m)
 			}
 		}
@@ -204,19 +195,5 @@ func TestConsolePagesShowNoMissingKey(t *testing.T) {
 	body := get(t, h, "GET", "/live").Body.String()
 	if want := "telnet " + l.SMTPAddr().String(); !strings.Contains(body, strings.Replace(want, ":", " ", 1)) {
 		t.Errorf("the live page does not say %q", want)
-	}
-}
-
-func TestLectureSessionsUseTheLabsAccounts(t *testing.T) {
-	s := lectureSessions(live.DefaultAccounts())
-	if s[0].Lines[1] != "rcpt to: bob@mailsim.test" || s[1].Lines[1] != "pass hungry" {
-		t.Errorf("default accounts: %+v", s)
-	}
-	s = lectureSessions([]live.Account{{Address: "ana@x.test", Password: "pw"}})
-	if s[1].Lines[0] != "user ana" || s[1].Lines[1] != "pass pw" {
-		t.Errorf("one user: %+v", s)
-	}
-	if lectureSessions(nil) != nil {
-		t.Error("no users, no sessions")
 	}
 }

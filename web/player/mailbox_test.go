@@ -1,4 +1,4 @@
-package web
+package player
 
 import (
 	"net/http"
@@ -32,7 +32,7 @@ func TestMailboxPanelFollowsPOP3(t *testing.T) {
 	if dele < 0 || removed < dele {
 		t.Fatalf("pop3-keep has DELE at %d and the removal at %d", dele, removed)
 	}
-	h := New(lib, nil, nil)
+	h := serve(lib, nil)
 	page := func(step int, l string) string {
 		w := get(t, h, http.MethodGet, "/play/pop3-keep?lang="+l+"&step="+strconv.Itoa(step))
 		if w.Code != http.StatusOK {

@@ -1,0 +1,29 @@
+package console
+
+import (
+	"log/slog"
+	"net/http"
+
+	"mailsim/sim"
+	"mailsim/sim/live"
+	"mailsim/web/livelab"
+	"mailsim/web/webtest"
+)
+
+var (
+	shipped  = webtest.Shipped
+	get      = webtest.Get
+	dial     = webtest.Dial
+	deadline = webtest.Deadline
+	startLab = webtest.StartLab
+)
+
+// serve is the consoles and the live page, which follows what they type,
+// over lab l (nil: off).
+func serve(lib sim.Library, l *live.Lab) http.Handler {
+	log := slog.New(slog.DiscardHandler)
+	return webtest.Mux(func(mux *http.ServeMux) {
+		New(lib, l, log).Routes(mux)
+		livelab.New(l, log).Routes(mux)
+	})
+}

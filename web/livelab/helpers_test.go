@@ -1,0 +1,40 @@
+package livelab
+
+import (
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"mailsim/sim"
+	"mailsim/sim/live"
+	"mailsim/web/console"
+	"mailsim/web/webtest"
+)
+
+var (
+	shipped  = webtest.Shipped
+	get      = webtest.Get
+	dial     = webtest.Dial
+	deadline = webtest.Deadline
+	startLab = webtest.StartLab
+)
+
+// serve is the live page and the consoles whose sessions it shows, over
+// lab l (nil: off).
+func serve(lib sim.Library, l *live.Lab) http.Handler {
+	log := slog.New(slog.DiscardHandler)
+	return webtest.Mux(func(mux *http.ServeMux) {
+		New(l, log).Routes(mux)
+		console.New(lib, l, log).Routes(mux)
+	})
+}
+
+// consoleServer serves them with a lab whose ports are closed.
+func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
+	t.Helper()
+	l := startLab(t, "")
+	srv := httptest.NewServer(serve(shipped(t), l))
+	t.Cleanup(srv.Close)
+	return srv, l
+}
