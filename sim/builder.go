@@ -46,9 +46,15 @@ type Builder struct {
 // NewBuilder returns the builder of one session between p; clip as Builder.Clip.
 func NewBuilder(p Peers, clip int) *Builder { return &Builder{Peers: p, Clip: clip} }
 
-// event fills in what every event of the session shares.
-func (b *Builder) event(kind Kind, from, to, state string) Event {
-	return Event{Kind: kind, From: from, To: to, Proto: b.Proto, Dir: b.Dir, Msg: b.Msg, Box: b.Box, State: state}
+// event fills in what every event of the session shares, and its side:
+// the builder makes only the session's lines, the client's input and the
+// server's replies.
+func (b *Builder) event(kind Kind, side Side, state string) Event {
+	from, to := b.Client, b.Server
+	if side == SideServer {
+		from, to = b.Server, b.Client
+	}
+	return Event{Kind: kind, From: from, To: to, Proto: b.Proto, Dir: b.Dir, Msg: b.Msg, Box: b.Box, State: state, Side: side}
 }
 
 // Fed returns the events of one input fed to the machine and its answer
@@ -64,13 +70,13 @@ func (b *Builder) Fed(in []byte, out machine.Output, caused ...Event) []Event {
 		b.addText(in)
 		return append([]Event(nil), caused...)
 	case machine.TextEnd:
-		e = b.event(KindData, b.Client, b.Server, out.State)
+		e = b.event(KindData, SideClient, out.State)
 		e.Line, e.Key = b.takeText("."), KeyData
 	case machine.Literal:
-		e = b.event(KindData, b.Client, b.Server, out.State)
+		e = b.event(KindData, SideClient, out.State)
 		e.Line, e.Key = string(in[:b.clipAt(len(in))]), out.Key
 	default:
-		e = b.event(KindCommand, b.Client, b.Server, out.State)
+		e = b.event(KindCommand, SideClient, out.State)
 		e.Line, e.Key = string(in), out.Key
 	}
 	events := make([]Event, 0, 1+len(caused)+len(out.Replies))
@@ -88,7 +94,7 @@ func (b *Builder) Abandoned(state string) []Event {
 	if b.lines == 0 {
 		return nil
 	}
-	e := b.event(KindData, b.Client, b.Server, state)
+	e := b.event(KindData, SideClient, state)
 	e.Line, e.Key = b.takeText(""), KeyAbandoned
 	return []Event{e}
 }
@@ -96,8 +102,9 @@ func (b *Builder) Abandoned(state string) []Event {
 // replies appends one reply event per reply in out.
 func (b *Builder) replies(events []Event, out machine.Output) []Event {
 	for _, r := range out.Replies {
-		e := b.event(KindReply, b.Server, b.Client, out.State)
+		e := b.event(KindReply, SideServer, out.State)
 		e.Line, e.Code, e.Key = b.join(r.Lines), r.Code, r.Key
+		e.Class = ReplyClass(r.Code, e.Line)
 		events = append(events, e)
 	}
 	return events

@@ -1,6 +1,9 @@
 package sim
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Kind says what happened in one Event. The values are part of the stable
 // JSON form that the browser, the CLI transcript and the tests read.
@@ -60,4 +63,50 @@ type Event struct {
 	Msg   string        `json:"msg,omitempty"`   // ID of the message this event carries or concerns
 	Box   string        `json:"box,omitempty"`   // mailbox address for store, fetch and delete
 	TLS   bool          `json:"tls,omitempty"`   // the live lab's session was inside TLS: the line is what the server decrypted
+	Side  Side          `json:"side,omitempty"`  // which end put Line on the wire; "" for an event with no line on the wire
+	Class int           `json:"class,omitempty"` // a reply's class, 2 to 5 (see ReplyClass); 0 for no class
+}
+
+// Side is the end of a connection whose line an event carries. Every view
+// marks the client's lines "C:" and the server's "S:", as RFC 5321's
+// examples do (appendix D): a command, the text of DATA and a DNS question
+// are the client's, a reply and a DNS answer the server's. An event that
+// is narration (a connection opening, a store, a note) has no side.
+type Side string
+
+// The sides.
+const (
+	SideClient Side = "client"
+	SideServer Side = "server"
+)
+
+// Mark is the side as transcripts print it: "C:", "S:", or "" for none.
+func (s Side) Mark() string {
+	switch s {
+	case SideClient:
+		return "C:"
+	case SideServer:
+		return "S:"
+	}
+	return ""
+}
+
+// ReplyClass is the class of a reply given its SMTP code (0 for POP3 and
+// IMAP) and its line: the first digit of an SMTP code (RFC 5321 §4.2.1:
+// 2 positive completion, 3 positive intermediate, 4 transient and 5
+// permanent negative), and for POP3 2 for "+OK" and 5 for "-ERR", which
+// RFC 1939 §3 makes final either way. Every other line has none (0): a
+// POP3 SASL continuation "+ ", and IMAP's responses, whose OK, NO and BAD
+// (RFC 3501 §7.1) follow a tag or "*" and map onto no SMTP class; the
+// views draw those uncoloured.
+func ReplyClass(code int, line string) int {
+	switch {
+	case code > 0:
+		return code / 100
+	case strings.HasPrefix(line, "+OK"):
+		return 2
+	case strings.HasPrefix(line, "-ERR"):
+		return 5
+	}
+	return 0
 }

@@ -76,7 +76,7 @@ func (w *World) lookup(clientID string, o *outgoing) {
 		steps = append(steps,
 			func() Event {
 				return Event{Kind: KindDNSQuery, From: clientID, To: DNSAgent, Proto: "dns", Dir: Push, Msg: o.msg.ID,
-					Line: q.Name + " IN " + string(q.Type), Key: q.Key()}
+					Line: q.Name + " IN " + string(q.Type), Key: q.Key(), Side: SideClient}
 			},
 			func() Event {
 				var lines []string
@@ -87,7 +87,7 @@ func (w *World) lookup(clientID string, o *outgoing) {
 					lines = []string{string(a.Rcode)}
 				}
 				return Event{Kind: KindDNSAnswer, From: DNSAgent, To: clientID, Proto: "dns", Dir: Push, Msg: o.msg.ID,
-					Line: strings.Join(lines, "\r\n"), Key: a.Key}
+					Line: strings.Join(lines, "\r\n"), Key: a.Key, Side: SideServer}
 			})
 	}
 	targets, err := w.resolver.MailHosts(domain)

@@ -45,11 +45,8 @@ func WriteTranscript(out io.Writer, spec *Spec, events []Event, l lang.Lang) err
 		}
 		fmt.Fprintf(b, ", %s)\n", word("sim.dir."+string(e.Dir)))
 		prefix := "  "
-		switch e.Kind {
-		case KindCommand, KindData, KindDNSQuery:
-			prefix = "  C: "
-		case KindReply, KindDNSAnswer:
-			prefix = "  S: "
+		if m := e.Side.Mark(); m != "" {
+			prefix += m + " "
 		}
 		if e.Line != "" {
 			for _, line := range strings.Split(e.Line, "\r\n") {

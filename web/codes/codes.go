@@ -186,7 +186,7 @@ func (a *Section) codeRows(l lang.Lang) ([]codeGroup, error) {
 	words := recipeWords(accts, host)
 	var groups []codeGroup
 	for _, c := range replyCodes {
-		class := "c" + strconv.Itoa(c.Code/100)
+		class := view.ClassCSS(sim.ReplyClass(c.Code, ""))
 		if len(groups) == 0 || groups[len(groups)-1].Class != class {
 			groups = append(groups, codeGroup{Class: class, Title: tr(l, "codes.class."+class)})
 		}

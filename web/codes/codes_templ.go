@@ -6,16 +6,15 @@ package codes
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import "github.com/a-h/templ"
-import templruntime "github.com/a-h/templ/runtime"
-
 import (
-	"strconv"
-	"strings"
-
 	"mailsim/lang"
 	"mailsim/web/errata"
 	"mailsim/web/view"
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+	templruntime "github.com/a-h/templ/runtime"
 )
 
 // codesPage is the reply-code reference: one card per code, grouped by

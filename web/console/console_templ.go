@@ -6,14 +6,13 @@ package console
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import "github.com/a-h/templ"
-import templruntime "github.com/a-h/templ/runtime"
-
 import (
+	"mailsim/web/view"
 	"strconv"
 	"strings"
 
-	"mailsim/web/view"
+	"github.com/a-h/templ"
+	templruntime "github.com/a-h/templ/runtime"
 )
 
 // consolePage is the protocol console: a terminal that connects to the

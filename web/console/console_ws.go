@@ -184,7 +184,7 @@ func (t *terminal) frame(typed *string, r live.Exchange, before string) consoleF
 	}
 	if text := r.Input == protocol.Text || r.Input == protocol.TextEnd; typed != nil && text {
 		echo := sim.Event{Seq: -1, Ms: t.ms, Kind: sim.KindData, From: t.s.Client(), To: t.s.Server(), Proto: proto,
-			Dir: sim.Push, Line: *typed, State: state, Key: r.Key}
+			Dir: sim.Push, Line: *typed, State: state, Key: r.Key, Side: sim.SideClient}
 		f.Events = append(f.Events, view.FrameEvent{Event: echo, Text: explain(t.l, echo.Key)})
 	}
 	for _, e := range r.Events {

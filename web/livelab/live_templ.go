@@ -6,13 +6,12 @@ package livelab
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import "github.com/a-h/templ"
-import templruntime "github.com/a-h/templ/runtime"
-
 import (
+	"mailsim/web/view"
 	"strconv"
 
-	"mailsim/web/view"
+	"github.com/a-h/templ"
+	templruntime "github.com/a-h/templ/runtime"
 )
 
 // livePage is the live lab: how to reach the real ports, the lab as a

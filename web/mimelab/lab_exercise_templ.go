@@ -6,14 +6,13 @@ package mimelab
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import "github.com/a-h/templ"
-import templruntime "github.com/a-h/templ/runtime"
-
 import (
-	"strconv"
-
 	"mailsim/sim/mime"
 	"mailsim/web/view"
+	"strconv"
+
+	"github.com/a-h/templ"
+	templruntime "github.com/a-h/templ/runtime"
 )
 
 // exercisePage is a Base64 exercise sheet: the input, one table of bytes

@@ -39,6 +39,7 @@ type envelopeOf struct {
 type recipient struct {
 	Address string `json:"address"`
 	Code    int    `json:"code,omitempty"`
+	Class   int    `json:"class,omitempty"` // the reply's class, as its event carries it
 }
 
 // headerShown are the fields the inspector sets against the envelope.
@@ -238,10 +239,10 @@ func (r *run) envelope(id, place string, c, step int) *envelopeOf {
 		}
 	}
 	s, _ := sessionAt(r.trace, best)
-	answers := map[int]int{}
+	answers := map[int]sim.Event{}
 	for reply, req := range s.requests(r.trace) {
 		if reply < step {
-			answers[req] = r.trace[reply].Code
+			answers[req] = r.trace[reply]
 		}
 	}
 	env := &envelopeOf{}
@@ -251,7 +252,7 @@ func (r *run) envelope(id, place string, c, step int) *envelopeOf {
 		case "MAIL FROM":
 			env.From = arg
 		case "RCPT TO":
-			env.Rcpts = append(env.Rcpts, recipient{Address: arg, Code: answers[j]})
+			env.Rcpts = append(env.Rcpts, recipient{Address: arg, Code: answers[j].Code, Class: answers[j].Class})
 		}
 	}
 	return env

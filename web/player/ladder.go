@@ -144,8 +144,7 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 			r.X2, r.Arrow = x2, true
 		}
 		first, _, _ := strings.Cut(e.Line, "\r\n")
-		if e.Line == "" || e.Kind != sim.KindCommand && e.Kind != sim.KindReply && e.Kind != sim.KindData &&
-			e.Kind != sim.KindDNSQuery && e.Kind != sim.KindDNSAnswer {
+		if e.Line == "" || e.Side == "" { // narration: name the kind
 			first = explain(l, "sim.kind."+string(e.Kind))
 			if e.Kind == sim.KindStore && e.Box != "" {
 				first += " → " + e.Box
@@ -153,7 +152,7 @@ func newLadder(spec *sim.Spec, trace []sim.Event, step int, l lang.Lang) ladder 
 		}
 		if e.Kind == sim.KindReply {
 			r.Code = token(e) // the status alone: "+OK", not predict's "+OK …"
-			r.Class = replyClass(e)
+			r.Class = view.ClassCSS(e.Class)
 			// The code and the rest meet as on the wire: "250-" for a
 			// multiline reply's first line, one space otherwise.
 			if rest := strings.TrimPrefix(first, r.Code); rest != "" && !strings.HasPrefix(rest, "-") {
@@ -192,20 +191,6 @@ func widest(lines []string, charW float64) float64 {
 		n = max(n, utf8.RuneCountInString(l))
 	}
 	return float64(n) * charW
-}
-
-// replyClass is the colour class of a reply: c2..c5 by an SMTP code's first
-// digit, c2 and c5 for POP3's +OK and -ERR.
-func replyClass(e sim.Event) string {
-	switch {
-	case e.Code > 0:
-		return "c" + strconv.Itoa(e.Code/100)
-	case strings.HasPrefix(e.Line, "+OK"):
-		return "c2"
-	case strings.HasPrefix(e.Line, "-ERR"):
-		return "c5"
-	}
-	return ""
 }
 
 // shorten cuts s to at most n runes, marking the cut with an ellipsis.

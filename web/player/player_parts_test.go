@@ -161,7 +161,7 @@ func TestInspectorFollowsTheMessage(t *testing.T) {
 	if m == nil || m.ID != "M1" || m.Wire != "smtp" || m.Envelope == nil || m.Envelope.From != "alice@example.org" {
 		t.Fatalf("inside DATA the inspector shows %+v", m)
 	}
-	if len(m.Envelope.Rcpts) != 1 || m.Envelope.Rcpts[0] != (recipient{Address: "bob@example.net", Code: 250}) {
+	if len(m.Envelope.Rcpts) != 1 || m.Envelope.Rcpts[0] != (recipient{Address: "bob@example.net", Code: 250, Class: 2}) {
 		t.Errorf("envelope recipients %+v", m.Envelope.Rcpts)
 	}
 	if m.Tree == nil || !slices.ContainsFunc(m.Header, func(f mime.Field) bool { return f.Name == "Subject" && f.Value == spec.Sends[0].Subject }) {

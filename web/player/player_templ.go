@@ -6,13 +6,12 @@ package player
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import "github.com/a-h/templ"
-import templruntime "github.com/a-h/templ/runtime"
-
 import (
+	"mailsim/web/view"
 	"strconv"
 
-	"mailsim/web/view"
+	"github.com/a-h/templ"
+	templruntime "github.com/a-h/templ/runtime"
 )
 
 // playerPage is the scenario player: the topology beside the ladder

@@ -58,7 +58,7 @@ function compare(section, m, words) {
 function rcpt(r, words) {
   const span = el('span', 'rcpt');
   span.append(userText('span', '', r.address), ' ');
-  span.append(r.code ? el('b', `code c${Math.floor(r.code / 100)}`, `RCPT → ${r.code}`) : el('i', 'waiting', words.tWaiting));
+  span.append(r.code ? el('b', `code c${r.class}`, `RCPT → ${r.code}`) : el('i', 'waiting', words.tWaiting));
   return span;
 }
 

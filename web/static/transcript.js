@@ -1,9 +1,11 @@
 // The transcript: one list item per event, built like transcript.templ builds
-// the items of the first page, from the same rules as transcript.go.
+// the items of the first page, from the side and reply class each event
+// carries (sim.Event), as transcript.go does.
 import { el } from './dom.js';
 import { marked } from './bidi.js';
 
-const sides = { command: 'C:', data: 'C:', 'dns-query': 'C:', reply: 'S:', 'dns-answer': 'S:' };
+// marks are the events' sides as the transcript prints them (sim.Side's Mark).
+const marks = { client: 'C:', server: 'S:' };
 
 // renderTranscript makes list show exactly events. A replay always gives the
 // same first events, so items already on the page are kept.
@@ -31,7 +33,7 @@ export function reveal(list, latest) {
 
 // item is one event's list item; the console and the live lab use it too.
 export function item(e, words, label) {
-  const side = sides[e.kind] ?? '';
+  const side = marks[e.side] ?? '';
   const li = el('li', `ev kind-${e.kind} dir-${e.dir}`);
   if (!side) li.classList.add('narration');
   li.dataset.testid = 'event';
@@ -65,13 +67,14 @@ function kindsIn(words) {
   return kinds;
 }
 
-// wireLine splits a reply's code off its line to colour it by class.
+// wireLine splits a reply's code off its line to colour it by the
+// event's class.
 function wireLine(e, line) {
   const div = el('div', 'wl');
   const code = String(e.code);
   if (e.kind === 'reply' && e.code && line.startsWith(code)) {
     const n = Math.min(4, line.length);
-    div.append(el('span', `code c${Math.floor(e.code / 100)}`, line.slice(0, n)), ...marked(line.slice(n)));
+    div.append(el('span', `code c${e.class}`, line.slice(0, n)), ...marked(line.slice(n)));
   } else {
     div.append(...marked(line));
   }

@@ -10,9 +10,10 @@ import (
 	"mailsim/sim"
 )
 
-// transcriptLine is one event as the transcript shows it. static/transcript.js
-// builds the same markup from the same rules for the events that arrive over
-// the websocket; keep the two in step.
+// TranscriptLine is one event as the transcript shows it. static/transcript.js
+// builds the same markup for the events that arrive over the websocket; both
+// take the side and the reply class from the event (sim.Event's Side and
+// Class), and keep the markup in step.
 type TranscriptLine struct {
 	Seq      int
 	Kind     string
@@ -32,16 +33,13 @@ type wireLine struct {
 	Rest  string
 }
 
-// side tells which end of a connection produced an event of kind k, or ""
-// when the event is narration rather than a line on the wire.
-func side(k sim.Kind) string {
-	switch k {
-	case sim.KindCommand, sim.KindData, sim.KindDNSQuery:
-		return "C:"
-	case sim.KindReply, sim.KindDNSAnswer:
-		return "S:"
+// ClassCSS is the style class of reply class c (see sim.ReplyClass):
+// "c2" .. "c5", or "" for none.
+func ClassCSS(c int) string {
+	if c == 0 {
+		return ""
 	}
-	return ""
+	return "c" + strconv.Itoa(c)
 }
 
 // narrated are the kinds of event with no line on the wire; the
@@ -75,7 +73,7 @@ func sameHost(from, to string) string {
 func NewTranscriptLine(e FrameEvent, label func(agentID string) string) TranscriptLine {
 	t := TranscriptLine{
 		Seq: e.Seq, Kind: string(e.Kind), Dir: string(e.Dir), Ms: strconv.FormatInt(e.Ms, 10),
-		Side: side(e.Kind), From: label(e.From), To: label(e.To), Text: e.Text, TLS: e.TLS,
+		Side: e.Side.Mark(), From: label(e.From), To: label(e.To), Text: e.Text, TLS: e.TLS,
 	}
 	if e.Kind == sim.KindStore && e.Box != "" {
 		t.To = label(BoxChip(e.Box)) // a store writes into a mailbox, whichever agent its To names
@@ -88,7 +86,7 @@ func NewTranscriptLine(e FrameEvent, label func(agentID string) string) Transcri
 		w := wireLine{Rest: l}
 		if e.Kind == sim.KindReply && e.Code > 0 && strings.HasPrefix(l, strconv.Itoa(e.Code)) {
 			n := min(4, len(l))
-			w = wireLine{Code: l[:n], Class: "c" + strconv.Itoa(e.Code/100), Rest: l[n:]}
+			w = wireLine{Code: l[:n], Class: ClassCSS(e.Class), Rest: l[n:]}
 		}
 		t.Lines = append(t.Lines, w)
 	}

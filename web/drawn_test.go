@@ -1,0 +1,126 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"mailsim/lang"
+	"mailsim/sim"
+)
+
+// TestTranscriptDrawsTheEventsSideAndClass renders lines whose side and
+// class disagree with what their kind and code would suggest: the
+// transcript must show the event's fields, for it decides nothing itself.
+func TestTranscriptDrawsTheEventsSideAndClass(t *testing.T) {
+	for _, c := range []struct {
+		e          sim.Event
+		want, lack []string
+	}{
+		{sim.Event{Kind: sim.KindReply, Code: 250, Line: "250 ok", Side: sim.SideClient, Class: 4},
+			[]string{">C:<", `class="code c4"`}, []string{"S:", "c2", "narration"}},
+		{sim.Event{Kind: sim.KindNote, Line: "a note", Side: sim.SideServer},
+			[]string{">S:<"}, []string{"C:", "narration"}},
+		{sim.Event{Kind: sim.KindCommand, Line: "HELO pc"},
+			[]string{"narration"}, []string{"C:", "S:"}},
+	} {
+		var b strings.Builder
+		line := newTranscriptLine(frameEvent{Event: c.e}, func(id string) string { return id })
+		if err := transcriptItem(line, lang.EN).Render(context.Background(), &b); err != nil {
+			t.Fatal(err)
+		}
+		html := strings.Join(strings.Fields(b.String()), "") // the side's span holds whitespace around its mark
+		for _, w := range c.want {
+			if !strings.Contains(html, strings.ReplaceAll(w, " ", "")) {
+				t.Errorf("%s %q: no %s in %s", c.e.Kind, c.e.Line, w, b.String())
+			}
+		}
+		for _, w := range c.lack {
+			if strings.Contains(b.String(), w) {
+				t.Errorf("%s %q: %s in %s", c.e.Kind, c.e.Line, w, b.String())
+			}
+		}
+	}
+}
+
+// TestLadderDrawsTheEventsSideAndClass recolours every reply of a shipped
+// scenario and takes the side off every command: the ladder must follow,
+// colouring by the class given and naming the kind of a line with no side.
+func TestLadderDrawsTheEventsSideAndClass(t *testing.T) {
+	spec, ok := shipped(t).Get("two-systems")
+	if !ok {
+		t.Fatal("no scenario two-systems")
+	}
+	run, err := (&totals{}).get(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trace := slices.Clone(run.trace)
+	for i, e := range trace {
+		switch e.Kind {
+		case sim.KindReply:
+			trace[i].Class = 4
+		case sim.KindCommand:
+			trace[i].Side = ""
+		}
+	}
+	d := newLadder(spec, trace, len(trace), lang.EN)
+	replies, commands := 0, 0
+	for _, r := range d.Rows {
+		switch e := trace[r.Seq]; e.Kind {
+		case sim.KindReply:
+			replies++
+			if r.Class != "c4" {
+				t.Errorf("row %d (%s): class %q, want c4", r.Seq, e.Line, r.Class)
+			}
+		case sim.KindCommand:
+			commands++
+			if want := explain(lang.EN, "sim.kind.command"); r.Label != want {
+				t.Errorf("row %d (%s): label %q, want %q", r.Seq, e.Line, r.Label, want)
+			}
+		}
+	}
+	if replies == 0 || commands == 0 {
+		t.Fatalf("%d replies and %d commands drawn", replies, commands)
+	}
+}
+
+// TestFrameEventsCarrySideAndClass checks the JSON the browser reads: the
+// events of a shipped scenario carry their side and class, which
+// transcript.js and inspector.js draw without working them out.
+func TestFrameEventsCarrySideAndClass(t *testing.T) {
+	spec, ok := shipped(t).Get("two-systems")
+	if !ok {
+		t.Fatal("no scenario two-systems")
+	}
+	run, err := (&totals{}).get(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, e := range run.trace {
+		b, err := json.Marshal(frameEvent{Event: e, Text: "why"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Kind, Side string
+			Class      int
+		}
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		switch got.Kind {
+		case "command", "reply":
+			seen[got.Kind] = true
+			if got.Side != string(e.Side) || got.Side == "" || (got.Kind == "reply") != (got.Class > 0) {
+				t.Errorf("event %d: %s", e.Seq, b)
+			}
+		}
+	}
+	if !seen["command"] || !seen["reply"] {
+		t.Fatalf("two-systems has no command or no reply: %v", seen)
+	}
+}
