@@ -29,7 +29,7 @@ const (
 	levelGap   = 28  // between two levels, more than a label's height
 )
 
-// machine is one protocol's server state diagram, drawn from the protocol
+// Machine is one protocol's server state diagram, drawn from the protocol
 // package's own list of states.
 type Machine struct {
 	Proto         string
@@ -118,7 +118,7 @@ var imapTransitions = []transition{
 	{"Selected", "Logout", "LOGOUT", false},
 }
 
-// machines returns the diagrams of the protocols the player shows, with
+// Machines returns the diagrams of the protocols the player shows, with
 // state names and explanations in l.
 func Machines(l lang.Lang) []Machine {
 	state := func(proto, name, key string) diagramState {
@@ -370,10 +370,10 @@ func labelSpot(m Machine, arcs []arc, a arc, y, width int) int {
 	return best
 }
 
-// diagrammed are the protocols that have a state diagram.
+// Diagrammed are the protocols that have a state diagram.
 var Diagrammed = []string{"smtp", "pop3", "imap"}
 
-// machineState is the diagram state at a step: the protocol of the last
+// MachineState is the diagram state at a step: the protocol of the last
 // session event up to it, the state that event left, and the transition
 // it took (From > State), when it took one.
 type MachineState struct {

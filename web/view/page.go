@@ -23,6 +23,7 @@ type Meta struct {
 	Styles []string // the page's own stylesheets besides style.css
 }
 
+// NewMeta is the frame of a page at r, in l, titled title.
 func NewMeta(r *http.Request, l lang.Lang, title string) Meta {
 	return Meta{Lang: l, Title: title, URL: r.URL}
 }

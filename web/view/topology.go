@@ -25,7 +25,7 @@ const (
 	dnsW       = 400
 )
 
-// topology is a scenario's hosts, agents and links laid out for topology.templ.
+// Topology is a scenario's hosts, agents and links laid out for topology.templ.
 type Topology struct {
 	Width, Height int
 	Hosts         []hostBox
@@ -62,7 +62,7 @@ type linkLine struct {
 	LabelX, LabelY int
 }
 
-// newTopology places spec's hosts, agents and links, with labels in l.
+// NewTopology places spec's hosts, agents and links, with labels in l.
 func NewTopology(spec *sim.Spec, l lang.Lang) Topology {
 	boxes := map[string][]string{} // host ID: the addresses of the mailboxes it holds
 	for _, u := range spec.Users {
@@ -189,7 +189,7 @@ func (t Topology) Chip(id string) (agentChip, bool) {
 	return agentChip{}, false
 }
 
-// envelope is where the topology's envelope rests: on the chip the message
+// Envelope is where the topology's envelope rests: on the chip the message
 // reached last (see motion). From and To are the chips of the last step,
 // which are marked. Held is how many messages each mailbox holds, by
 // address in lower case, for the mailbox chips.
@@ -201,5 +201,5 @@ type Envelope struct {
 	Held     map[string]int
 }
 
-// boxChip is the topology's chip of the mailbox of address.
+// BoxChip is the topology's chip of the mailbox of address.
 func BoxChip(address string) string { return "box:" + strings.ToLower(address) }

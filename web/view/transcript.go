@@ -48,7 +48,7 @@ func ClassCSS(c int) string {
 var narrated = []sim.Kind{sim.KindConnect, sim.KindDisconnect, sim.KindSubmit, sim.KindStore, sim.KindFetch,
 	sim.KindDelete, sim.KindState, sim.KindFault, sim.KindNote}
 
-// kindWords is narrated's words in l as JSON, for transcript.js.
+// KindWords is narrated's words in l as JSON, for transcript.js.
 func KindWords(l lang.Lang) string {
 	words := map[sim.Kind]string{}
 	for _, k := range narrated {
@@ -69,7 +69,7 @@ func sameHost(from, to string) string {
 	return from
 }
 
-// newTranscriptLine prepares e for the transcript, naming agents by label.
+// NewTranscriptLine prepares e for the transcript, naming agents by label.
 func NewTranscriptLine(e FrameEvent, label func(agentID string) string) TranscriptLine {
 	t := TranscriptLine{
 		Seq: e.Seq, Kind: string(e.Kind), Dir: string(e.Dir), Ms: strconv.FormatInt(e.Ms, 10),
