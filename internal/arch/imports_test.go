@@ -3,6 +3,7 @@ package arch
 import (
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,7 +29,29 @@ var rules = map[string][]string{
 	"sim/machine": {"..."}, // the leaf every machine shares
 	"sim/store":   {"..."}, // the one mail store, which the world, the lab and the IMAP server share
 	"sim":         {"web/..."},
+
+	// The web: web assembles the sections; each section imports the shared
+	// view, words and socket loop, and another section only where it links
+	// to it (the player's address) or reads it (the codes page reads the
+	// player's runs). The shared packages import no section, and no
+	// section imports the test helpers.
+	"web/static":  {"..."},
+	"web/socket":  {"..."},
+	"web/words":   {"web/..."},
+	"web/view":    {"web", "web/player", "web/mimelab", "web/console", "web/livelab", "web/codes", "web/outbox", "web/errata", "web/socket", testOnly[0], testOnly[1]},
+	"web/outbox":  {"web", "web/view", "web/player", "web/mimelab", "web/console", "web/livelab", "web/codes", "web/errata", "web/socket", testOnly[0], testOnly[1]},
+	"web/errata":  {"web", "web/view", "web/player", "web/mimelab", "web/console", "web/livelab", "web/codes", "web/outbox", "web/socket", testOnly[0], testOnly[1]},
+	"web/player":  {"web", "web/mimelab", "web/console", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
+	"web/mimelab": {"web", "web/console", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
+	"web/console": {"web", "web/player", "web/mimelab", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
+	"web/livelab": {"web", "web/player", "web/mimelab", "web/console", "web/codes", testOnly[0], testOnly[1]},
+	"web/codes":   {"web", "web/mimelab", "web/console", "web/livelab", testOnly[0], testOnly[1]},
+	"web":         {testOnly[0], testOnly[1]},
+	"web/webtest": {"web", "web/player", "web/mimelab", "web/console", "web/livelab", "web/codes"},
 }
+
+// testOnly are the packages only tests may import.
+var testOnly = []string{"web/webtest", "web/browsertest"}
 
 // imports returns the mailsim packages that the non-test files of the
 // package in dir import, relative to the module ("sim/smtp").
@@ -83,6 +106,27 @@ func TestImports(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestEveryWebPackageHasARule: a new section under web/ gets its rule
+// when it is made, not when it first imports the wrong thing.
+func TestEveryWebPackageHasARule(t *testing.T) {
+	err := filepath.WalkDir(filepath.Join(root, "web"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if goFiles, _ := filepath.Glob(filepath.Join(p, "*.go")); len(goFiles) == 0 {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		if _, ok := rules[filepath.ToSlash(rel)]; !ok && filepath.ToSlash(rel) != "web/browsertest" {
+			t.Errorf("%s has no import rule", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
