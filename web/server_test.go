@@ -227,3 +227,25 @@ func TestNewServerSetsEveryLimit(t *testing.T) {
 		t.Errorf("server without a limit: %+v", s)
 	}
 }
+
+// TestHomeEscapesScenarioText: a scenario file's title and description
+// reach the home page as text, never as markup.
+func TestHomeEscapesScenarioText(t *testing.T) {
+	spec, err := scenarios.Parse("hostile.scn", strings.NewReader(`scenario hostile order=9
+title ro="<script>alert(1)</script>" en="<script>alert(1)</script>"
+about ro="<b>x</b>" en="<b>x</b>"
+host a name=a.example.org ro="A" en="A"
+agent a.ua host=a kind=ua ro="UA" en="UA"
+user ann@a.example.org name=Ann host=a ua=a.ua password=p
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, newHandler(specList{spec}, nil, nil, Options{}), "GET", "/").Body.String()
+	if strings.Contains(body, "<script>alert") || strings.Contains(body, "<b>x</b>") {
+		t.Error("scenario text became markup on the home page")
+	}
+	if !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") || !strings.Contains(body, "&lt;b&gt;x&lt;/b&gt;") {
+		t.Error("the home page does not show the scenario's title and description as text")
+	}
+}
