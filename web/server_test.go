@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -10,54 +9,20 @@ import (
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/web/static"
+	"mailsim/web/webtest"
 )
 
 // specList is a library of specs built by a test.
-type specList []*sim.Spec
+var (
+	shipped = webtest.Shipped
+	get     = webtest.Get
+	escape  = webtest.Escape
+)
 
-func (s specList) List() []*sim.Spec { return s }
-
-func (s specList) Get(name string) (*sim.Spec, bool) {
-	for _, spec := range s {
-		if spec.Name == name {
-			return spec, true
-		}
-	}
-	return nil, false
-}
-
-// shipped loads the scenarios the binary embeds.
-func shipped(t testing.TB) *scenarios.Library {
-	t.Helper()
-	lib, errs := scenarios.Load("")
-	if len(errs) > 0 {
-		t.Fatalf("loading scenarios: %v", errs)
-	}
-	return lib
-}
+type specList = webtest.Specs
 
 // twoSystems is the lecture's scenario 2 as shipped.
-func twoSystems(t testing.TB) *sim.Spec {
-	t.Helper()
-	spec, ok := shipped(t).Get("two-systems")
-	if !ok {
-		t.Fatal(`scenario "two-systems" is not shipped`)
-	}
-	return spec
-}
-
-// get sends one request to h; header is pairs of name and value.
-func get(t testing.TB, h http.Handler, method, target string, header ...string) *httptest.ResponseRecorder {
-	t.Helper()
-	r := httptest.NewRequest(method, target, nil)
-	r.Host = "localhost" // httptest's example.com is not a name the app answers to
-	for i := 0; i+1 < len(header); i += 2 {
-		r.Header.Set(header[i], header[i+1])
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w
-}
+func twoSystems(t testing.TB) *sim.Spec { return webtest.Scenario(t, "two-systems") }
 
 func TestHomeListsScenariosInBothLanguages(t *testing.T) {
 	h := New(shipped(t), nil, nil)
@@ -80,11 +45,6 @@ func TestHomeListsScenariosInBothLanguages(t *testing.T) {
 			}
 		}
 	}
-}
-
-// escape is how templ writes text into HTML.
-func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }
 
 func TestLanguageChoice(t *testing.T) {
