@@ -73,7 +73,7 @@ func newHandler(lib library, l *live.Lab, log *slog.Logger, o Options) http.Hand
 	mux.HandleFunc("GET /ws/live", a.liveSocket)
 	mux.HandleFunc("GET /static/{version}/{file...}", serveAsset)
 	mux.HandleFunc("/", a.notFound)
-	return securityHeaders(newHostGuard(o).wrap(a.onlyGet(mux)))
+	return securityHeaders(newHostGuard(o).wrap(compressed(a.onlyGet(mux))))
 }
 
 // NewServer returns an http.Server for h with every timeout set, so that a
