@@ -54,7 +54,7 @@ func newHandler(lib sim.Library, l *live.Lab, log *slog.Logger, o Options) http.
 	codes.New(lib, play, l, log).Routes(mux)
 	mux.HandleFunc("GET /static/{version}/{file...}", static.Serve)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { view.NotFound(w, r, log) })
-	return securityHeaders(newHostGuard(o).wrap(onlyGet(mux, log)))
+	return securityHeaders(newHostGuard(o).wrap(compressed(onlyGet(mux, log))))
 }
 
 // NewServer returns an http.Server for h with every timeout set, so that a

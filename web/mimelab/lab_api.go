@@ -12,9 +12,9 @@ import (
 	"mailsim/web/words"
 )
 
-// POST /lab/api/trace?op=encode|decode|qp|uu[&as=text|bytes][&name=file]
+// POST /lab/api/trace?op=encode|decode|qp|uu[&as=text|bytes][&name=file][&from=N][&count=M]
 // takes the input as the raw request body and answers the sim/mime trace as
-// JSON. A refusal is {"error": mime.Error} with status 400 or 413; its text
+// JSON; a Base64 trace's groups come a page at a time (lab_pages.go). A refusal is {"error": mime.Error} with status 400 or 413; its text
 // is in both languages and the script picks the page's. A decode that stops
 // at a bad character is not a refusal: it answers 200 with the groups read
 // so far and the trace's own error saying where and why it stopped.
@@ -47,19 +47,26 @@ func (a *Section) traceAPI(w http.ResponseWriter, r *http.Request) {
 	if q.Get("as") == "text" {
 		check = func(b []byte) error { return mime.CheckText(string(b)) }
 	}
+	s, bad := parseSpan(q)
+	if bad != nil {
+		refuse(w, bad)
+		return
+	}
 	var trace any
 	switch op {
 	case "encode":
 		if refuse(w, check(body)) {
 			return
 		}
-		trace = mime.TraceEncode(body)
+		t := mime.TraceEncode(body)
+		trace, bad = paged(t.Groups, s, func(g []mime.EncodeGroup, p pageAt) any { return encodeAnswer{t, p, g} })
 	case "decode":
 		if len(body) == 0 {
 			refuse(w, labError(mime.ReasonEmpty, mime.Catalog["err.empty"]))
 			return
 		}
-		trace, _ = mime.TraceDecode(string(body)) // the trace carries its error
+		t, _ := mime.TraceDecode(string(body)) // the trace carries its error
+		trace, bad = paged(t.Groups, s, func(g []mime.DecodeGroup, p pageAt) any { return decodeAnswer{t, p, g} })
 	case "qp":
 		if refuse(w, check(body)) {
 			return
@@ -81,6 +88,10 @@ func (a *Section) traceAPI(w http.ResponseWriter, r *http.Request) {
 		trace = t
 	default:
 		refuse(w, labError("bad-op", words.Text("lab.err.op")))
+		return
+	}
+	if bad != nil {
+		refuse(w, bad)
 		return
 	}
 	view.JSON(w, http.StatusOK, trace)

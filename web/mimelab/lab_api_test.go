@@ -3,8 +3,10 @@ package mimelab
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -120,4 +122,162 @@ func TestTraceAPIShowsWhereDecodingStops(t *testing.T) {
 	if dec.Error == nil || dec.Error.Reason != mime.ReasonNotInAlphabet || dec.Error.Offset != 7 || len(dec.Groups) != 1 {
 		t.Errorf("decode of TWFu\\nTW!u: %d groups, error %+v; want 1 group and the '!' at offset 7", len(dec.Groups), dec.Error)
 	}
+}
+
+// bigInput is 64 KiB of varied bytes, the largest input a tracer takes.
+func bigInput() []byte {
+	b := make([]byte, mime.MaxInput)
+	for i := range b {
+		b[i] = byte(i*7 + i>>8)
+	}
+	return b
+}
+
+// walkPages reads every group of a trace page by page, after the first
+// answer, and returns them as one JSON array.
+func walkPages(t *testing.T, h http.Handler, target string, body []byte, first json.RawMessage, total int) []byte {
+	t.Helper()
+	all := []json.RawMessage{}
+	json.Unmarshal(first, &all)
+	for len(all) < total {
+		w := post(t, h, fmt.Sprintf("%s&from=%d&count=%d", target, len(all), maxPage), body)
+		var p struct {
+			From, Total int
+			Groups      []json.RawMessage
+			Output      *string
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &p); err != nil || w.Code != http.StatusOK {
+			t.Fatalf("page from %d: status %d, err %v", len(all), w.Code, err)
+		}
+		if p.From != len(all) || p.Total != total || len(p.Groups) == 0 || p.Output != nil {
+			t.Fatalf("page from %d: from %d, total %d, %d groups, output sent again %v", len(all), p.From, p.Total, len(p.Groups), p.Output != nil)
+		}
+		all = append(all, p.Groups...)
+	}
+	b, _ := json.Marshal(all)
+	return b
+}
+
+// TestTracePagesAddUpToTheTrace checks that a 64 KiB trace answers under
+// 1 MB with its first page, and that its pages carry exactly the groups of
+// the whole trace, so that the student sees the same steps.
+func TestTracePagesAddUpToTheTrace(t *testing.T) {
+	h := serve(shipped(t))
+	data := bigInput()
+	enc := mime.TraceEncode(data)
+	dec, _ := mime.TraceDecode(enc.Wrapped + "\r\n!")
+	for _, c := range []struct {
+		target string
+		body   []byte
+		groups any
+	}{
+		{"/lab/api/trace?op=encode&as=bytes", data, enc.Groups},
+		{"/lab/api/trace?op=decode", []byte(enc.Wrapped + "\r\n!"), dec.Groups},
+	} {
+		w := post(t, h, c.target, c.body)
+		if w.Code != http.StatusOK || w.Body.Len() >= 1<<20 {
+			t.Errorf("%s: status %d, %d bytes, want under 1 MB", c.target, w.Code, w.Body.Len())
+		}
+		var first struct {
+			From, Total int
+			Groups      json.RawMessage
+			Error       *mime.Error
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &first); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(c.groups)
+		var n []json.RawMessage
+		json.Unmarshal(first.Groups, &n)
+		if first.From != 0 || len(n) != pageSize || first.Total != len(enc.Groups) {
+			t.Errorf("%s: first answer from %d with %d groups of %d, want %d of %d", c.target, first.From, len(n), first.Total, pageSize, len(enc.Groups))
+		}
+		if got := walkPages(t, h, c.target, c.body, first.Groups, first.Total); !bytes.Equal(got, want) {
+			t.Errorf("%s: the pages do not add up to the trace's groups (%d bytes, want %d)", c.target, len(got), len(want))
+		}
+		if strings.Contains(c.target, "decode") && (first.Error == nil || first.Error.Reason != mime.ReasonNotInAlphabet) {
+			t.Errorf("the decode's first answer lacks where it stopped: %+v", first.Error)
+		}
+	}
+	// A small trace comes whole in its first answer.
+	w := post(t, h, "/lab/api/trace?op=encode&as=text", []byte("Many"))
+	var small struct {
+		Total  int
+		Groups []mime.EncodeGroup
+	}
+	if json.Unmarshal(w.Body.Bytes(), &small); small.Total != 2 || len(small.Groups) != 2 || small.Groups[1].Output != "eQ==" {
+		t.Errorf("Many: total %d, groups %+v", small.Total, small.Groups)
+	}
+}
+
+func TestTracePagesRefuseBadSpans(t *testing.T) {
+	h := serve(shipped(t))
+	for _, q := range []string{"from=-1", "from=x", "from=", "count=0", "count=1025", "count=1e3", "from=2", "from=99999999999999999999", "op=decode&from=1"} {
+		target := "/lab/api/trace?op=encode&as=text&" + q
+		body := []byte("Many") // two groups: 0 and 1
+		if strings.HasPrefix(q, "op=decode") {
+			target, body = "/lab/api/trace?"+q, []byte("TWFu")
+		}
+		w := post(t, h, target, body)
+		if w.Code != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", q, w.Code)
+			continue
+		}
+		if e := refusalOf(t, w); e.Reason != reasonBadSpan {
+			t.Errorf("%s: reason %q, want %q", q, e.Reason, reasonBadSpan)
+		}
+	}
+	if w := post(t, h, "/lab/api/trace?op=encode&as=text&from=1&count=1", []byte("Many")); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"eQ=="`) {
+		t.Errorf("the last group alone: status %d, %s", w.Code, w.Body)
+	}
+	for k, v := range traceWords {
+		if !v.Complete() {
+			t.Errorf("%s lacks a language", k)
+		}
+	}
+}
+
+// FuzzParseSpan feeds from= and count= any text: an answer is either a span
+// inside the limits or a bilingual refusal.
+func FuzzParseSpan(f *testing.F) {
+	for _, s := range [][2]string{{"0", "128"}, {"-1", ""}, {"x", "0"}, {"3", "1025"}, {"", "1e3"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, from, count string) {
+		s, err := parseSpan(url.Values{"from": {from}, "count": {count}})
+		if err != nil {
+			if err.Reason != reasonBadSpan || !err.Text.Complete() {
+				t.Fatalf("refusal %+v", err)
+			}
+			return
+		}
+		if s.from < 0 || s.count < 1 || s.count > maxPage || !s.paging {
+			t.Fatalf("from %q count %q gave %+v", from, count, s)
+		}
+	})
+}
+
+// BenchmarkTraceFirstAnswer64K is the server's time to the first group of a
+// 64 KiB trace: reading the input, tracing it, and writing the first answer.
+func BenchmarkTraceFirstAnswer64K(b *testing.B) {
+	benchTrace(b, "/lab/api/trace?op=encode&as=bytes&count=128")
+}
+
+// BenchmarkTracePage64K is one later page of the same trace.
+func BenchmarkTracePage64K(b *testing.B) {
+	benchTrace(b, "/lab/api/trace?op=encode&as=bytes&from=10000&count=128")
+}
+
+func benchTrace(b *testing.B, target string) {
+	h := serve(shipped(b))
+	data := bigInput()
+	n := 0
+	for b.Loop() {
+		w := post(b, h, target, data)
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d", w.Code)
+		}
+		n = w.Body.Len()
+	}
+	b.ReportMetric(float64(n), "resp-B")
 }

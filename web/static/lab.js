@@ -21,16 +21,28 @@ let t = null; // the trace on screen
 let mode = 'encode';
 let labels = []; // byte offset -> character of the typed text
 let source = { lines: [], starts: [], bytes: new Uint8Array() }; // the Base64 text being decoded
+let pages = new Map(); // page number -> promise of its groups, for the trace on screen
+let asked = null; // what the trace on screen was asked with: {params, bytes}
 
-const stepper = new Stepper((g) => (mode === 'encode' ? showEncode(g) : showDecode(g)));
+// The server answers a trace with its first page of groups and sends the
+// others on request (web/lab_pages.go), so that a 64 KiB input shows its
+// first group at once. A page is fetched when the student reaches it, and the
+// next one while they read.
+const pageSize = 128;
+const ahead = 32; // groups read ahead of the one shown
+
+const stepper = new Stepper((g) => show(g));
 
 async function run() {
   mode = form.elements.mode.value;
   const limit = Number(mode === 'decode' ? root.dataset.maxText : root.dataset.max);
   const inp = await input(limit);
-  const data = inp && await trace({ op: mode, as: inp.typed ? 'text' : 'bytes' }, inp.bytes);
+  const params = { op: mode, as: inp?.typed ? 'text' : 'bytes', count: pageSize };
+  const data = inp && await trace(params, inp.bytes);
   if (!data) return;
   t = data;
+  asked = { params, bytes: inp.bytes };
+  pages = new Map([[0, Promise.resolve(t.groups)]]);
   for (const part of result.querySelectorAll('[data-for]')) part.hidden = part.dataset.for !== mode;
   outTitle.textContent = mode === 'encode' ? extra.outputEncode : extra.outputDecode;
   if (mode === 'encode') {
@@ -41,11 +53,40 @@ async function run() {
     sizes(result.querySelector('dl[data-for="decode"]'), { chars: t.chars, skipped: t.skipped.length, bytes: t.hex.length / 2 });
     decoded.textContent = (t.text ?? '') + (t.text ? '\n\n' : '') + 'hex: ' + t.hex;
   }
-  stepper.load(t.groups.length);
+  stepper.load(t.total);
 }
 
-function showEncode(g) {
-  const grp = t.groups[g];
+// groupAt resolves to group g of the trace on screen, fetching its page
+// when it is not here yet; undefined when the page could not be had or a
+// newer run replaced the trace meanwhile.
+async function groupAt(g) {
+  const n = Math.floor(g / pageSize);
+  let p = pages.get(n);
+  if (!p) {
+    p = trace({ ...asked.params, from: n * pageSize }, asked.bytes).then((data) => data?.groups);
+    pages.set(n, p);
+  }
+  const mine = pages;
+  const groups = await p;
+  if (!groups && mine.get(n) === p) mine.delete(n); // let a later step ask again
+  return mine === pages ? groups?.[g - n * pageSize] : undefined;
+}
+
+// show draws step g once its group is here, unless the student has moved
+// on by then, and fetches ahead.
+async function show(g) {
+  if (g < 0) {
+    showDecode(-1, null);
+    return;
+  }
+  const grp = await groupAt(g);
+  if (!grp || stepper.pos !== g) return;
+  if (mode === 'encode') showEncode(g, grp);
+  else showDecode(g, grp);
+  groupAt(Math.min(g + ahead, t.total - 1));
+}
+
+function showEncode(g, grp) {
   const v = tplEncode.content.cloneNode(true);
   set(v, 'n', g + 1);
   set(v, 'offset', grp.offset);
@@ -64,10 +105,9 @@ function showEncode(g) {
   drawWindow(out, t.lines, { line: grp.line, start, end: start + 4 });
 }
 
-function showDecode(g) {
+function showDecode(g, grp) {
   view.replaceChildren();
   if (g >= 0) {
-    const grp = t.groups[g];
     const v = tplDecode.content.cloneNode(true);
     set(v, 'n', g + 1);
     set(v, 'offset', grp.offsets[0]);
@@ -88,7 +128,7 @@ function showDecode(g) {
     light([]);
     drawWindow(out, source.lines, { line: 0, start: 0, end: 0 });
   }
-  if (t.error && g === t.groups.length - 1) view.append(stopped(t.error)); // where it stopped: after the last group
+  if (t.error && g === t.total - 1) view.append(stopped(t.error)); // where it stopped: after the last group
 }
 
 function rule(v, text) {

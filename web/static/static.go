@@ -24,7 +24,7 @@ var files embed.FS
 type asset struct {
 	body  []byte
 	ctype string
-	etag  string
+	etag  string // weak: the file goes out gzip-compressed or plain (see compressed), the same content either way
 }
 
 // assets maps a file name to its content; Version is a
@@ -48,7 +48,7 @@ func loadAssets() (map[string]asset, string) {
 		h := sha256.Sum256(body)
 		sum.Write([]byte(name))
 		sum.Write(h[:])
-		all[name] = asset{body: body, ctype: mime.TypeByExtension(path.Ext(name)), etag: `"` + hex.EncodeToString(h[:8]) + `"`}
+		all[name] = asset{body: body, ctype: mime.TypeByExtension(path.Ext(name)), etag: `W/"` + hex.EncodeToString(h[:8]) + `"`}
 		return nil
 	})
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 	templruntime "github.com/a-h/templ/runtime"
 )
 
-// errorPage explains a 404, 405 or 500 in the reader's language; detail is
+// ErrorPage explains a 404, 405 or 500 in the reader's language; detail is
 // shown as code (the unknown scenario name) when not empty.
 func ErrorPage(m Meta, text, detail string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {

@@ -15,7 +15,7 @@ import (
 	templruntime "github.com/a-h/templ/runtime"
 )
 
-// layout is the frame of every page: head, the skip link, the bar with the
+// Layout is the frame of every page: head, the skip link, the bar with the
 // sections and the language switch, then the page's own content, which the
 // skip link focuses (so the next Tab goes on from there, past the bar).
 // script is the page's ES module, or "".

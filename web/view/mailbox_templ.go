@@ -16,7 +16,7 @@ import (
 	templruntime "github.com/a-h/templ/runtime"
 )
 
-// mailboxView is one of a scenario's mailboxes, each message with its text.
+// MailboxView is one of a scenario's mailboxes, each message with its text.
 func MailboxView(b *sim.Mailbox, l lang.Lang) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -42,7 +42,7 @@ func MailboxView(b *sim.Mailbox, l lang.Lang) templ.Component {
 	})
 }
 
-// labMailboxes is the lab's mailboxes, a page of summaries each, in the
+// LabMailboxes is the lab's mailboxes, a page of summaries each, in the
 // element mailboxes.js fills from then on; the data-t-* attributes are its
 // words for the pages and for the text it fetches, and size is how many
 // summaries a page holds.

@@ -14,7 +14,7 @@ import (
 	templruntime "github.com/a-h/templ/runtime"
 )
 
-// stateDiagram draws one protocol's server states and transitions, lights
+// StateDiagram draws one protocol's server states and transitions, lights
 // the current state and marks the transition just taken. The player shows
 // the diagram of the current step's protocol; player.js moves the marks by
 // data-state and data-edge.

@@ -15,7 +15,7 @@ import (
 	templruntime "github.com/a-h/templ/runtime"
 )
 
-// topologyView draws the hosts as boxes, their agents and mailboxes as chips
+// TopologyView draws the hosts as boxes, their agents and mailboxes as chips
 // and the links between them, plus the envelope, which player.js moves with
 // the message, and the token, which it moves with commands and replies.
 // Chips carry their dock in data-x and data-y for both.

@@ -14,7 +14,7 @@ import (
 	templruntime "github.com/a-h/templ/runtime"
 )
 
-// transcriptItem is one event in the transcript: who sent what to whom, the
+// TranscriptItem is one event in the transcript: who sent what to whom, the
 // line(s) on the wire with reply codes coloured by class, and why.
 // static/transcript.js builds the same markup.
 func TranscriptItem(t TranscriptLine, l lang.Lang) templ.Component {
