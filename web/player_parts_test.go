@@ -13,9 +13,9 @@ import (
 	"mailsim/sim/mime"
 )
 
-// TestStateDiagramsHaveEveryTransitionTaken checks the transition tables
-// against the machines: every name is a real state, and every transition a
-// shipped scenario takes is drawn.
+// TestStateDiagramsHaveEveryTransitionTaken checks the diagrams drawn
+// from the protocol packages' Transitions against the machines: every name
+// is a real state, and every transition a shipped scenario takes is drawn.
 func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
 	drawn := map[string]bool{}
 	for _, m := range machines(lang.EN) {
