@@ -196,9 +196,7 @@ func (t *terminal) frame(typed *string, r live.Exchange, before string) consoleF
 }
 
 // sessionLine reports whether the terminal draws e: the lines of the
-// session, typed and answered. What they did to the mailboxes the page's
-// mailbox panel shows, and the connection's opening and end its state
-// diagram.
-func sessionLine(e sim.Event) bool {
-	return e.Kind == sim.KindCommand || e.Kind == sim.KindData || e.Kind == sim.KindReply
-}
+// session, typed and answered, which have a side. What they did to the
+// mailboxes the page's mailbox panel shows, and the connection's opening
+// and end its state diagram.
+func sessionLine(e sim.Event) bool { return e.Side != "" }

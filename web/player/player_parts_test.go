@@ -12,9 +12,9 @@ import (
 	"mailsim/web/view"
 )
 
-// TestStateDiagramsHaveEveryTransitionTaken checks the transition tables
-// against the machines: every name is a real state, and every transition a
-// shipped scenario takes is drawn.
+// TestStateDiagramsHaveEveryTransitionTaken checks the diagrams drawn
+// from the protocol packages' Transitions against the machines: every name
+// is a real state, and every transition a shipped scenario takes is drawn.
 func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
 	drawn := map[string]bool{}
 	for _, m := range view.Machines(lang.EN) {

@@ -8,6 +8,7 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim/imap"
+	protocol "mailsim/sim/machine"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
 )
@@ -63,59 +64,26 @@ type diagramEdge struct {
 	BoxW           int
 }
 
-// transition is a server transition and the protocol element that causes
-// it; a label starting "state.edge." is a word, looked up in the reader's
-// language. A lenient transition is one a real server allows though the
-// RFC does not; the diagram draws it dashed and says so.
+// transition is a server transition as the layout reads it: the names of
+// its states, and its label in the reader's language (see
+// protocol.Transition, whose typed lists in the protocol packages are the
+// only source of these).
 type transition struct {
 	from, to, label string
 	lenient         bool
 }
 
-// smtpTransitions are the SMTP server's transitions (RFC 5321 §4.1.4 and
-// §3.3): the happy path, the greeting a busy server replaces with 421, MAIL
-// straight after the greeting (Postfix allows it, as the lecture's telnet
-// session shows), the end of the message text and RSET going back to Ready,
-// and QUIT from any state after the greeting. A test checks that every
-// transition the shipped scenarios take is here.
-var smtpTransitions = []transition{
-	{"Connected", "Greeted", "220", false},
-	{"Greeted", "Ready", "HELO/EHLO", false},
-	{"Ready", "MailFrom", "MAIL", false},
-	{"MailFrom", "RcptTo", "RCPT", false},
-	{"RcptTo", "Data", "DATA", false},
-	{"Greeted", "MailFrom", "MAIL", true}, // RFC 5321 §4.1.4 wants EHLO or HELO first
-	{"Data", "Ready", "<CRLF>.<CRLF>", false},
-	{"MailFrom", "Ready", "RSET", false},
-	{"RcptTo", "Ready", "RSET", false},
-	{"Connected", "Closed", "421", false},
-	{"Greeted", "Closed", "QUIT", false},
-	{"Ready", "Closed", "QUIT", false},
-	{"MailFrom", "Closed", "QUIT", false},
-	{"RcptTo", "Closed", "QUIT", false},
-}
-
-// pop3Transitions are the POP3 server's (RFC 1939 §3): the greeting, a
-// successful PASS or APOP, QUIT into UPDATE, and the connection closing.
-var pop3Transitions = []transition{
-	{"Connected", "Authorization", "+OK", false},
-	{"Authorization", "Transaction", "PASS / APOP", false},
-	{"Transaction", "Update", "QUIT", false},
-	{"Update", "Closed", "state.edge.close", false},
-	{"Authorization", "Closed", "QUIT", false},
-}
-
-// imapTransitions are the IMAP server's (RFC 3501 §3): the greeting, LOGIN,
-// SELECT (or EXAMINE) of a folder and CLOSE back out of it, and LOGOUT from
-// any state after the greeting.
-var imapTransitions = []transition{
-	{"Connected", "NotAuthenticated", "* OK", false},
-	{"NotAuthenticated", "Authenticated", "LOGIN", false},
-	{"Authenticated", "Selected", "SELECT", false},
-	{"Selected", "Authenticated", "CLOSE", false},
-	{"NotAuthenticated", "Logout", "LOGOUT", false},
-	{"Authenticated", "Logout", "LOGOUT", false},
-	{"Selected", "Logout", "LOGOUT", false},
+// edges names the states of ts for the layout and says in l the labels
+// that are words ("state.edge.close").
+func edges[S fmt.Stringer](ts []protocol.Transition[S], l lang.Lang) []transition {
+	out := make([]transition, len(ts))
+	for i, t := range ts {
+		out[i] = transition{from: t.From.String(), to: t.To.String(), label: t.Label, lenient: t.Lenient}
+		if strings.HasPrefix(t.Label, "state.edge.") {
+			out[i].label = tr(l, t.Label)
+		}
+	}
+	return out
 }
 
 // Machines returns the diagrams of the protocols the player shows, with
@@ -134,21 +102,12 @@ func Machines(l lang.Lang) []Machine {
 	for _, s := range imap.States {
 		imapStates = append(imapStates, state("imap", s.String(), s.Key()))
 	}
-	words := func(ts []transition) []transition {
-		out := slices.Clone(ts)
-		for i, t := range out {
-			if strings.HasPrefix(t.label, "state.edge.") {
-				out[i].label = tr(l, t.label)
-			}
-		}
-		return out
-	}
-	smtpMachine := newMachine("smtp", tr(l, "state.smtp"), smtpStates, words(smtpTransitions))
+	smtpMachine := newMachine("smtp", tr(l, "state.smtp"), smtpStates, edges(smtp.Transitions, l))
 	smtpMachine.Note = tr(l, "state.smtp.lenient")
 	return []Machine{
 		smtpMachine,
-		newMachine("pop3", tr(l, "state.pop3"), pop3States, words(pop3Transitions)),
-		newMachine("imap", tr(l, "state.imap"), imapStates, words(imapTransitions)),
+		newMachine("pop3", tr(l, "state.pop3"), pop3States, edges(pop3.Transitions, l)),
+		newMachine("imap", tr(l, "state.imap"), imapStates, edges(imap.Transitions, l)),
 	}
 }
 
