@@ -6,13 +6,13 @@ package web
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
 	"mailsim/sim"
 	"mailsim/web/player"
 	"mailsim/web/view"
-
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
 )
 
 // homePage lists the scenarios with their description and a link to the player.

@@ -6,15 +6,16 @@ package codes
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
-	"mailsim/lang"
-	"mailsim/web/errata"
-	"mailsim/web/view"
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+	"mailsim/lang"
+	"mailsim/web/errata"
+	"mailsim/web/view"
 )
 
 // codesPage is the reply-code reference: one card per code, grouped by

@@ -6,14 +6,15 @@ package console
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
+	"strconv"
+
 	"mailsim/lang"
 	"mailsim/sim/dns"
 	"mailsim/web/view"
-	"strconv"
-
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
 )
 
 // nslookupPage is the nslookup console beside the simulated zones, laid

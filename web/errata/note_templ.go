@@ -6,15 +6,16 @@ package errata
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
-	"mailsim/lang"
-	"mailsim/sim/mime"
 	"net/url"
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+	"mailsim/lang"
+	"mailsim/sim/mime"
 )
 
 // Note is one place where the lecture differs: its text, the right

@@ -6,14 +6,15 @@ package mimelab
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
-	"mailsim/sim/mime"
-	"mailsim/web/view"
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+	"mailsim/sim/mime"
+	"mailsim/web/view"
 )
 
 // composePage is the MIME composer: the form, then (once built) the

@@ -6,13 +6,13 @@ package mimelab
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
 	"mailsim/sim/mime"
 	"mailsim/web/errata"
 	"mailsim/web/view"
-
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
 )
 
 // digestPage shows APOP and CRAM-MD5 side by side, each as a form and the

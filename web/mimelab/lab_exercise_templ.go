@@ -6,13 +6,14 @@ package mimelab
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
-	"mailsim/sim/mime"
-	"mailsim/web/view"
 	"strconv"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+	"mailsim/sim/mime"
+	"mailsim/web/view"
 )
 
 // exercisePage is a Base64 exercise sheet: the input, one table of bytes

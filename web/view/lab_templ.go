@@ -6,13 +6,14 @@ package view
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
-	"mailsim/lang"
-	"mailsim/sim/live"
 	"strings"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+	"mailsim/lang"
+	"mailsim/sim/live"
 )
 
 // LabOff says that the live lab does not run, so there is no server to

@@ -6,13 +6,14 @@ package view
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
-	"mailsim/lang"
-	"mailsim/web/static"
 	"strings"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+	"mailsim/lang"
+	"mailsim/web/static"
 )
 
 // Layout is the frame of every page: head, the skip link, the bar with the

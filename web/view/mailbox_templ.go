@@ -6,14 +6,14 @@ package view
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/sim/live"
 	"strconv"
-
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
 )
 
 // MailboxView is one of a scenario's mailboxes, each message with its text.
