@@ -1,6 +1,7 @@
 package web
 
 import (
+	"mailsim/web/webtest"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -25,7 +26,7 @@ func livePassword(t *testing.T, h http.Handler, host string) (int, string) {
 // It gets 421 and none of the page, while the same request by a loopback
 // name gets the page with the lab's passwords.
 func TestHostRebindingPageRefused(t *testing.T) {
-	l := startLab(t, "")
+	l := webtest.StartLab(t, "")
 	pw := l.Accounts()[0].Password
 	h := New(shipped(t), l, nil)
 
@@ -116,7 +117,7 @@ func TestHostsFlag(t *testing.T) {
 // check alone lets through. The Host check refuses it; the same upgrade by a
 // loopback name is accepted.
 func TestHostRebindingWebsocketRefused(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), startLab(t, ""), nil))
+	srv := httptest.NewServer(New(shipped(t), webtest.StartLab(t, ""), nil))
 	defer srv.Close()
 	url := "ws" + strings.TrimPrefix(srv.URL, "http") + "/ws/live"
 	port := srv.URL[strings.LastIndex(srv.URL, ":"):]

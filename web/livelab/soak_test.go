@@ -1,4 +1,4 @@
-package web
+package livelab
 
 import (
 	"bufio"
@@ -52,7 +52,7 @@ func TestSoak(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	srv := httptest.NewServer(New(shipped(t), l, nil))
+	srv := httptest.NewServer(serve(shipped(t), l))
 	defer srv.Close()
 
 	f := follow(t, srv)
