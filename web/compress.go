@@ -10,7 +10,7 @@ import (
 // compressed serves next's answers gzip- or zstd-compressed to a browser
 // that asks for it (Accept-Encoding), and plain otherwise; every answer
 // carries Vary: Accept-Encoding. A 5,000-student lecture hall shares one
-// uplink, and the player's page, scripts and styles shrink to about a sixth.
+// uplink, and the player (page, scripts and styles) shrinks to a quarter.
 // Answers under gzhttp's minimum size (1 KiB) stay plain, where the frame
 // would cost more than it saves. Websocket upgrades pass through: gzhttp's
 // writer hands Hijack to the connection underneath.
