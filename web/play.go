@@ -48,7 +48,7 @@ func (a *app) play(w http.ResponseWriter, r *http.Request) {
 		a.noScenario(w, r, l, name)
 		return
 	}
-	f, err := a.totals.frameAt(spec, parseStep(r.URL.Query().Get("step")), l)
+	f, err := a.totals.frameAt(spec, parseStep(r.URL.Query().Get("step")), 0, l)
 	if err != nil {
 		a.internalError(w, r, l, err)
 		return
