@@ -3,6 +3,9 @@ package web
 import (
 	"fmt"
 	"strconv"
+	"sync/atomic"
+
+	"github.com/gorilla/websocket"
 
 	"mailsim/lang"
 	"mailsim/sim"
@@ -90,4 +93,58 @@ func (rs *totals) wireAt(spec *sim.Spec, step, have int, l lang.Lang) ([]byte, e
 	}
 	b = append(b, ',')
 	return append(b, x.rest[1:]...), nil // the rest's fields, after its opening brace
+}
+
+// sendAt is wireAt's frame as a message ready for any socket, compressed or
+// not as each negotiated. The two frames nearly every goto asks for are
+// prepared once per run and language: a page walking forward, which holds
+// every event but the step's last, and one that holds them all, as after
+// going back or once round. Each is then compressed once, not once per
+// socket, which was most of a goto's time. Other frames are made for their
+// one goto, and so are frames over shareLimit: a message composed in the lab
+// may weigh 256 KiB, and a step's frame holds it several times over.
+func (rs *totals) sendAt(spec *sim.Spec, step, have int, l lang.Lang) (*websocket.PreparedMessage, error) {
+	r, err := rs.get(spec)
+	if err != nil {
+		return nil, err
+	}
+	step, from := span(len(r.trace), step, have)
+	var slot *atomic.Pointer[websocket.PreparedMessage]
+	if p, ok := r.prepared[l]; ok {
+		switch from {
+		case step:
+			slot = &p[step].held
+		case step - 1:
+			slot = &p[step].walked
+		}
+	}
+	if slot != nil {
+		if m := slot.Load(); m != nil {
+			return m, nil
+		}
+	}
+	b, err := rs.wireAt(spec, step, have, l)
+	if err != nil {
+		return nil, err
+	}
+	m, err := websocket.NewPreparedMessage(websocket.TextMessage, b)
+	if err != nil {
+		return nil, err
+	}
+	if slot != nil && len(b) <= shareLimit && !slot.CompareAndSwap(nil, m) {
+		m = slot.Load() // another socket prepared it first: share that one
+	}
+	return m, nil
+}
+
+// shareLimit is the largest frame sendAt shares. A shared frame keeps its
+// bytes and, once a socket that compresses asks for it, its deflated form:
+// about 465 KB for all of lan-both's, and 2.1 MB for imap-pull's, whose
+// frames carry the fetched message.
+const shareLimit = 32 << 10
+
+// prepared are a step's two shared frames (see sendAt), made when first
+// asked for.
+type prepared struct {
+	walked, held atomic.Pointer[websocket.PreparedMessage]
 }

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/gorilla/websocket"
+
 	"mailsim/lang"
 	"mailsim/sim"
 )
@@ -143,5 +145,26 @@ func BenchmarkGotoLastStep(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestSendAtSharesTheCommonFrames: the frames of a page walking forward and
+// of one holding every event are prepared once and shared by every socket;
+// any other frame is its own.
+func TestSendAtSharesTheCommonFrames(t *testing.T) {
+	rs := &totals{}
+	spec := lanBoth(t)
+	send := func(step, have int) *websocket.PreparedMessage {
+		m, err := rs.sendAt(spec, step, have, lang.EN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	if send(9, 8) != send(9, 8) || send(9, 9) != send(9, 57) || send(0, 0) != send(0, 5) {
+		t.Error("the frames of a walking page or a page holding every event are prepared again")
+	}
+	if send(9, 8) == send(9, 9) || send(9, 3) == send(9, 3) {
+		t.Error("different frames, or a frame asked for by one page only, are shared")
 	}
 }

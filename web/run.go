@@ -21,6 +21,9 @@ type run struct {
 	boxes  [][]*sim.Mailbox   // the mailboxes after each number of events, 0 to len(trace)
 	steps  []indexed          // the state at each step, as JSON
 	said   map[lang.Lang][][]byte
+	// prepared are the frames sendAt shares between sockets, by language
+	// and step.
+	prepared map[lang.Lang][]prepared
 }
 
 // copyKey names one copy of a message: the mailbox address or the user

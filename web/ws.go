@@ -80,8 +80,8 @@ func (a *app) playSocket(w http.ResponseWriter, r *http.Request) {
 		a.log.Debug("websocket handshake refused", "err", err, "origin", r.Header.Get("Origin"))
 		return // Upgrade has already answered with an HTTP error
 	}
-	send := make(chan []byte, wsQueue)
-	go writeFrames(conn, send)
+	send := make(chan *websocket.PreparedMessage, wsQueue)
+	go writeQueue(conn, send, (*websocket.Conn).WritePreparedMessage)
 	a.readCommands(conn, spec, l, send)
 }
 
@@ -89,7 +89,7 @@ func (a *app) playSocket(w http.ResponseWriter, r *http.Request) {
 // misbehaves, then closes send so that the writer says goodbye and closes the
 // socket. It never blocks on the writer: a client whose queue is full is
 // dropped, so a stalled browser costs at most wsQueue frames of memory.
-func (a *app) readCommands(conn *websocket.Conn, spec *sim.Spec, l lang.Lang, send chan<- []byte) {
+func (a *app) readCommands(conn *websocket.Conn, spec *sim.Spec, l lang.Lang, send chan<- *websocket.PreparedMessage) {
 	defer close(send)
 	listen(conn, wsReadLimit)
 	for {
@@ -104,12 +104,12 @@ func (a *app) readCommands(conn *websocket.Conn, spec *sim.Spec, l lang.Lang, se
 			a.log.Debug("websocket: unknown command", "op", c.Op)
 			return
 		}
-		b, err := a.totals.wireAt(spec, c.Step, c.Have, l)
+		m, err := a.totals.sendAt(spec, c.Step, c.Have, l)
 		if err != nil {
 			a.log.Error("running scenario", "scenario", spec.Name, "err", err)
 			return
 		}
-		if !offer(send, b) {
+		if !offer(send, m) {
 			a.log.Warn("websocket: client too slow, dropping it", "scenario", spec.Name)
 			conn.Close()
 			return
@@ -128,19 +128,25 @@ func listen(conn *websocket.Conn, limit int64) {
 
 // offer queues a frame for the writer without waiting: false means the
 // queue is full and the client too slow, and the caller drops it.
-func offer(send chan<- []byte, b []byte) bool {
+func offer[M any](send chan<- M, m M) bool {
 	select {
-	case send <- b:
+	case send <- m:
 		return true
 	default:
 		return false
 	}
 }
 
-// writeFrames sends queued frames and keep-alive pings, each under a
-// deadline, and closes the connection when the queue is closed or a write
-// fails.
+// writeFrames sends queued text frames as writeQueue does.
 func writeFrames(conn *websocket.Conn, send <-chan []byte) {
+	writeQueue(conn, send, func(conn *websocket.Conn, b []byte) error { return conn.WriteMessage(websocket.TextMessage, b) })
+}
+
+// writeQueue sends queued messages with write, and keep-alive pings, each
+// under a deadline, and closes the connection when the queue is closed or a
+// write fails. The player queues prepared messages, which many sockets
+// share (see sendAt).
+func writeQueue[M any](conn *websocket.Conn, send <-chan M, write func(*websocket.Conn, M) error) {
 	ping := time.NewTicker(wsPingPeriod)
 	defer func() {
 		ping.Stop()
@@ -154,7 +160,7 @@ func writeFrames(conn *websocket.Conn, send <-chan []byte) {
 				conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
 				return
 			}
-			if err := conn.WriteMessage(websocket.TextMessage, b); err != nil {
+			if err := write(conn, b); err != nil {
 				return
 			}
 		case <-ping.C:

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -148,12 +149,41 @@ type gotoCommand struct {
 	Have int    `json:"have"`
 }
 
-// wireFrame is the part of a frame the walker checks.
-type wireFrame struct {
-	Step   int               `json:"step"`
-	Total  int               `json:"total"`
-	From   int               `json:"from"`
-	Events []json.RawMessage `json:"events"`
+// head is the part of a frame the walker checks.
+type head struct {
+	Step, Total, From int
+	Events            []json.RawMessage
+}
+
+// readHead decodes a frame's step, total, from and events and stops there,
+// leaving the mailboxes and the message unread: the server writes them
+// after, and the tool shares the machine it measures.
+func readHead(r io.Reader) (head, error) {
+	var h head
+	d := json.NewDecoder(r)
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return h, fmt.Errorf("a frame that is not a JSON object: %v", err)
+	}
+	fields := map[string]any{"step": &h.Step, "total": &h.Total, "from": &h.From, "events": &h.Events}
+	for len(fields) > 0 && d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return h, err
+		}
+		key, _ := t.(string)
+		v, ok := fields[key]
+		if !ok {
+			v = new(json.RawMessage)
+		}
+		if err := d.Decode(v); err != nil {
+			return h, fmt.Errorf("frame field %q: %w", key, err)
+		}
+		delete(fields, key)
+	}
+	if len(fields) > 0 {
+		return h, fmt.Errorf("a frame without %d of step, total, from and events", len(fields))
+	}
+	return h, nil
 }
 
 // walk steps until the stop time. With a rate, gotos go out on a steady
@@ -194,8 +224,12 @@ func (w *walker) one() error {
 		return err
 	}
 	w.conn.SetReadDeadline(time.Now().Add(frameWait))
-	var f wireFrame
-	if err := w.conn.ReadJSON(&f); err != nil {
+	_, r, err := w.conn.NextReader()
+	if err != nil {
+		return err
+	}
+	f, err := readHead(r)
+	if err != nil {
 		return err
 	}
 	w.lat = append(w.lat, time.Since(sent))
