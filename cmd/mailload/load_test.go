@@ -77,3 +77,19 @@ func TestCheckRefusesEmptyRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestReadHead(t *testing.T) {
+	h, err := readHead(strings.NewReader(`{"step":3,"total":9,"from":2,"events":[{"seq":2}],"mailboxes":[{"raw":"…"}]}`))
+	if err != nil || h.Step != 3 || h.Total != 9 || h.From != 2 || len(h.Events) != 1 {
+		t.Errorf("a frame read as %+v, %v", h, err)
+	}
+	h, err = readHead(strings.NewReader(`{"mailboxes":[],"events":[],"from":4,"total":9,"step":4}`))
+	if err != nil || h.Step != 4 || h.From != 4 || len(h.Events) != 0 {
+		t.Errorf("a frame in another order read as %+v, %v", h, err)
+	}
+	for _, bad := range []string{`[1,2]`, `{"step":1,"total":2}`, `{"step":"x","total":2,"from":0,"events":[]}`, ``} {
+		if _, err := readHead(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q was read as a frame", bad)
+		}
+	}
+}
