@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"io"
 	"mailsim/web/static"
+	"mailsim/web/webtest"
 	"net/http"
 	"net/http/httptest"
 	"strings"

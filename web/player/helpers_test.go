@@ -34,6 +34,7 @@ var (
 	dial     = webtest.Dial
 	deadline = webtest.Deadline
 	gotoStep = webtest.Goto
+	gotoHave = webtest.GotoHave
 )
 
 type wireFrame = webtest.Frame

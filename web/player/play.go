@@ -37,7 +37,7 @@ func (a *Section) play(w http.ResponseWriter, r *http.Request) {
 		a.noScenario(w, r, l, name)
 		return
 	}
-	f, err := a.totals.frameAt(spec, parseStep(r.URL.Query().Get("step")), l)
+	f, err := a.totals.frameAt(spec, parseStep(r.URL.Query().Get("step")), 0, l)
 	if err != nil {
 		view.InternalError(w, r, a.log, l, err)
 		return

@@ -2,17 +2,28 @@ package player
 
 import (
 	"fmt"
+	"reflect"
 	"sync"
 
+	"mailsim/lang"
 	"mailsim/sim"
 )
 
 // run is a scenario's whole trace and every copy of every message it ever
 // stored, from one run to the end. The player reads ahead in it: the total,
 // the next reply a prediction asks about, the message a session carries.
+// It is also the player's index (see index.go): the mailboxes and the
+// socket's encoding of the state at every step, and of every event, so that
+// no step is ever replayed.
 type run struct {
 	trace  []sim.Event
 	copies map[copyKey]string // raw text of each stored or downloaded copy
+	boxes  [][]*sim.Mailbox   // the mailboxes after each number of events, 0 to len(trace)
+	steps  []indexed          // the state at each step, as JSON
+	said   map[lang.Lang][][]byte
+	// prepared are the frames sendAt shares between sockets, by language
+	// and step.
+	prepared map[lang.Lang][]prepared
 }
 
 // copyKey names one copy of a message: the mailbox address or the user
@@ -88,16 +99,25 @@ func (rs *totals) fill(e *entry, spec *sim.Spec) {
 	e.r, e.err = compute(spec)
 }
 
-// play runs spec to its end, at most sim.EventLimit events.
+// play runs spec to its end, at most sim.EventLimit events, and indexes
+// the run. The mailboxes are taken after every event, since a world only
+// moves forward; a step that leaves them as they were shares the slice of
+// the step before.
 func play(spec *sim.Spec) (*run, error) {
 	w, err := sim.NewWorld(spec)
 	if err != nil {
 		return nil, err
 	}
+	boxes := [][]*sim.Mailbox{w.Mailboxes()}
 	for range sim.EventLimit {
 		if _, ok := w.Step(); !ok {
 			break
 		}
+		now, last := w.Mailboxes(), boxes[len(boxes)-1]
+		if reflect.DeepEqual(now, last) {
+			now = last
+		}
+		boxes = append(boxes, now)
 	}
 	if !w.Done() {
 		return nil, fmt.Errorf("scenario %s: still running after %d events", spec.Name, sim.EventLimit)
@@ -112,6 +132,9 @@ func play(spec *sim.Spec) (*run, error) {
 		for _, m := range f.Messages {
 			r.copies[copyKey{f.Agent, m.ID}] = m.Raw
 		}
+	}
+	if err := r.index(spec.Name, boxes); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

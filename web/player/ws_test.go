@@ -31,7 +31,7 @@ func TestWebsocketGoto(t *testing.T) {
 	}
 	for _, c := range []struct{ ask, want int }{{5, 5}, {12, 12}, {3, 3}, {0, 0}, {-4, 0}, {len(full), len(full)}, {1 << 40, len(full)}} {
 		f := gotoStep(t, conn, c.ask)
-		if f.Step != c.want || f.Total != len(full) || len(f.Events) != c.want {
+		if f.Step != c.want || f.Total != len(full) || f.From != 0 || len(f.Events) != c.want {
 			t.Fatalf("goto %d: step %d, total %d, %d events; want %d, %d, %d",
 				c.ask, f.Step, f.Total, len(f.Events), c.want, len(full), c.want)
 		}
@@ -85,9 +85,11 @@ func TestWebsocketClosesOnMisbehaviour(t *testing.T) {
 	srv := httptest.NewServer(serve(shipped(t), nil))
 	defer srv.Close()
 	for name, msg := range map[string]string{
-		"unknown op":   `{"op":"explode"}`,
-		"not json":     `goto 3`,
-		"over a limit": `{"op":"goto","step":1,"pad":"` + strings.Repeat("x", wsReadLimit) + `"}`,
+		"unknown op":        `{"op":"explode"}`,
+		"not json":          `goto 3`,
+		"have not a number": `{"op":"goto","step":3,"have":"all"}`,
+		"have a fraction":   `{"op":"goto","step":3,"have":1.5}`,
+		"over a limit":      `{"op":"goto","step":1,"pad":"` + strings.Repeat("x", wsReadLimit) + `"}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			conn, _, err := dial(t, srv, "/ws/play/two-systems")
@@ -108,14 +110,15 @@ func TestWebsocketClosesOnMisbehaviour(t *testing.T) {
 }
 
 func TestFrameJSONNamesEveryField(t *testing.T) {
-	f, err := (&totals{}).frameAt(twoSystems(t), 7, lang.EN)
+	b, err := (&totals{}).wireAt(twoSystems(t), 7, 0, lang.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := json.Marshal(f)
 	var m map[string]json.RawMessage
-	json.Unmarshal(b, &m)
-	for _, k := range []string{"step", "total", "events", "mailboxes", "state"} {
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("the frame is not JSON: %v\n%s", err, b)
+	}
+	for _, k := range []string{"step", "total", "from", "events", "mailboxes", "state", "machine", "motion", "message"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("frame JSON lacks %q: %s", k, b)
 		}
@@ -145,7 +148,7 @@ func TestWebsocketDropsAClientThatDoesNotRead(t *testing.T) {
 	deadline(conn)
 	const sent = 3000 // ~45 MB of frames at the last step, far beyond any socket buffer
 	for range sent {
-		if err := conn.WriteJSON(command{Op: "goto", Step: 1000}); err != nil {
+		if err := conn.WriteJSON(command{Op: "goto", Step: 1000}); err != nil { // have 0: every event, each time
 			break // the server has already hung up
 		}
 	}
@@ -180,3 +183,132 @@ func TestWebsocketDropsAClientThatDoesNotRead(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestWebsocketSendsWhatTheClientLacks walks lan-both forward as the page
+// does, saying how many events it holds: each frame carries the one new
+// event, and together they are the run. Going back sends no event, and the
+// state is the replayed world's at that step.
+func TestWebsocketSendsWhatTheClientLacks(t *testing.T) {
+	srv := httptest.NewServer(serve(shipped(t), nil))
+	defer srv.Close()
+	spec := lanBoth(t)
+	full, err := sim.Run(spec, sim.EventLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, _, err := dial(t, srv, "/ws/play/lan-both?lang=en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held []sim.Event
+	for step := 0; step <= len(full); step++ {
+		f := gotoHave(t, conn, step, len(held))
+		if f.Step != step || f.From != len(held) || len(f.Events) != min(step, 1) {
+			t.Fatalf("goto %d holding %d: step %d, from %d, %d events; want the one new event", step, len(held), f.Step, f.From, len(f.Events))
+		}
+		for _, e := range f.Events {
+			held = append(held, e.Event)
+		}
+	}
+	for i, want := range full {
+		want.Time = 0
+		if !reflect.DeepEqual(held[i], want) {
+			t.Errorf("event %d as sent is %+v, the run has %+v", i, held[i], want)
+		}
+	}
+	for _, step := range []int{10, 3, 0, 30} {
+		f := gotoHave(t, conn, step, len(held))
+		if f.Step != step || f.From != step || len(f.Events) != 0 {
+			t.Errorf("back to %d holding every event: step %d, from %d, %d events; want none", step, f.Step, f.From, len(f.Events))
+		}
+		w, err := sim.Replay(spec, step)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(f.Mailboxes, w.Mailboxes()) {
+			t.Errorf("back to %d: the mailboxes differ from the replayed world's", step)
+		}
+	}
+}
+
+// TestWebsocketClampsHave: what a client says it holds is clamped to
+// [0, step], as a step is to [0, total]; nothing odd makes the server send
+// events out of order or fail.
+func TestWebsocketClampsHave(t *testing.T) {
+	srv := httptest.NewServer(serve(shipped(t), nil))
+	defer srv.Close()
+	total := len(mustRun(t, twoSystems(t)))
+	conn, _, err := dial(t, srv, "/ws/play/two-systems")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ step, have, from, events int }{
+		{5, -7, 0, 5},
+		{5, 9, 5, 0},
+		{5, 1 << 40, 5, 0},
+		{5, -1 << 40, 0, 5},
+		{1 << 40, total - 2, total - 2, 2},
+		{-3, 4, 0, 0},
+	} {
+		f := gotoHave(t, conn, c.step, c.have)
+		if f.From != c.from || len(f.Events) != c.events {
+			t.Errorf("goto %d holding %d: from %d with %d events, want from %d with %d", c.step, c.have, f.From, len(f.Events), c.from, c.events)
+		}
+		for i, e := range f.Events {
+			if e.Seq != f.From+i {
+				t.Errorf("goto %d holding %d: event %d has seq %d", c.step, c.have, f.From+i, e.Seq)
+			}
+		}
+	}
+}
+
+// TestWebsocketReconnectResumes: a page whose socket dropped opens a new
+// one and says what it holds, and is sent only what it lacks.
+func TestWebsocketReconnectResumes(t *testing.T) {
+	srv := httptest.NewServer(serve(shipped(t), nil))
+	defer srv.Close()
+	first, _, err := dial(t, srv, "/ws/play/two-systems")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := gotoHave(t, first, 10, 0); len(f.Events) != 10 {
+		t.Fatalf("the first socket sent %d events for step 10", len(f.Events))
+	}
+	first.Close()
+	again, _, err := dial(t, srv, "/ws/play/two-systems")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := gotoHave(t, again, 11, 10)
+	if f.Step != 11 || f.From != 10 || len(f.Events) != 1 || f.Events[0].Seq != 10 {
+		t.Errorf("after reconnecting holding 10 events, goto 11: from %d with %d events", f.From, len(f.Events))
+	}
+}
+
+// TestWebsocketNegotiatesCompression: a client that offers permessage-deflate,
+// as browsers do, gets it, and its frames still decode.
+func TestWebsocketNegotiatesCompression(t *testing.T) {
+	srv := httptest.NewServer(serve(shipped(t), nil))
+	defer srv.Close()
+	d := websocket.Dialer{EnableCompression: true}
+	conn, resp, err := d.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+"/ws/play/two-systems", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if ext := resp.Header.Get("Sec-WebSocket-Extensions"); !strings.Contains(ext, "permessage-deflate") {
+		t.Errorf("the handshake answered Sec-WebSocket-Extensions %q, want permessage-deflate", ext)
+	}
+	if f := gotoStep(t, conn, 12); f.Step != 12 || len(f.Events) != 12 {
+		t.Errorf("a compressed frame decoded as step %d with %d events", f.Step, len(f.Events))
+	}
+}
+
+func mustRun(t *testing.T, spec *sim.Spec) []sim.Event {
+	t.Helper()
+	trace, err := sim.Run(spec, sim.EventLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return trace
+}

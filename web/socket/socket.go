@@ -23,14 +23,17 @@ const (
 )
 
 // upgrader keeps gorilla's default origin check (CheckOrigin nil): a page on
-// another origin cannot open a socket with the reader's cookies.
-var upgrader = websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 4096, HandshakeTimeout: 10 * time.Second}
+// another origin cannot open a socket with the reader's cookies. Every
+// socket negotiates permessage-deflate (RFC 7692) when the browser offers
+// it, as browsers do: frames are JSON, which compresses well.
+var upgrader = websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 4096, HandshakeTimeout: 10 * time.Second,
+	EnableCompression: true}
 
 // Conn is one upgraded connection: the caller's goroutine is its reader
 // (through WS), and Send queues frames for its writer.
 type Conn struct {
 	ws   *websocket.Conn
-	send chan []byte
+	send chan *websocket.PreparedMessage
 	log  *slog.Logger
 	// bye is the close frame the writer sends when the queue ends: a
 	// normal closure unless Refuse set another.
@@ -45,7 +48,7 @@ func Upgrade(w http.ResponseWriter, r *http.Request, log *slog.Logger) (*Conn, e
 		log.Debug("websocket handshake refused", "err", err, "origin", r.Header.Get("Origin"))
 		return nil, err
 	}
-	c := &Conn{ws: ws, send: make(chan []byte, Queue), log: log,
+	c := &Conn{ws: ws, send: make(chan *websocket.PreparedMessage, Queue), log: log,
 		bye: websocket.FormatCloseMessage(websocket.CloseNormalClosure, "")}
 	go c.write()
 	return c, nil
@@ -68,13 +71,24 @@ func (c *Conn) Listen(limit int64) {
 // slow; the connection is then closed, and the caller stops.
 func (c *Conn) Send(frame any) bool {
 	b, err := json.Marshal(frame)
+	var m *websocket.PreparedMessage
+	if err == nil {
+		m, err = websocket.NewPreparedMessage(websocket.TextMessage, b)
+	}
 	if err != nil {
 		c.log.Error("encoding frame", "err", err)
 		c.ws.Close()
 		return false
 	}
+	return c.SendPrepared(m)
+}
+
+// SendPrepared queues a frame made once for many sockets (the player's
+// common frames are), which gorilla compresses once per setting rather
+// than once per socket. false means the client is too slow, as for Send.
+func (c *Conn) SendPrepared(m *websocket.PreparedMessage) bool {
 	select {
-	case c.send <- b:
+	case c.send <- m:
 		return true
 	default:
 		c.log.Warn("websocket: client too slow, dropping it")
@@ -104,13 +118,13 @@ func (c *Conn) write() {
 	}()
 	for {
 		select {
-		case b, ok := <-c.send:
+		case m, ok := <-c.send:
 			c.ws.SetWriteDeadline(time.Now().Add(WriteWait))
 			if !ok {
 				c.ws.WriteMessage(websocket.CloseMessage, c.bye)
 				return
 			}
-			if err := c.ws.WriteMessage(websocket.TextMessage, b); err != nil {
+			if err := c.ws.WritePreparedMessage(m); err != nil {
 				return
 			}
 		case <-ping.C:

@@ -1,7 +1,9 @@
 // The player: asks the server over a websocket for the state at a step and
 // shows it. The server renders the first state into the page; every later one
-// arrives as a frame {step, total, events, mailboxes, state, machine,
-// message, quiz} (see web/ws.go).
+// arrives as a frame {step, total, from, events, mailboxes, state, machine,
+// message, quiz} (see web/ws.go). A run never changes, so the page keeps
+// every event it is sent and, asking for a step, says how many it holds:
+// the frame brings only the events from there on, none when going back.
 import { renderTranscript, reveal } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, agentWho, showCounts, showMotion } from './topology.js';
@@ -35,7 +37,8 @@ const label = (id) => agentLabel(topology, id);
 // socket and the exports must ask for the same scenario.
 const msg = new URL(location.href).searchParams.get('msg');
 
-let frame = null; // the frame on screen
+let frame = null; // the frame on screen, with its events from the first
+const events = []; // every event the page was sent, from the first: a run's events never change
 let step = Number(words.step); // the step on screen
 let target = step; // the step last asked for
 let total = Number(words.total);
@@ -55,7 +58,7 @@ function connect() {
     root.dataset.live = 'true';
     ask(target); // resume where the page is
   });
-  socket.addEventListener('message', (m) => show(JSON.parse(m.data)));
+  socket.addEventListener('message', (m) => show(hold(JSON.parse(m.data))));
   socket.addEventListener('close', () => {
     socket = null;
     offline.hidden = false;
@@ -67,7 +70,16 @@ function connect() {
 
 function ask(n) {
   target = Math.min(Math.max(n, 0), total);
-  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ op: 'goto', step: target }));
+  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ op: 'goto', step: target, have: events.length }));
+}
+
+// hold keeps the events a frame brings that the page lacks (frames asked
+// for in a row may bring the same ones) and gives the frame every event up
+// to its step, as the drawing code reads them.
+function hold(f) {
+  for (let i = events.length - f.from; i >= 0 && i < f.events.length; i++) events.push(f.events[i]);
+  f.events = events.slice(0, f.step);
+  return f;
 }
 
 function show(f) {

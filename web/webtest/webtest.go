@@ -117,6 +117,7 @@ func Deadline(conn *websocket.Conn) {
 type Frame struct {
 	Step   int `json:"step"`
 	Total  int `json:"total"`
+	From   int `json:"from"` // the index of Events[0]
 	Events []struct {
 		sim.Event
 		Text string `json:"text"`
@@ -125,11 +126,18 @@ type Frame struct {
 	State     string         `json:"state"`
 }
 
-// Goto asks a player socket for step and reads the frame it answers.
+// Goto asks a player socket for step as a page that holds no events.
 func Goto(t testing.TB, conn *websocket.Conn, step int) Frame {
 	t.Helper()
+	return GotoHave(t, conn, step, 0)
+}
+
+// GotoHave asks a player socket for step as a page that holds have
+// events, and reads the frame it answers.
+func GotoHave(t testing.TB, conn *websocket.Conn, step, have int) Frame {
+	t.Helper()
 	Deadline(conn)
-	if err := conn.WriteJSON(map[string]any{"op": "goto", "step": step}); err != nil {
+	if err := conn.WriteJSON(map[string]any{"op": "goto", "step": step, "have": have}); err != nil {
 		t.Fatal(err)
 	}
 	var f Frame
