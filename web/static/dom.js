@@ -6,3 +6,10 @@ export function el(tag, className, text) {
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+// ready marks the page ready to be driven: its script has wired up its
+// controls and, on a page with a websocket, drawn the first frame. The
+// browser tests wait for it after each navigation (web/browsertest).
+export function ready() {
+  document.documentElement.dataset.ready = '';
+}
