@@ -8,8 +8,9 @@ export function el(tag, className, text) {
 }
 
 // ready marks the page ready to be driven: its script has wired up its
-// controls and, on a page with a websocket, drawn the first frame. The
-// browser tests wait for it after each navigation (web/browsertest).
+// controls and, on a page that opens a websocket at load, drawn the first
+// frame (or, for nslookup, whose server speaks only when asked, opened it).
+// The browser tests wait for it after each navigation (web/browsertest).
 export function ready() {
   document.documentElement.dataset.ready = '';
 }
