@@ -50,17 +50,17 @@ const axeRunJS = `axe.run(document, {resultTypes: ['violations']}).then(r => JSO
 
 // axeCheck runs axe-core on the page the tab shows.
 func (tb *tab) axeCheck(src string) []violation {
-	tb.t.Helper()
-	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](src+"\n;typeof axe === 'object'")); err != nil {
-		tb.t.Fatalf("loading axe-core: %v", err)
+	tb.T.Helper()
+	if _, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[bool](src+"\n;typeof axe === 'object'")); err != nil {
+		tb.T.Fatalf("loading axe-core: %v", err)
 	}
-	js, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](axeRunJS, chromedp.EvalAwaitPromise))
+	js, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[string](axeRunJS, chromedp.EvalAwaitPromise))
 	if err != nil {
-		tb.t.Fatalf("running axe-core: %v", err)
+		tb.T.Fatalf("running axe-core: %v", err)
 	}
 	var v []violation
 	if err := json.Unmarshal([]byte(js), &v); err != nil {
-		tb.t.Fatalf("reading axe-core's results: %v", err)
+		tb.T.Fatalf("reading axe-core's results: %v", err)
 	}
 	return v
 }
@@ -73,7 +73,7 @@ func TestBrowserAxe(t *testing.T) {
 	pages := everyPage(t)
 	for _, phone := range []bool{false, true} {
 		screen := map[bool]string{false: "desktop", true: "phone"}[phone]
-		visitAll(t, srv.URL, phone, pages, func(tb *pageTab, p page, l lang.Lang) {
+		visitAll(t, srv.URL, phone, pages, func(tb *tab, p page, l lang.Lang) {
 			found := tb.axeCheck(src)
 			n := 0
 			for _, v := range found {
@@ -101,22 +101,22 @@ const firstStopJS = `(() => {
 // the first Tab reaches it and Enter moves the focus to the content.
 func TestBrowserSkipLink(t *testing.T) {
 	srv, _ := consoleServer(t)
-	visitAll(t, srv.URL, false, everyPage(t), func(tb *pageTab, p page, l lang.Lang) {
+	visitAll(t, srv.URL, false, everyPage(t), func(tb *tab, p page, l lang.Lang) {
 		want := fmt.Sprintf(`<a class="skip" href="#content">%s</a>`, tr(l, "skip"))
-		if got := tb.eval(firstStopJS); got != want {
+		if got := tb.Eval(firstStopJS); got != want {
 			t.Errorf("%s (%s): the first stop is %s, want %s", p.Name, l, got, want)
 			return
 		}
-		if tb.eval(`String(document.activeElement === document.body)`) != "true" {
+		if tb.Eval(`String(document.activeElement === document.body)`) != "true" {
 			return // the console's scripts focus the line to type in
 		}
-		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-		if got := tb.eval(`document.activeElement.outerHTML.slice(0, 120)`); got != want {
+		tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if got := tb.Eval(`document.activeElement.outerHTML.slice(0, 120)`); got != want {
 			t.Errorf("%s (%s): the first Tab reaches %s, want the skip link", p.Name, l, got)
 			return
 		}
-		tb.do("following the skip link", chromedp.KeyEvent(kb.Enter))
-		tb.settle(p.Name+": the focus on the content", `document.activeElement === document.getElementById('content')`)
+		tb.Do("following the skip link", chromedp.KeyEvent(kb.Enter))
+		tb.Until(p.Name+": the focus on the content", `document.activeElement === document.getElementById('content')`)
 	})
 }
 
@@ -159,15 +159,15 @@ const focusJS = `(() => {
 // at least 3:1 contrast with its background, in the bar and on the paper.
 func TestBrowserFocusRing(t *testing.T) {
 	srv, _ := consoleServer(t)
-	visitAll(t, srv.URL, false, everyPage(t), func(tb *pageTab, p page, l lang.Lang) {
+	visitAll(t, srv.URL, false, everyPage(t), func(tb *tab, p page, l lang.Lang) {
 		var bad []string
 		// Where a script has focused the line to type in, nothing may follow
 		// it, and the keyboard goes back instead.
 		var opts []chromedp.KeyOption
-		if tb.eval(`String(document.activeElement === document.body)`) != "true" {
+		if tb.Eval(`String(document.activeElement === document.body)`) != "true" {
 			opts = append(opts, chromedp.KeyModifiers(chromedp.ModifierShift))
 		}
-		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab, opts...))
+		tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab, opts...))
 		tb.evalJSON(focusJS, &bad)
 		if len(bad) > 0 {
 			t.Errorf("%s (%s): focus rings under 3:1 (%d): %s", p.Name, l, len(bad), strings.Join(firstN(bad, 8), ", "))

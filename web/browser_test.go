@@ -26,7 +26,7 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 	defer srv.Close()
 
 	tb := openBrowser(t)
-	browser, do, eval, until := tb.ctx, tb.do, tb.eval, tb.until
+	browser, do, eval, until := tb.Ctx, tb.Do, tb.Eval, tb.Until
 	atStep := func(n int) {
 		t.Helper()
 		until(fmt.Sprintf("step %d", n), fmt.Sprintf(`document.querySelector('[data-testid="step"]').textContent === '%d'`, n))
@@ -49,7 +49,7 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 		.map(e => e.className.replace(' latest', '') + ':' + e.textContent.replace(/\s+/g, '')))`
 
 	// Step through the whole scenario with the button.
-	do("opening the player", chromedp.Navigate(srv.URL+"/play/two-systems"))
+	tb.Navigate(srv.URL + "/play/two-systems")
 	live()
 	if n := events(); n != 0 {
 		t.Fatalf("the player opens with %d events, want 0", n)
@@ -101,14 +101,14 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 	}
 
 	// The server's rendering of the end equals what the script built.
-	do("opening the end", chromedp.Navigate(fmt.Sprintf("%s/play/two-systems?step=%d", srv.URL, total)))
+	tb.Navigate(fmt.Sprintf("%s/play/two-systems?step=%d", srv.URL, total))
 	live()
 	if got := eval(shown); got != builtByScript {
 		t.Errorf("the page rendered at the end differs from the one the script built:\nserver: %s\nscript: %s", got, builtByScript)
 	}
 
 	// A link with ?step=3 opens with 3 events; space plays and pauses.
-	do("opening step 3", chromedp.Navigate(srv.URL+"/play/two-systems?step=3"))
+	tb.Navigate(srv.URL + "/play/two-systems?step=3")
 	atStep(3)
 	if n := events(); n != 3 {
 		t.Errorf("?step=3 opens with %d events, want 3", n)
@@ -121,5 +121,5 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 		t.Errorf("space did not pause: aria-pressed=%q", p)
 	}
 
-	tb.close()
+	tb.Close()
 }

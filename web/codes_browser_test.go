@@ -15,15 +15,16 @@ func TestBrowserCodesOnPhone(t *testing.T) {
 	srv := httptest.NewServer(New(shipped(t), nil, nil))
 	defer srv.Close()
 	tb := openBrowser(t)
-	tb.do("opening /codes", chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+"/codes?lang=ro"))
-	if wide := tb.eval(`[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > innerWidth + 0.5).map(e => e.tagName + '.' + e.className).slice(0, 5).join(' ')`); wide != "" {
+	tb.Do("sizing", chromedp.EmulateViewport(390, 844))
+	tb.Navigate(srv.URL + "/codes?lang=ro")
+	if wide := tb.Eval(`[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > innerWidth + 0.5).map(e => e.tagName + '.' + e.className).slice(0, 5).join(' ')`); wide != "" {
 		t.Errorf("wider than the phone: %s", wide)
 	}
-	href := tb.eval(`document.querySelector('#c552 [data-testid="step"]').getAttribute('href')`)
-	tb.do("following 552's link", chromedp.Navigate(srv.URL+href))
-	tb.until("the player", `document.querySelector('#transcript') !== null`)
-	if last := tb.eval(`[...document.querySelectorAll('#transcript [data-testid="event"]')].pop().textContent`); !strings.Contains(last, "552") {
+	href := tb.Eval(`document.querySelector('#c552 [data-testid="step"]').getAttribute('href')`)
+	tb.Navigate(srv.URL + href)
+	tb.Until("the player", `document.querySelector('#transcript') !== null`)
+	if last := tb.Eval(`[...document.querySelectorAll('#transcript [data-testid="event"]')].pop().textContent`); !strings.Contains(last, "552") {
 		t.Errorf("%s shows last %q, not the 552", href, last)
 	}
-	tb.close()
+	tb.Close()
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim/dns"
+	"mailsim/web/browsertest"
 )
 
 // termEvents counts the lines the console's terminal shows.
@@ -28,13 +29,13 @@ func litState(proto string) string {
 func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 	srv, _ := consoleServer(t)
 	tb := openBrowser(t)
-	do, eval, until := tb.do, tb.eval, tb.until
+	do, eval, until := tb.Do, tb.Eval, tb.Until
 	shown := 0
 	// typeLine types a line and waits for it and its replies; want, when
 	// given, is how the last reply begins.
 	typeLine := func(line string, replies int, want string) {
 		t.Helper()
-		do("typing "+line, typeInto(`#line`, line+"\r")...)
+		do("typing "+line, browsertest.TypeInto(`#line`, line+"\r")...)
 		shown += 1 + replies
 		until(fmt.Sprintf("the answer to %q", line), fmt.Sprintf(`%s >= %d`, termEvents, shown))
 		if want == "" {
@@ -52,7 +53,7 @@ func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 		}
 	}
 
-	do("opening the console", chromedp.Navigate(srv.URL+"/console?lang=en"))
+	tb.Navigate(srv.URL + "/console?lang=en")
 	do("connecting to port 25", chromedp.Click(chromedp.CSS(`[data-testid="connect-smtp"]`)))
 	shown = 1
 	until("the greeting", termEvents+` >= 1 && document.getElementById('console').dataset.live === 'true'`)
@@ -92,11 +93,11 @@ func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 	if hidden := eval(`String(document.querySelector('figure[data-proto="smtp"]').hidden)`); hidden != "true" {
 		t.Error("the SMTP diagram still shows in a POP3 session")
 	}
-	do("pressing ↑ twice", typeInto(`#line`, kb.ArrowUp+kb.ArrowUp)...)
+	do("pressing ↑ twice", browsertest.TypeInto(`#line`, kb.ArrowUp+kb.ArrowUp)...)
 	if v := eval(`document.getElementById('line').value`); v != "." {
 		t.Errorf("↑↑ brings back %q, want the line before quit", v)
 	}
-	do("pressing ↓ twice", typeInto(`#line`, kb.ArrowDown+kb.ArrowDown)...)
+	do("pressing ↓ twice", browsertest.TypeInto(`#line`, kb.ArrowDown+kb.ArrowDown)...)
 	if v := eval(`document.getElementById('line').value`); v != "" {
 		t.Errorf("↓ past the newest line leaves %q", v)
 	}
@@ -113,7 +114,7 @@ func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 	}
 	typeLine("quit", 1, "+OK")
 	until("the end of the POP3 session", `!document.querySelector('[data-testid="connect-smtp"]').disabled`)
-	tb.close()
+	tb.Close()
 }
 
 // TestBrowserLiveShowsCurl: a session curl makes on the lab's real SMTP port
@@ -127,9 +128,9 @@ func TestBrowserLiveShowsCurl(t *testing.T) {
 	srv := httptest.NewServer(New(shipped(t), l, nil))
 	defer srv.Close()
 	tb := openBrowser(t)
-	tb.do("opening the live page", chromedp.Navigate(srv.URL+"/live?lang=en"))
-	tb.until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
-	if n := tb.eval(`String(document.querySelectorAll('#transcript [data-testid="event"]').length)`); n != "0" {
+	tb.Navigate(srv.URL + "/live?lang=en")
+	tb.Until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
+	if n := tb.Eval(`String(document.querySelectorAll('#transcript [data-testid="event"]').length)`); n != "0" {
 		t.Fatalf("the live page opens with %s events", n)
 	}
 
@@ -142,23 +143,23 @@ func TestBrowserLiveShowsCurl(t *testing.T) {
 	if err != nil {
 		t.Fatalf("curl: %v %s", err, out)
 	}
-	tb.until("curl's session", `[...document.querySelectorAll('#transcript [data-testid="event"]')].some(e => e.classList.contains('kind-disconnect'))`)
-	lines := tb.eval(`[...document.querySelectorAll('#transcript [data-testid="event"]')].map(e => e.querySelector('.side').textContent + ' ' + e.querySelector('.wire').textContent).join('\n')`)
+	tb.Until("curl's session", `[...document.querySelectorAll('#transcript [data-testid="event"]')].some(e => e.classList.contains('kind-disconnect'))`)
+	lines := tb.Eval(`[...document.querySelectorAll('#transcript [data-testid="event"]')].map(e => e.querySelector('.side').textContent + ' ' + e.querySelector('.wire').textContent).join('\n')`)
 	for _, want := range []string{"S: 220 mailsim.test", "C: EHLO", "C: MAIL FROM:<student@mailsim.test>", "C: RCPT TO:<bob@mailsim.test>", "S: 354", "hello from curl", "S: 250 2.0.0 Ok: queued as", "C: QUIT", "S: 221"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("the live transcript lacks %q:\n%s", want, lines)
 		}
 	}
-	if who := tb.eval(`document.querySelector('#transcript [data-testid="event"] .who').textContent`); !strings.Contains(who, "client:127.0.0.1:") {
+	if who := tb.Eval(`document.querySelector('#transcript [data-testid="event"] .who').textContent`); !strings.Contains(who, "client:127.0.0.1:") {
 		t.Errorf("the client is shown as %q", who)
 	}
-	if s := tb.eval(litState("smtp")); s != "Closed" {
+	if s := tb.Eval(litState("smtp")); s != "Closed" {
 		t.Errorf("the SMTP diagram lights %q after curl left", s)
 	}
-	if box := tb.eval(`document.querySelector('[data-testid="mailbox"][data-address="bob@mailsim.test"]').textContent`); !strings.Contains(box, "seen live") {
+	if box := tb.Eval(`document.querySelector('[data-testid="mailbox"][data-address="bob@mailsim.test"]').textContent`); !strings.Contains(box, "seen live") {
 		t.Errorf("bob's mailbox: %q", box)
 	}
-	tb.close()
+	tb.Close()
 }
 
 // TestBrowserNslookup types the lecture's nslookup session (nslookup,
@@ -180,13 +181,13 @@ func TestBrowserNslookup(t *testing.T) {
 	want := dns.NewConsole(res, nslookupServer)
 
 	tb := openBrowser(t)
-	tb.do("opening nslookup", chromedp.Navigate(srv.URL+"/console/nslookup?lang=ro"))
-	tb.until("the websocket", `document.getElementById('nslookup').dataset.live === 'true'`)
+	tb.Navigate(srv.URL + "/console/nslookup?lang=ro")
+	tb.Until("the websocket", `document.getElementById('nslookup').dataset.live === 'true'`)
 	answer := func(n int, line string) string {
 		t.Helper()
-		tb.do("typing "+line, typeInto(`#line`, line+"\r")...)
-		tb.until("the answer to "+line, fmt.Sprintf(`document.querySelectorAll('#term [data-testid="answer"]').length === %d`, n))
-		return tb.eval(`[...document.querySelectorAll('#term [data-testid="answer"]:last-child .wire .wl')].map(d => d.textContent).join('\n')`)
+		tb.Do("typing "+line, browsertest.TypeInto(`#line`, line+"\r")...)
+		tb.Until("the answer to "+line, fmt.Sprintf(`document.querySelectorAll('#term [data-testid="answer"]').length === %d`, n))
+		return tb.Eval(`[...document.querySelectorAll('#term [data-testid="answer"]:last-child .wire .wl')].map(d => d.textContent).join('\n')`)
 	}
 	var last string
 	for i, line := range lectureSession {
@@ -206,8 +207,8 @@ func TestBrowserNslookup(t *testing.T) {
 		t.Errorf("the lab's domain: %q", out)
 	}
 	answer(6, "example.com")
-	if lit := tb.eval(`[...document.querySelectorAll('tr.lit')].map(r => r.dataset.row).join(' ')`); lit != "0.3 0.4" {
+	if lit := tb.Eval(`[...document.querySelectorAll('tr.lit')].map(r => r.dataset.row).join(' ')`); lit != "0.3 0.4" {
 		t.Errorf("lit zone rows %q, want the lecture's two MX rows", lit)
 	}
-	tb.close()
+	tb.Close()
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"mailsim/web/browsertest"
 )
 
 // TestBrowserConsoleIMAP: the IMAP button connects to port 143, the IMAP
@@ -13,17 +15,17 @@ import (
 func TestBrowserConsoleIMAP(t *testing.T) {
 	srv, _ := consoleServer(t)
 	tb := openBrowser(t)
-	do, eval, until := tb.do, tb.eval, tb.until
+	do, eval, until := tb.Do, tb.Eval, tb.Until
 	shown := 0
 	typeLine := func(line string, replies int) {
 		t.Helper()
-		do("typing "+line, typeInto(`#line`, line+"\r")...)
+		do("typing "+line, browsertest.TypeInto(`#line`, line+"\r")...)
 		shown += 1 + replies
 		until(fmt.Sprintf("the answer to %q", line), fmt.Sprintf(`%s >= %d`, termEvents, shown))
 	}
 	hint := func() string { return eval(`document.querySelector('[data-testid="hint"]').textContent`) }
 
-	do("opening the console", chromedp.Navigate(srv.URL+"/console?lang=en"))
+	tb.Navigate(srv.URL + "/console?lang=en")
 	if b := eval(`document.querySelector('[data-testid="connect-imap"]').textContent`); !strings.Contains(b, "143") || !strings.Contains(b, "IMAP") {
 		t.Errorf("IMAP button: %q", b)
 	}

@@ -36,11 +36,12 @@ func TestBrowserHostileText(t *testing.T) {
 	tb := openBrowser(t)
 	for _, page := range []string{"/live?lang=en", "/console?lang=en"} {
 		for _, width := range []int64{phoneWidth, 1280} {
-			tb.do("opening "+page, chromedp.EmulateViewport(width, phoneHeight), chromedp.Navigate(srv.URL+page))
-			tb.until("bob's two messages", `document.querySelectorAll('[data-address="bob@mailsim.test"] [data-testid="message"]').length === 2`)
-			tb.eval(`(() => { for (const d of document.querySelectorAll('[data-testid="message"]')) d.open = true; return ''; })()`)
+			tb.Do("sizing for "+page, chromedp.EmulateViewport(width, phoneHeight))
+			tb.Navigate(srv.URL + page)
+			tb.Until("bob's two messages", `document.querySelectorAll('[data-address="bob@mailsim.test"] [data-testid="message"]').length === 2`)
+			tb.Eval(`(() => { for (const d of document.querySelectorAll('[data-testid="message"]')) d.open = true; return ''; })()`)
 			var o overflow
-			if err := json.Unmarshal([]byte(tb.eval(overflowJS)), &o); err != nil {
+			if err := json.Unmarshal([]byte(tb.Eval(overflowJS)), &o); err != nil {
 				t.Fatal(err)
 			}
 			if o.Scroll > o.Inner {
@@ -48,7 +49,7 @@ func TestBrowserHostileText(t *testing.T) {
 			}
 			// The subject as drawn: the mark, then the letters left to right in
 			// the order they were sent.
-			got := tb.eval(`(() => {
+			got := tb.Eval(`(() => {
 				const s = [...document.querySelectorAll('[data-testid="message"] .subject')].find(e => e.textContent.includes('gnp'));
 				if (!s) return 'no subject';
 				const mark = s.querySelector('.bidi-mark');
@@ -64,5 +65,5 @@ func TestBrowserHostileText(t *testing.T) {
 			}
 		}
 	}
-	tb.close()
+	tb.Close()
 }

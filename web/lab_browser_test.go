@@ -19,6 +19,7 @@ import (
 
 	"mailsim/lang"
 	smime "mailsim/sim/mime"
+	"mailsim/web/browsertest"
 )
 
 // cellSel is the CSS selector of an exercise blank.
@@ -26,9 +27,9 @@ func cellSel(id string) string { return `input[data-cell="` + id + `"]` }
 
 // fillSheet types every answer into its blank.
 func fillSheet(tb *tab, answers smime.Answers) {
-	tb.t.Helper()
+	tb.T.Helper()
 	for id, v := range answers {
-		tb.do("typing "+id, typeInto(cellSel(id), v)...)
+		tb.Do("typing "+id, browsertest.TypeInto(cellSel(id), v)...)
 	}
 }
 
@@ -47,31 +48,31 @@ func TestBrowserExerciseMarksTheOneMistake(t *testing.T) {
 	answers[mistake] = strconv.Itoa(n + 1)
 	want := smime.Check(ex, answers)
 
-	tb.do("opening the sheet", chromedp.Navigate(srv.URL+"/lab/exercise?kind=encode&seed=42&lang=en"))
+	tb.Navigate(srv.URL + "/lab/exercise?kind=encode&seed=42&lang=en")
 	fillSheet(tb, answers)
-	tb.until("the score", fmt.Sprintf(`document.querySelector('[data-role="correct"]').textContent === '%d'`, want.Correct))
-	if got := tb.eval(wrongCells); got != mistake {
+	tb.Until("the score", fmt.Sprintf(`document.querySelector('[data-role="correct"]').textContent === '%d'`, want.Correct))
+	if got := tb.Eval(wrongCells); got != mistake {
 		t.Errorf("cells marked wrong: %q, want only %s", got, mistake)
 	}
-	if got := tb.eval(`document.querySelector('[data-role="score"]').textContent`); got != strconv.Itoa(want.Score) {
+	if got := tb.Eval(`document.querySelector('[data-role="score"]').textContent`); got != strconv.Itoa(want.Score) {
 		t.Errorf("score %s%%, want %d%%", got, want.Score)
 	}
-	if n := tb.eval(`String(document.querySelectorAll('.ok input[data-cell]').length)`); n != strconv.Itoa(want.Total-1) {
+	if n := tb.Eval(`String(document.querySelectorAll('.ok input[data-cell]').length)`); n != strconv.Itoa(want.Total-1) {
 		t.Errorf("%s cells marked right, want %d", n, want.Total-1)
 	}
 
 	// Hints on demand: only the wrong cell shows one.
-	tb.do("asking for hints", chromedp.Click(chromedp.CSS(`#ex-hints`)))
-	hint := tb.eval(`[...document.querySelectorAll('.hint')].filter(h => !h.hidden).map(h => h.textContent).join('|')`)
+	tb.Do("asking for hints", chromedp.Click(chromedp.CSS(`#ex-hints`)))
+	hint := tb.Eval(`[...document.querySelectorAll('.hint')].filter(h => !h.hidden).map(h => h.textContent).join('|')`)
 	if hint != smime.Catalog["hint.index"].EN {
 		t.Errorf("visible hints %q, want the index hint once", hint)
 	}
 
 	// Correcting the cell brings the score to 100.
-	tb.eval(`document.querySelector('` + cellSel(mistake) + `').value = ''`)
-	tb.do("correcting", typeInto(cellSel(mistake), strconv.Itoa(n))...)
-	tb.until("a perfect score", `document.querySelector('[data-role="score"]').textContent === '100'`)
-	tb.close()
+	tb.Eval(`document.querySelector('` + cellSel(mistake) + `').value = ''`)
+	tb.Do("correcting", browsertest.TypeInto(cellSel(mistake), strconv.Itoa(n))...)
+	tb.Until("a perfect score", `document.querySelector('[data-role="score"]').textContent === '100'`)
+	tb.Close()
 }
 
 func TestBrowserDecodeExercise(t *testing.T) {
@@ -85,16 +86,16 @@ func TestBrowserDecodeExercise(t *testing.T) {
 	}
 	answers := expected(ex)
 	answers["g0.b1.value"] = "97" // the decimal value is as good as the character
-	tb.do("opening the sheet", chromedp.Navigate(srv.URL+"/lab/exercise?kind=decode&input=TWE%3D&lang=ro"))
-	if got := tb.eval(`document.querySelector('[data-testid="ex-input"]').textContent`); got != "TWE=" {
+	tb.Navigate(srv.URL + "/lab/exercise?kind=decode&input=TWE%3D&lang=ro")
+	if got := tb.Eval(`document.querySelector('[data-testid="ex-input"]').textContent`); got != "TWE=" {
 		t.Errorf("the sheet decodes %q", got)
 	}
 	fillSheet(tb, answers)
-	tb.until("a perfect score", `document.querySelector('[data-role="score"]').textContent === '100'`)
-	if got := tb.eval(wrongCells); got != "" {
+	tb.Until("a perfect score", `document.querySelector('[data-role="score"]').textContent === '100'`)
+	if got := tb.Eval(wrongCells); got != "" {
 		t.Errorf("cells marked wrong on a right sheet: %q", got)
 	}
-	tb.close()
+	tb.Close()
 }
 
 func TestBrowserBase64Tracer(t *testing.T) {
@@ -103,22 +104,22 @@ func TestBrowserBase64Tracer(t *testing.T) {
 	tb := openBrowser(t)
 	text := func(sel string) string {
 		t.Helper()
-		return tb.eval(`document.querySelector('` + sel + `').textContent`)
+		return tb.Eval(`document.querySelector('` + sel + `').textContent`)
 	}
 	submit := chromedp.Click(chromedp.CSS(`#lab-form button[type="submit"]`))
 
-	tb.do("opening the lab", chromedp.Navigate(srv.URL+"/lab?lang=en"))
-	tb.until("the trace of Man", `document.querySelector('[data-testid="count"]').textContent === '1'`)
+	tb.Navigate(srv.URL + "/lab?lang=en")
+	tb.Until("the trace of Man", `document.querySelector('[data-testid="count"]').textContent === '1'`)
 	if got := text("#lab-output mark"); got != "TWFu" {
 		t.Errorf("the output marks %q, want TWFu", got)
 	}
 
 	// Two groups; the arrow key steps to the padded one.
-	tb.do("tracing Many", chromedp.SetValue(chromedp.CSS(`#lab-text`), "Many"), submit)
-	tb.until("two groups", `document.querySelector('[data-testid="count"]').textContent === '2'`)
-	tb.do("stepping with →", chromedp.Click(chromedp.CSS(`h1`)), chromedp.KeyEvent(kb.ArrowRight))
-	tb.until("group 2", `document.querySelector('[data-testid="pos"]').textContent === '2'`)
-	if got := tb.eval(`[...document.querySelectorAll('.b64-table li.lit')].map(l => l.dataset.index).join(',')`); got != "16,30" {
+	tb.Do("tracing Many", chromedp.SetValue(chromedp.CSS(`#lab-text`), "Many"), submit)
+	tb.Until("two groups", `document.querySelector('[data-testid="count"]').textContent === '2'`)
+	tb.Do("stepping with →", chromedp.Click(chromedp.CSS(`h1`)), chromedp.KeyEvent(kb.ArrowRight))
+	tb.Until("group 2", `document.querySelector('[data-testid="pos"]').textContent === '2'`)
+	if got := tb.Eval(`[...document.querySelectorAll('.b64-table li.lit')].map(l => l.dataset.index).join(',')`); got != "16,30" {
 		t.Errorf("lit table entries %q, want 16,30 (Q and e of eQ==)", got)
 	}
 	if got := text(`#lab-step [data-role="rule"]`); got != smime.Catalog["rule.pad-two"].EN {
@@ -126,17 +127,17 @@ func TestBrowserBase64Tracer(t *testing.T) {
 	}
 
 	// An empty input is refused with a sentence, not a blank page.
-	tb.eval(`document.querySelector('#lab-text').value = ''`)
-	tb.do("tracing nothing", submit)
-	tb.until("the refusal", `!document.querySelector('[data-testid="lab-error"]').hidden`)
+	tb.Eval(`document.querySelector('#lab-text').value = ''`)
+	tb.Do("tracing nothing", submit)
+	tb.Until("the refusal", `!document.querySelector('[data-testid="lab-error"]').hidden`)
 	if got := text(`[data-testid="lab-error"]`); got != smime.Catalog["err.empty"].EN {
 		t.Errorf("empty input says %q", got)
 	}
 
 	// Decoding stops at the first character outside the alphabet.
-	tb.do("decoding bad Base64", chromedp.Click(chromedp.CSS(`input[value="decode"]`)),
+	tb.Do("decoding bad Base64", chromedp.Click(chromedp.CSS(`input[value="decode"]`)),
 		chromedp.SetValue(chromedp.CSS(`#lab-text`), "TWFu\nTW!u"), submit)
-	tb.until("where it stopped", `document.querySelector('[data-testid="lab-stopped"]') !== null`)
+	tb.Until("where it stopped", `document.querySelector('[data-testid="lab-stopped"]') !== null`)
 	if got := text(`[data-testid="lab-stopped"] mark.bad`); got != "!" {
 		t.Errorf("the stop marks %q, want !", got)
 	}
@@ -152,12 +153,12 @@ func TestBrowserBase64Tracer(t *testing.T) {
 	if err := os.WriteFile(big, make([]byte, smime.MaxInput+100), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tb.do("dropping a big file to encode", chromedp.Click(chromedp.CSS(`input[value="encode"]`)), chromedp.SetUploadFiles(chromedp.CSS(`#lab-file`), []string{big}))
-	tb.until("the size refusal", `document.querySelector('[data-testid="lab-error"]').textContent.includes('big.bin')`)
+	tb.Do("dropping a big file to encode", chromedp.Click(chromedp.CSS(`input[value="encode"]`)), chromedp.SetUploadFiles(chromedp.CSS(`#lab-file`), []string{big}))
+	tb.Until("the size refusal", `document.querySelector('[data-testid="lab-error"]').textContent.includes('big.bin')`)
 	if got := text(`[data-testid="lab-error"]`); !strings.Contains(got, strconv.Itoa(smime.MaxInput+100)) {
 		t.Errorf("big file says %q, want its size", got)
 	}
-	tb.close()
+	tb.Close()
 }
 
 func TestBrowserComposerMessageParsesBack(t *testing.T) {
@@ -172,7 +173,8 @@ func TestBrowserComposerMessageParsesBack(t *testing.T) {
 	}
 	const textBody = "Bună, Bob!\nȘtiai că = înseamnă ceva în quoted-printable?"
 	const htmlBody = "<p>Bună, <b>Bob</b>!</p>"
-	tb.do("composing", chromedp.Navigate(srv.URL+"/lab/compose?lang=en"),
+	tb.Navigate(srv.URL + "/lab/compose?lang=en")
+	tb.Load("composing",
 		chromedp.SetValue(chromedp.CSS(`input[name="subject"]`), "Diagrama"),
 		chromedp.SetValue(chromedp.CSS(`textarea[name="text"]`), textBody),
 		chromedp.SetValue(chromedp.CSS(`select[name="text-enc"]`), "quoted-printable"),
@@ -181,8 +183,8 @@ func TestBrowserComposerMessageParsesBack(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name="attach1"]`), []string{file}),
 		chromedp.Click(chromedp.CSS(`[data-testid="compose-form"] button[type="submit"]`)),
 	)
-	tb.do("waiting for the composed message", chromedp.WaitVisible(chromedp.CSS(`[data-testid="raw"]`)))
-	raw := tb.eval(`document.querySelector('[data-testid="raw"]').textContent`)
+	tb.Do("waiting for the composed message", chromedp.WaitVisible(chromedp.CSS(`[data-testid="raw"]`)))
+	raw := tb.Eval(`document.querySelector('[data-testid="raw"]').textContent`)
 
 	m, err := mail.ReadMessage(strings.NewReader(raw))
 	if err != nil {
@@ -212,12 +214,13 @@ func TestBrowserComposerMessageParsesBack(t *testing.T) {
 	}
 
 	// "Send it" opens scenario 4 carrying the message, over the websocket too.
-	tb.do("sending it", chromedp.Click(chromedp.CSS(`[data-testid="send"]`)), chromedp.WaitVisible(chromedp.CSS(`#player`)))
-	tb.until("the player", `document.getElementById('player')?.dataset.live === 'true'`)
-	if h1 := tb.eval(`document.querySelector('h1').textContent`); !strings.Contains(h1, tr(lang.EN, "compose.yours")) {
+	tb.Load("sending it", chromedp.Click(chromedp.CSS(`[data-testid="send"]`)))
+	tb.Do("finding the player", chromedp.WaitVisible(chromedp.CSS(`#player`)))
+	tb.Until("the player", `document.getElementById('player')?.dataset.live === 'true'`)
+	if h1 := tb.Eval(`document.querySelector('h1').textContent`); !strings.Contains(h1, tr(lang.EN, "compose.yours")) {
 		t.Errorf("the player's title %q does not say it carries the composed message", h1)
 	}
-	tb.close()
+	tb.Close()
 }
 
 // leaf is one decoded leaf of a parsed message.

@@ -23,29 +23,29 @@ func TestBrowserLabMailboxPages(t *testing.T) {
 	const alice = `document.querySelector('[data-testid="mailbox"][data-address="alice@mailsim.test"]')`
 	const rng = alice + `.querySelector('.pager .range').textContent`
 	const count = `String(` + alice + `.querySelectorAll('[data-testid="message"]').length)`
-	tb.do("opening the live page", chromedp.Navigate(srv.URL+"/live?lang=ro"))
-	tb.until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
+	tb.Navigate(srv.URL + "/live?lang=ro")
+	tb.Until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
 	// The page size depends on how many mailboxes share a frame, so the
 	// expected ranges are worked out from it: five more than one page.
-	if got, want := tb.eval(rng), fmt.Sprintf("1–%d din %d", size, size+5); got != want {
+	if got, want := tb.Eval(rng), fmt.Sprintf("1–%d din %d", size, size+5); got != want {
 		t.Errorf("first page %q, want %q", got, want)
 	}
-	if got := tb.eval(count); got != strconv.Itoa(size) {
+	if got := tb.Eval(count); got != strconv.Itoa(size) {
 		t.Errorf("first page shows %s messages, want %d", got, size)
 	}
-	tb.do("older", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('[data-op="older"]').click()`))
-	tb.until("the second page", fmt.Sprintf("%s === '%d–%d din %d'", rng, size+1, size+5, size+5))
+	tb.Do("older", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('[data-op="older"]').click()`))
+	tb.Until("the second page", fmt.Sprintf("%s === '%d–%d din %d'", rng, size+1, size+5, size+5))
 	fill(t, l, "alice@mailsim.test", 1, 100)
-	tb.until("the second page, fetched again", fmt.Sprintf("%s === '%d–%d din %d'", rng, size+1, size+6, size+6))
-	if got := tb.eval(count); got != "6" {
+	tb.Until("the second page, fetched again", fmt.Sprintf("%s === '%d–%d din %d'", rng, size+1, size+6, size+6))
+	if got := tb.Eval(count); got != "6" {
 		t.Errorf("second page shows %s messages", got)
 	}
-	tb.do("opening a message", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('details').open = true`))
-	tb.until("its text", alice+`.querySelector('details pre.raw').textContent.includes('Subject: message ')`)
-	if meta := tb.eval(alice + `.querySelector('[data-testid="meta"]').textContent`); !strings.HasSuffix(meta, " B") {
+	tb.Do("opening a message", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('details').open = true`))
+	tb.Until("its text", alice+`.querySelector('details pre.raw').textContent.includes('Subject: message ')`)
+	if meta := tb.Eval(alice + `.querySelector('[data-testid="meta"]').textContent`); !strings.HasSuffix(meta, " B") {
 		t.Errorf("summary date and size %q", meta)
 	}
-	tb.do("newer", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('[data-op="newer"]').click()`))
-	tb.until("the first page", fmt.Sprintf("%s === '1–%d din %d'", rng, size, size+6))
-	tb.close()
+	tb.Do("newer", chromedp.Evaluate[chromedp.Void](alice+`.querySelector('[data-op="newer"]').click()`))
+	tb.Until("the first page", fmt.Sprintf("%s === '1–%d din %d'", rng, size, size+6))
+	tb.Close()
 }

@@ -1,18 +1,18 @@
 package web
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"mailsim/lang"
+	"mailsim/web/browsertest"
 )
 
 // page is one state of one page that the layout tests visit: its address
@@ -82,25 +82,25 @@ var extraPages = []page{
 // buildMessage fills the composer's form and builds the message, so that
 // the page shows its header table, MIME tree and raw text.
 func buildMessage(tb *tab) {
-	tb.t.Helper()
-	tb.do("building a message",
+	tb.T.Helper()
+	tb.Load("building a message",
 		chromedp.SetValue(chromedp.CSS(`input[name="subject"]`), "Diagrama"),
 		chromedp.SetValue(chromedp.CSS(`textarea[name="html"]`), "<p>Bună, <b>Bob</b>!</p>"),
 		chromedp.Click(chromedp.CSS(`[data-testid="compose-form"] button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid="raw"]`)),
 	)
+	tb.Do("finding the message", chromedp.WaitVisible(chromedp.CSS(`[data-testid="raw"]`)))
 }
 
 // connectConsole opens a session on the console and types a command, so
 // that the terminal shows the server's lines and their explanations.
 func connectConsole(proto string) func(tb *tab) {
 	return func(tb *tab) {
-		tb.t.Helper()
-		tb.do("connecting", chromedp.Click(chromedp.CSS(`[data-testid="connect-`+proto+`"]`)))
-		tb.until("the greeting", termEvents+` >= 1 && document.getElementById('console').dataset.live === 'true'`)
+		tb.T.Helper()
+		tb.Do("connecting", chromedp.Click(chromedp.CSS(`[data-testid="connect-`+proto+`"]`)))
+		tb.Until("the greeting", termEvents+` >= 1 && document.getElementById('console').dataset.live === 'true'`)
 		line := map[string]string{"smtp": "ehlo pc.example.org", "pop3": "capa"}[proto]
-		tb.do("typing "+line, typeInto(`#line`, line+"\r")...)
-		tb.until("the reply", termEvents+` >= 3`)
+		tb.Do("typing "+line, browsertest.TypeInto(`#line`, line+"\r")...)
+		tb.Until("the reply", termEvents+` >= 3`)
 	}
 }
 
@@ -113,60 +113,19 @@ func inLang(path string, l lang.Lang) string {
 	return path + sep + "lang=" + string(l)
 }
 
-// pageTab is a browser tab that visits pages and knows which of them are
-// meant to answer 404, so that their failed loads are not taken for errors.
-type pageTab struct {
-	*tab
-	gone []string
-}
-
-func openPages(t *testing.T) *pageTab {
-	t.Helper()
-	return &pageTab{tab: openBrowser(t)}
-}
-
 // open loads p in language l and brings it to the state p describes.
-func (tb *pageTab) open(base string, p page, l lang.Lang) {
-	tb.t.Helper()
+func (tb *tab) open(base string, p page, l lang.Lang) {
+	tb.T.Helper()
 	addr := base + inLang(p.Path, l)
-	if p.Gone {
-		tb.gone = append(tb.gone, "status of 404 (Not Found) "+addr)
+	if p.Gone { // its failed load is no error
+		tb.Expect("status of 404 (Not Found) " + addr)
 	}
-	tb.do("opening "+p.Name, chromedp.Navigate(addr))
+	tb.Navigate(addr)
 	if p.Ready != "" {
-		tb.settle(p.Name+" drawn", p.Ready)
+		tb.Until(p.Name+" drawn", p.Ready)
 	}
 	if p.Use != nil {
-		p.Use(tb.tab)
-	}
-}
-
-// settle waits for a page that has just loaded to draw itself. Right after
-// a navigation, Chromium may still be swapping the page's JavaScript context
-// and answer that it cannot find it; then the wait starts again.
-func (tb *pageTab) settle(what, js string) {
-	tb.t.Helper()
-	for try := 0; ; try++ {
-		_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(10*time.Second)))
-		if err == nil {
-			return
-		}
-		if try == 2 || !strings.Contains(err.Error(), "Cannot find context") {
-			tb.t.Fatalf("waiting for %s: %v", what, err)
-		}
-	}
-}
-
-// close ends the browser, failing the test on any error the pages
-// reported but the 404s they were meant to answer.
-func (tb *pageTab) close() {
-	tb.t.Helper()
-	tb.stopAll()
-	problems := slices.DeleteFunc(tb.watch.wait(), func(p string) bool {
-		return slices.ContainsFunc(tb.gone, func(g string) bool { return strings.HasSuffix(p, g) })
-	})
-	if len(problems) > 0 {
-		tb.t.Errorf("the browser reported errors:\n%s", strings.Join(problems, "\n"))
+		p.Use(tb)
 	}
 }
 
@@ -175,8 +134,8 @@ const phoneWidth, phoneHeight = 390, 844
 
 // onPhone makes the tab a 390×844 touch screen.
 func (tb *tab) onPhone() {
-	tb.t.Helper()
-	tb.do("emulating a phone", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	tb.T.Helper()
+	tb.Do("emulating a phone", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
 }
 
 // overflowJS measures the page's width against the screen's and names the
@@ -203,7 +162,7 @@ type overflow struct {
 // scroll and the bar's links all stay in reach.
 func TestBrowserPhoneNoSidewaysScroll(t *testing.T) {
 	srv, _ := consoleServer(t)
-	visitAll(t, srv.URL, true, everyPage(t), func(tb *pageTab, p page, l lang.Lang) {
+	visitAll(t, srv.URL, true, everyPage(t), func(tb *tab, p page, l lang.Lang) {
 		var o overflow
 		tb.evalJSON(overflowJS, &o)
 		t.Logf("%s (%s): %d px in a %d px window", p.Name, l, o.Scroll, o.Inner)
@@ -225,23 +184,23 @@ func TestBrowserPhoneNoSidewaysScroll(t *testing.T) {
 	})
 }
 
-// perBrowser is how many pages one browser visits before the next takes
-// over: openBrowser gives each browser a minute.
-const perBrowser = 12
+// perTab is how many pages one tab visits before the next takes over:
+// browsertest gives each tab a minute.
+const perTab = 12
 
 // visitAll opens every page in both languages, on a phone or a wide
 // screen, and runs check on each.
-func visitAll(t *testing.T, base string, phone bool, pages []page, check func(tb *pageTab, p page, l lang.Lang)) {
+func visitAll(t *testing.T, base string, phone bool, pages []page, check func(tb *tab, p page, l lang.Lang)) {
 	t.Helper()
-	var tb *pageTab
+	var tb *tab
 	n := 0
 	for _, l := range lang.All {
 		for _, p := range pages {
-			if n%perBrowser == 0 {
+			if n%perTab == 0 {
 				if tb != nil {
-					tb.close()
+					tb.Close()
 				}
-				tb = openPages(t)
+				tb = openBrowser(t)
 				if phone {
 					tb.onPhone()
 				}
@@ -252,7 +211,7 @@ func visitAll(t *testing.T, base string, phone bool, pages []page, check func(tb
 		}
 	}
 	if tb != nil {
-		tb.close()
+		tb.Close()
 	}
 }
 
@@ -272,8 +231,8 @@ func screenshotDir(t *testing.T) string {
 func TestBrowserPhoneScreenshots(t *testing.T) {
 	dir := screenshotDir(t)
 	srv, _ := consoleServer(t)
-	tb := openPages(t)
-	defer tb.close()
+	tb := openBrowser(t)
+	defer tb.Close()
 	tb.onPhone()
 	shoot := func(p page, l lang.Lang, file string) {
 		t.Helper()
@@ -282,8 +241,8 @@ func TestBrowserPhoneScreenshots(t *testing.T) {
 		// as the page (which vh heights then follow), then put back.
 		var height int64
 		tb.evalJSON(`String(document.documentElement.scrollHeight)`, &height)
-		tb.do("growing the screen", chromedp.EmulateViewport(phoneWidth, max(height, phoneHeight), chromedp.EmulateMobile, chromedp.EmulateTouch))
-		png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		tb.Do("growing the screen", chromedp.EmulateViewport(phoneWidth, max(height, phoneHeight), chromedp.EmulateMobile, chromedp.EmulateTouch))
+		png, err := chromedp.Run(tb.Ctx, chromedp.CaptureScreenshot())
 		tb.onPhone()
 		if err != nil {
 			t.Fatal(err)
@@ -298,14 +257,14 @@ func TestBrowserPhoneScreenshots(t *testing.T) {
 	}
 	for _, p := range everyPage(t) {
 		name := strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-", " ", "", "(", "-", ")", "", "&", "-").Replace(p.Name), "-")
-		shoot(p, lang.RO, fmt.Sprintf("phone-%s.png", cmp(name, "home")))
+		shoot(p, lang.RO, fmt.Sprintf("phone-%s.png", cmp.Or(name, "home")))
 	}
 }
 
 // evalJSON evaluates a JavaScript expression that yields JSON into v.
 func (tb *tab) evalJSON(js string, v any) {
-	tb.t.Helper()
-	if err := json.Unmarshal([]byte(tb.eval(js)), v); err != nil {
-		tb.t.Fatalf("reading %s: %v", js, err)
+	tb.T.Helper()
+	if err := json.Unmarshal([]byte(tb.Eval(js)), v); err != nil {
+		tb.T.Fatalf("reading %s: %v", js, err)
 	}
 }

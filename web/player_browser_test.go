@@ -40,16 +40,16 @@ func TestBrowserPlaysEveryScenarioToItsEnd(t *testing.T) {
 // browser's context lasts a minute.
 func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	tb, base := playerTab(t)
-	defer tb.close()
+	defer tb.Close()
 	trace, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)))
-	tb.until(spec.Name+" connecting", liveJS)
+	tb.Navigate(base + playURL(spec.Name))
+	tb.Until(spec.Name+" connecting", liveJS)
 	// The page steps itself with the → key, waiting for each step to show:
 	// one round trip to the browser per step would take minutes.
-	stepped, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
+	stepped, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
 		const shown = () => document.querySelector('[data-testid="step"]').textContent;
 		for (let i = 1; i <= %d; i++) {
 			document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
@@ -63,7 +63,7 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	if err != nil || stepped != "ok" {
 		t.Fatalf("%s: stepping to the end: %s %v", spec.Name, stepped, err)
 	}
-	shown := tb.eval(`JSON.stringify([
+	shown := tb.Eval(`JSON.stringify([
 		document.querySelectorAll('#transcript [data-testid="event"]').length,
 		document.querySelectorAll('.ladder .row:not(.future)').length,
 		document.querySelectorAll('.machine:not([hidden])').length + document.querySelectorAll('.no-machine:not([hidden])').length * 10])`)
@@ -76,8 +76,8 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	}
 	// No agent's internal ID and no ␍␊ glyph, which Debian's fonts lack,
 	// reaches the screen: not in the inspector, the transcript or anywhere.
-	tb.do("opening the raw bytes", chromedp.Evaluate[chromedp.Void](`for (const d of document.querySelectorAll('#player details')) d.open = true`))
-	text := tb.eval(`document.getElementById('player').innerText`)
+	tb.Do("opening the raw bytes", chromedp.Evaluate[chromedp.Void](`for (const d of document.querySelectorAll('#player details')) d.open = true`))
+	text := tb.Eval(`document.getElementById('player').innerText`)
 	for _, h := range spec.Hosts {
 		for _, a := range h.Agents {
 			if strings.Contains(text, a.ID+" ") || strings.Contains(text, a.ID+"\n") || strings.HasSuffix(text, a.ID) {
@@ -90,7 +90,7 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	}
 	// The marked chips and the envelope are the last step's motion.
 	m := motionAt(trace, len(trace))
-	got := tb.eval(`JSON.stringify([[...document.querySelectorAll('.chip.from')].map(c => c.dataset.agent).join(), [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join()])`)
+	got := tb.Eval(`JSON.stringify([[...document.querySelectorAll('.chip.from')].map(c => c.dataset.agent).join(), [...document.querySelectorAll('.chip.to')].map(c => c.dataset.agent).join()])`)
 	if want := fmt.Sprintf(`[%q,%q]`, m.From, m.To); got != want {
 		t.Errorf("%s: the last step's chips are %s, want %s", spec.Name, got, want)
 	}
@@ -104,22 +104,22 @@ func TestBrowserPullMovesFromTheReader(t *testing.T) {
 	spec, _ := shipped(t).Get("lan-both")
 	trace, _ := sim.Run(spec, sim.EventLimit)
 	tb, base := playerTab(t)
-	defer tb.close()
+	defer tb.Close()
 	checked, retr := 0, false
 	const shown = `JSON.stringify([document.querySelector('.chip.from').dataset.agent, document.querySelector('.chip.to').dataset.agent,
 		document.querySelector('.token').classList.contains('gone') ? '' : document.querySelector('.token text').textContent,
 		document.querySelector('.envelope').style.transform])`
 	dock := func(id string) string {
-		return tb.eval(fmt.Sprintf(`(c => 'translate(' + c.dataset.x + 'px, ' + c.dataset.y + 'px)')(document.querySelector('[data-agent=%q]'))`, id))
+		return tb.Eval(fmt.Sprintf(`(c => 'translate(' + c.dataset.x + 'px, ' + c.dataset.y + 'px)')(document.querySelector('[data-agent=%q]'))`, id))
 	}
 	for i, e := range trace {
 		if e.Proto != "pop3" || (e.Kind != sim.KindCommand && e.Kind != sim.KindReply) || checked > 6 && !bringsMessage(trace, i) {
 			continue
 		}
-		tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, i)))
-		tb.until("connecting", liveJS)
-		tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
-		tb.until("the step", stepIs(i+1))
+		tb.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, i))
+		tb.Until("connecting", liveJS)
+		tb.Do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+		tb.Until("the step", stepIs(i+1))
 		box := dock(boxChip("bob@example.net"))
 		want := fmt.Sprintf(`["pcb.maa","mb.maa",%q,%q]`, token(e), box)
 		switch {
@@ -129,7 +129,7 @@ func TestBrowserPullMovesFromTheReader(t *testing.T) {
 		case e.Kind == sim.KindReply:
 			want = fmt.Sprintf(`["mb.maa","pcb.maa",%q,%q]`, token(e), box)
 		}
-		if got := tb.eval(shown); got != want {
+		if got := tb.Eval(shown); got != want {
 			t.Errorf("%s %q: from, to, token, envelope = %s, want %s", e.Kind, e.Line, got, want)
 		}
 		checked++
@@ -144,75 +144,75 @@ func TestBrowserPullMovesFromTheReader(t *testing.T) {
 
 func TestBrowserDeepLinkBackLanguagePresentation(t *testing.T) {
 	tb, base := playerTab(t)
-	defer tb.close()
-	tb.do("opening step 40", chromedp.Navigate(base+"/play/lan-both?step=40&lang=en"))
-	tb.until("connecting", liveJS)
-	if n := tb.eval(`String(document.querySelectorAll('.ladder .row:not(.future)').length)`); n != "40" {
+	defer tb.Close()
+	tb.Navigate(base + "/play/lan-both?step=40&lang=en")
+	tb.Until("connecting", liveJS)
+	if n := tb.Eval(`String(document.querySelectorAll('.ladder .row:not(.future)').length)`); n != "40" {
 		t.Errorf("a link to step 40 shows %s ladder rows", n)
 	}
-	tb.do("stepping back", chromedp.KeyEvent(kb.ArrowLeft))
-	tb.until("step 39", stepIs(39))
-	if loc := tb.eval(`location.search`); loc != "?step=39" {
+	tb.Do("stepping back", chromedp.KeyEvent(kb.ArrowLeft))
+	tb.Until("step 39", stepIs(39))
+	if loc := tb.Eval(`location.search`); loc != "?step=39" {
 		t.Errorf("after a step back the address says %q", loc)
 	}
-	tb.do("reloading", chromedp.Reload())
-	tb.until("step 39 after reload", stepIs(39))
-	tb.until("connecting", liveJS)
-	if n := tb.eval(`String(document.querySelectorAll('#transcript [data-testid="event"]').length)`); n != "39" {
+	tb.Load("reloading", chromedp.Reload())
+	tb.Until("step 39 after reload", stepIs(39))
+	tb.Until("connecting", liveJS)
+	if n := tb.Eval(`String(document.querySelectorAll('#transcript [data-testid="event"]').length)`); n != "39" {
 		t.Errorf("the reloaded link shows %s events, want 39", n)
 	}
 
 	// A transcript line is reachable from the keyboard: Enter on it jumps
 	// to the step that ends with it, as a click does.
-	tb.do("focusing the fifth line", chromedp.Evaluate[chromedp.Void](`document.querySelector('#transcript li[data-seq="4"]').focus()`))
-	if f := tb.eval(`String(document.activeElement.dataset.seq)`); f != "4" {
+	tb.Do("focusing the fifth line", chromedp.Evaluate[chromedp.Void](`document.querySelector('#transcript li[data-seq="4"]').focus()`))
+	if f := tb.Eval(`String(document.activeElement.dataset.seq)`); f != "4" {
 		t.Fatalf("the fifth transcript line cannot take the focus (focus on seq %s)", f)
 	}
-	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
-	tb.until("step 5", stepIs(5))
+	tb.Do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	tb.Until("step 5", stepIs(5))
 
 	// End and the progress bar.
-	tb.do("pressing End", chromedp.KeyEvent(kb.End))
-	tb.until("the end", `document.querySelector('[data-testid="progress"]').value === document.querySelector('[data-testid="total"]').textContent`)
+	tb.Do("pressing End", chromedp.KeyEvent(kb.End))
+	tb.Until("the end", `document.querySelector('[data-testid="progress"]').value === document.querySelector('[data-testid="total"]').textContent`)
 
 	// The language switch keeps the step and changes the words.
-	en := tb.eval(`document.getElementById('ladder-title').textContent`)
-	tb.do("switching to Romanian", chromedp.Navigate(tb.eval(`document.querySelector('a[data-lang="ro"]').href`)))
-	tb.until("Romanian", `document.documentElement.lang === 'ro'`)
-	tb.until("connecting", liveJS)
-	if ro := tb.eval(`document.getElementById('ladder-title').textContent`); ro == en || ro != tr("ro", "ladder.title") {
+	en := tb.Eval(`document.getElementById('ladder-title').textContent`)
+	tb.Navigate(tb.Eval(`document.querySelector('a[data-lang="ro"]').href`))
+	tb.Until("Romanian", `document.documentElement.lang === 'ro'`)
+	tb.Until("connecting", liveJS)
+	if ro := tb.Eval(`document.getElementById('ladder-title').textContent`); ro == en || ro != tr("ro", "ladder.title") {
 		t.Errorf("the ladder's title in Romanian is %q (English %q)", ro, en)
 	}
-	if s := tb.eval(`document.querySelector('[data-testid="step"]').textContent`); s != tb.eval(`document.querySelector('[data-testid="total"]').textContent`) {
+	if s := tb.Eval(`document.querySelector('[data-testid="step"]').textContent`); s != tb.Eval(`document.querySelector('[data-testid="total"]').textContent`) {
 		t.Errorf("the language switch moved the step to %s", s)
 	}
 
 	// Presentation mode: p enters, hides the chrome, p leaves.
-	tb.do("pressing p", chromedp.KeyEvent("p"))
-	tb.until("presentation mode", `document.documentElement.classList.contains('present')`)
-	if d := tb.eval(`getComputedStyle(document.querySelector('.bar')).display`); d != "none" {
+	tb.Do("pressing p", chromedp.KeyEvent("p"))
+	tb.Until("presentation mode", `document.documentElement.classList.contains('present')`)
+	if d := tb.Eval(`getComputedStyle(document.querySelector('.bar')).display`); d != "none" {
 		t.Errorf("in presentation mode the bar shows (display %s)", d)
 	}
-	if p := tb.eval(`document.querySelector('[data-op="present"]').getAttribute('aria-pressed')`); p != "true" {
+	if p := tb.Eval(`document.querySelector('[data-op="present"]').getAttribute('aria-pressed')`); p != "true" {
 		t.Errorf("the presentation button says aria-pressed=%s", p)
 	}
-	tb.do("pressing p", chromedp.KeyEvent("p"))
-	tb.until("leaving presentation mode", `!document.documentElement.classList.contains('present')`)
+	tb.Do("pressing p", chromedp.KeyEvent("p"))
+	tb.Until("leaving presentation mode", `!document.documentElement.classList.contains('present')`)
 }
 
 func TestBrowserPredictCountsAnswers(t *testing.T) {
 	spec := twoSystems(t)
 	trace, _ := sim.Run(spec, sim.EventLimit)
 	tb, base := playerTab(t)
-	defer tb.close()
-	tb.do("sizing", chromedp.EmulateViewport(1600, 1000))
-	tb.do("opening", chromedp.Navigate(base+"/play/two-systems?lang=en"))
-	tb.until("connecting", liveJS)
-	tb.do("pressing q", chromedp.KeyEvent("q"))
-	tb.until("the quiz", `!document.querySelector('[data-testid="quiz"]').hidden`)
+	defer tb.Close()
+	tb.Do("sizing", chromedp.EmulateViewport(1600, 1000))
+	tb.Navigate(base + "/play/two-systems?lang=en")
+	tb.Until("connecting", liveJS)
+	tb.Do("pressing q", chromedp.KeyEvent("q"))
+	tb.Until("the quiz", `!document.querySelector('[data-testid="quiz"]').hidden`)
 	// Below the first screen the quiz would go unseen: it comes into view,
 	// under the sticky controls rather than behind them.
-	tb.until("the quiz in view", `(() => {
+	tb.Until("the quiz in view", `(() => {
 		const q = document.querySelector('[data-testid="quiz"]').getBoundingClientRect();
 		const deck = document.querySelector('.deck').getBoundingClientRect();
 		return q.top >= deck.bottom - 1 && q.top < innerHeight - 40;
@@ -220,20 +220,20 @@ func TestBrowserPredictCountsAnswers(t *testing.T) {
 	answered := 0
 	for step := 0; answered < 3; step++ {
 		if trace[step].Kind != sim.KindReply {
-			tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
-			tb.until(fmt.Sprintf("step %d", step+1), stepIs(step+1))
+			tb.Do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+			tb.Until(fmt.Sprintf("step %d", step+1), stepIs(step+1))
 			continue
 		}
-		tb.do("stepping to a reply", chromedp.KeyEvent(kb.ArrowRight))
-		tb.until("the question", `document.querySelectorAll('.quiz .choice:not([disabled])').length > 1`)
-		if s := tb.eval(`document.querySelector('[data-testid="step"]').textContent`); s != strconv.Itoa(step) {
+		tb.Do("stepping to a reply", chromedp.KeyEvent(kb.ArrowRight))
+		tb.Until("the question", `document.querySelectorAll('.quiz .choice:not([disabled])').length > 1`)
+		if s := tb.Eval(`document.querySelector('[data-testid="step"]').textContent`); s != strconv.Itoa(step) {
 			t.Fatalf("the player went on to step %s before the answer", s)
 		}
 		right := answer(trace[step])
 		pick := right
 		if answered == 1 { // the second answer is wrong on purpose
 			var choices []string
-			json.Unmarshal([]byte(tb.eval(`JSON.stringify([...document.querySelectorAll('.quiz .choice')].map(b => b.dataset.choice))`)), &choices)
+			json.Unmarshal([]byte(tb.Eval(`JSON.stringify([...document.querySelectorAll('.quiz .choice')].map(b => b.dataset.choice))`)), &choices)
 			for _, c := range choices {
 				if c != right {
 					pick = c
@@ -241,16 +241,16 @@ func TestBrowserPredictCountsAnswers(t *testing.T) {
 				}
 			}
 		}
-		tb.do("answering", chromedp.Click(chromedp.CSS(fmt.Sprintf(`.quiz .choice[data-choice="%s"]`, pick))))
-		tb.until(fmt.Sprintf("step %d", step+1), stepIs(step+1))
-		tb.until("the verdict", `document.querySelector('[data-testid="verdict"]').textContent !== ''`)
-		verdict := tb.eval(`document.querySelector('[data-testid="verdict"]').className`)
+		tb.Do("answering", chromedp.Click(chromedp.CSS(fmt.Sprintf(`.quiz .choice[data-choice="%s"]`, pick))))
+		tb.Until(fmt.Sprintf("step %d", step+1), stepIs(step+1))
+		tb.Until("the verdict", `document.querySelector('[data-testid="verdict"]').textContent !== ''`)
+		verdict := tb.Eval(`document.querySelector('[data-testid="verdict"]').className`)
 		if want := map[bool]string{true: "verdict ok", false: "verdict bad"}[pick == right]; verdict != want {
 			t.Errorf("answer %s to %q: verdict %q, want %q", pick, trace[step].Line, verdict, want)
 		}
 		answered++
 	}
-	if score := tb.eval(`document.querySelector('[data-testid="score"]').textContent + '/' + document.querySelector('[data-testid="asked"]').textContent`); score != "2/3" {
+	if score := tb.Eval(`document.querySelector('[data-testid="score"]').textContent + '/' + document.querySelector('[data-testid="asked"]').textContent`); score != "2/3" {
 		t.Errorf("score %s, want 2/3", score)
 	}
 }
@@ -263,16 +263,16 @@ func TestBrowserPredictCountsAnswers(t *testing.T) {
 // brings the wire size down.
 func TestBrowserPlayerWeightAndOrigin(t *testing.T) {
 	tb, base := playerTab(t)
-	defer tb.close()
-	tb.do("opening", chromedp.Navigate(base+"/play/lan-both?step=1000"))
-	tb.until("connecting", liveJS)
+	defer tb.Close()
+	tb.Navigate(base + "/play/lan-both?step=1000")
+	tb.Until("connecting", liveJS)
 	var links []string
-	json.Unmarshal([]byte(tb.eval(`JSON.stringify([...document.querySelectorAll('[src], [href]')].map(e => e.src || e.href.baseVal || e.href))`)), &links)
+	json.Unmarshal([]byte(tb.Eval(`JSON.stringify([...document.querySelectorAll('[src], [href]')].map(e => e.src || e.href.baseVal || e.href))`)), &links)
 	var loaded []struct {
 		Name string
 		Size int
 	}
-	json.Unmarshal([]byte(tb.eval(`JSON.stringify(performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => ({name: e.name, size: e.decodedBodySize})))`)), &loaded)
+	json.Unmarshal([]byte(tb.Eval(`JSON.stringify(performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => ({name: e.name, size: e.decodedBodySize})))`)), &loaded)
 	total := 0
 	byType := map[string]int{}
 	for _, r := range loaded {
@@ -308,11 +308,11 @@ func TestBrowserScreenshot(t *testing.T) {
 	}
 	step := retrStep(t)
 	tb, base := playerTab(t)
-	defer tb.close()
-	tb.do("sizing", chromedp.EmulateViewport(1600, 1000))
-	tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=en", base, step-1)))
-	tb.until("connecting", liveJS)
-	tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
-	tb.until("the RETR reply", stepIs(step))
+	defer tb.Close()
+	tb.Do("sizing", chromedp.EmulateViewport(1600, 1000))
+	tb.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=en", base, step-1))
+	tb.Until("connecting", liveJS)
+	tb.Do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+	tb.Until("the RETR reply", stepIs(step))
 	shoot(t, tb, "player.png")
 }

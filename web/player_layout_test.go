@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -34,31 +33,31 @@ const overlapsJS = `((doc, sel) => {
 // lanes' header is sticky.
 func TestBrowserLaneLabelsApart(t *testing.T) {
 	tb, base := playerTab(t)
-	defer tb.close()
+	defer tb.Close()
 	const labels = `.lane-label, .lane-host`
 	for _, width := range []int64{1280, 1600} {
-		tb.do("sizing", chromedp.EmulateViewport(width, 900))
+		tb.Do("sizing", chromedp.EmulateViewport(width, 900))
 		for _, spec := range shipped(t).List() {
 			for _, l := range []string{"ro", "en"} {
-				tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)+"?step=1000&lang="+l))
-				settle(tb, liveJS)
-				if got := tb.eval(fmt.Sprintf(`%s(document, %q)`, overlapsJS, labels)); got != "[]" {
+				tb.Navigate(base + playURL(spec.Name) + "?step=1000&lang=" + l)
+				tb.Until("the player", liveJS)
+				if got := tb.Eval(fmt.Sprintf(`%s(document, %q)`, overlapsJS, labels)); got != "[]" {
 					t.Errorf("%s (%s) at %d px: lane labels overlap: %s", spec.Name, l, width, got)
 				}
-				cut := tb.eval(`(() => { const svg = document.querySelector('.ladder').getBoundingClientRect();
+				cut := tb.Eval(`(() => { const svg = document.querySelector('.ladder').getBoundingClientRect();
 					return JSON.stringify([...document.querySelectorAll('.ladder .row text')].filter(e => { const r = e.getBoundingClientRect(); return r.left < svg.left - 1 || r.right > svg.right + 1; }).map(e => e.textContent)); })()`)
 				if cut != "[]" {
 					t.Errorf("%s (%s) at %d px: ladder rows run out of the diagram: %s", spec.Name, l, width, cut)
 				}
 				// A diagram with few lanes keeps its drawn size rather than
 				// stretching to the box.
-				if scale := tb.eval(`(() => { const svg = document.querySelector('.ladder');
+				if scale := tb.Eval(`(() => { const svg = document.querySelector('.ladder');
 					const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; return k > 1.01 ? k.toFixed(2) : ''; })()`); scale != "" {
 					t.Errorf("%s (%s) at %d px: the ladder is drawn %s× its size", spec.Name, l, width, scale)
 				}
 			}
 			if width == 1280 { // the page is in English now
-				got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
+				got, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[string](fmt.Sprintf(`(async () => {
 					const r = await fetch(document.querySelector('[data-testid="export-ladder"]').href);
 					const svg = new DOMParser().parseFromString(await r.text(), 'image/svg+xml').documentElement;
 					const host = document.createElement('div');
@@ -74,30 +73,14 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 			}
 		}
 	}
-	tb.do("opening scenario 4", chromedp.Navigate(base+"/play/lan-both?step=1000&lang=en"))
-	tb.until("connecting", liveJS)
-	tb.do("scrolling the ladder", chromedp.Evaluate[chromedp.Void](`document.querySelector('.ladder-scroll').scrollTo(0, 1e6)`))
-	tb.until("the header following", `(() => {
+	tb.Navigate(base + "/play/lan-both?step=1000&lang=en")
+	tb.Until("connecting", liveJS)
+	tb.Do("scrolling the ladder", chromedp.Evaluate[chromedp.Void](`document.querySelector('.ladder-scroll').scrollTo(0, 1e6)`))
+	tb.Until("the header following", `(() => {
 		const box = document.querySelector('.ladder-scroll').getBoundingClientRect();
 		const label = document.querySelector('.lane-label').getBoundingClientRect();
 		return document.querySelector('.ladder-scroll').scrollTop > 200 && label.top >= box.top && label.bottom <= box.bottom;
 	})()`)
-}
-
-// settle waits for a JavaScript condition like tab.until, but asks again
-// when the page's script context was replaced under the question, which a
-// navigation right after a viewport change can do.
-func settle(tb *tab, js string) {
-	tb.t.Helper()
-	for try := 0; ; try++ {
-		_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(10*time.Second)))
-		if err == nil {
-			return
-		}
-		if try == 2 || !strings.Contains(err.Error(), "Cannot find context") {
-			tb.t.Fatalf("waiting for %s: %v", js, err)
-		}
-	}
 }
 
 // retrStep is the step of scenario 4 that shows the RETR reply bringing
@@ -131,26 +114,26 @@ const inViewJS = `((sels) => JSON.stringify(sels.map(sel => {
 func TestBrowserPresentFitsAProjector(t *testing.T) {
 	step := retrStep(t)
 	tb, base := playerTab(t)
-	defer tb.close()
+	defer tb.Close()
 	for _, zoom := range []float64{1, 1.5} {
 		w, h := int64(1280/zoom), int64(720/zoom)
-		tb.do("sizing", chromedp.EmulateViewport(w, h, chromedp.EmulateScale(zoom)))
-		tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=ro", base, step)))
-		settle(tb, liveJS)
-		if tb.eval(`String(document.documentElement.classList.contains('present'))`) != "true" {
-			tb.do("pressing p", chromedp.KeyEvent("p"))
+		tb.Do("sizing", chromedp.EmulateViewport(w, h, chromedp.EmulateScale(zoom)))
+		tb.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d&lang=ro", base, step))
+		tb.Until("the player", liveJS)
+		if tb.Eval(`String(document.documentElement.classList.contains('present'))`) != "true" {
+			tb.Do("pressing p", chromedp.KeyEvent("p"))
 		}
-		tb.until("presentation mode", `document.documentElement.classList.contains('present')`)
-		tb.until("the current line", `document.querySelector('#transcript li.latest') !== null`)
-		tb.do("scrolling to the top", chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`))
-		got := tb.eval(inViewJS + `(['.stage .topology', '#transcript li.latest .wl', '.now .now-why'])`)
+		tb.Until("presentation mode", `document.documentElement.classList.contains('present')`)
+		tb.Until("the current line", `document.querySelector('#transcript li.latest') !== null`)
+		tb.Do("scrolling to the top", chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`))
+		got := tb.Eval(inViewJS + `(['.stage .topology', '#transcript li.latest .wl', '.now .now-why'])`)
 		if got != `["ok","ok","ok"]` {
 			t.Errorf("presentation at %dx%d (zoom %.1f): %s", w, h, zoom, got)
 		}
-		if txt := tb.eval(`document.querySelector('.now .now-why').textContent`); txt == "" {
+		if txt := tb.Eval(`document.querySelector('.now .now-why').textContent`); txt == "" {
 			t.Errorf("presentation at %dx%d: the current explanation is empty", w, h)
 		}
-		if px := tb.eval(`String(parseFloat(getComputedStyle(document.querySelector('.now .now-why')).fontSize) * devicePixelRatio >= 22)`); px != "true" {
+		if px := tb.Eval(`String(parseFloat(getComputedStyle(document.querySelector('.now .now-why')).fontSize) * devicePixelRatio >= 22)`); px != "true" {
 			t.Errorf("presentation at %dx%d: the explanation's type is under 22 device px", w, h)
 		}
 		if zoom == 1 {
@@ -158,10 +141,10 @@ func TestBrowserPresentFitsAProjector(t *testing.T) {
 		}
 	}
 	// A slide clicker sends PageDown and PageUp.
-	tb.do("pressing PageDown", chromedp.KeyEvent(kb.PageDown))
-	tb.until("the next step", stepIs(step+1))
-	tb.do("pressing PageUp", chromedp.KeyEvent(kb.PageUp))
-	tb.until("the step before", stepIs(step))
+	tb.Do("pressing PageDown", chromedp.KeyEvent(kb.PageDown))
+	tb.Until("the next step", stepIs(step+1))
+	tb.Do("pressing PageUp", chromedp.KeyEvent(kb.PageUp))
+	tb.Until("the step before", stepIs(step))
 }
 
 // shoot saves the page as docs/name when MAILSIM_SCREENSHOT is set, for the
@@ -172,7 +155,7 @@ func shoot(t *testing.T, tb *tab, name string) {
 		return
 	}
 	time.Sleep(time.Second) // the envelope's journey
-	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	png, err := chromedp.Run(tb.Ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,16 +171,16 @@ func shoot(t *testing.T, tb *tab, name string) {
 // layout's, which the test over all routes checks.)
 func TestBrowserPlayerOnAPhone(t *testing.T) {
 	tb, base := playerTab(t)
-	defer tb.close()
-	tb.do("sizing", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
-	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+	defer tb.Close()
+	tb.Do("sizing", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+	if _, err := chromedp.Call(tb.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "hover", Value: "none"}}}); err != nil {
 		t.Fatalf("emulating a touch screen: %v", err)
 	}
 	for _, spec := range shipped(t).List() {
-		tb.do("opening "+spec.Name, chromedp.Navigate(base+playURL(spec.Name)+"?step=1000&lang=ro"))
-		settle(tb, liveJS)
-		got := tb.eval(`JSON.stringify([document.getElementById('player').scrollWidth <= innerWidth,
+		tb.Navigate(base + playURL(spec.Name) + "?step=1000&lang=ro")
+		tb.Until("the player", liveJS)
+		got := tb.Eval(`JSON.stringify([document.getElementById('player').scrollWidth <= innerWidth,
 			[...document.querySelectorAll('#transcript li')].every(li => li.getBoundingClientRect().right <= innerWidth + 1 && li.scrollWidth <= li.clientWidth + 1),
 			[...document.querySelectorAll('#player *:not(.ladder-scroll *, .topo-scroll *)')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className))])`)
 		if got != `[true,true,[]]` {
@@ -205,7 +188,7 @@ func TestBrowserPlayerOnAPhone(t *testing.T) {
 		}
 		// The topology scrolls in its own box rather than shrink its
 		// names to a few pixels; touch screens get no keyboard hint.
-		if got := tb.eval(`(() => { const svg = document.querySelector('.topology');
+		if got := tb.Eval(`(() => { const svg = document.querySelector('.topology');
 			const k = svg.getBoundingClientRect().height / svg.viewBox.baseVal.height;
 			return JSON.stringify([k >= 0.6, getComputedStyle(document.querySelector('.keys')).display]); })()`); got != `[true,"none"]` {
 			t.Errorf("%s at 390 px: topology readable, keys hint display = %s", spec.Name, got)
@@ -218,17 +201,17 @@ func TestBrowserPlayerOnAPhone(t *testing.T) {
 // transition, and the chips the step goes between stay marked.
 func TestBrowserReducedMotion(t *testing.T) {
 	tb, base := playerTab(t)
-	defer tb.close()
-	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+	defer tb.Close()
+	if _, err := chromedp.Call(tb.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}}); err != nil {
 		t.Fatalf("asking for less motion: %v", err)
 	}
 	step := retrStep(t) - 1 // the RETR command
-	tb.do("opening", chromedp.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, step-1)))
-	tb.until("connecting", liveJS)
-	tb.do("stepping", chromedp.KeyEvent(kb.ArrowRight))
-	tb.until("the step", stepIs(step))
-	got := tb.eval(`JSON.stringify([getComputedStyle(document.querySelector('.token')).transitionDuration, getComputedStyle(document.querySelector('.envelope')).transitionDuration,
+	tb.Navigate(fmt.Sprintf("%s/play/lan-both?step=%d", base, step-1))
+	tb.Until("connecting", liveJS)
+	tb.Do("stepping", chromedp.KeyEvent(kb.ArrowRight))
+	tb.Until("the step", stepIs(step))
+	got := tb.Eval(`JSON.stringify([getComputedStyle(document.querySelector('.token')).transitionDuration, getComputedStyle(document.querySelector('.envelope')).transitionDuration,
 		document.querySelectorAll('.chip.from, .chip.to').length, document.querySelector('.token text').textContent])`)
 	if got != `["0s","0s",2,"RETR"]` {
 		t.Errorf("with reduced motion: token and envelope transitions, marked chips, token = %s", got)

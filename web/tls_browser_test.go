@@ -39,17 +39,17 @@ func TestBrowserLiveMarksTLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb := openBrowser(t)
-	tb.do("opening the live page", chromedp.Navigate(srv.URL+"/live?lang=en"))
-	tb.until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
+	tb.Navigate(srv.URL + "/live?lang=en")
+	tb.Until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
 	out, err := exec.Command(curl, "-sS", "--max-time", "20", "--ssl-reqd", "--cacert", ca, "--url", "smtp://"+l.SMTPAddr().String(),
 		"--mail-from", "student@mailsim.test", "--mail-rcpt", "bob@mailsim.test", "-T", msg).CombinedOutput()
 	if err != nil {
 		t.Fatalf("curl: %v %s", err, out)
 	}
-	tb.until("curl's session", `[...document.querySelectorAll('#transcript [data-testid="event"]')].some(e => e.classList.contains('kind-disconnect'))`)
+	tb.Until("curl's session", `[...document.querySelectorAll('#transcript [data-testid="event"]')].some(e => e.classList.contains('kind-disconnect'))`)
 	check := func(when string) {
 		t.Helper()
-		lines := tb.eval(`[...document.querySelectorAll('#transcript [data-testid="event"]')].map(e =>
+		lines := tb.Eval(`[...document.querySelectorAll('#transcript [data-testid="event"]')].map(e =>
 			(e.classList.contains('tls') ? 'T ' : '- ') + (e.querySelector('.tls-mark')?.title ?? '') + '|' + e.querySelector('.wire').textContent).join('\n')`)
 		for _, want := range []string{"- |STARTTLS", "- |220 2.0.0 Ready to start TLS",
 			"T " + tr("en", "transcript.tls") + "|TLS 1.", "T " + tr("en", "transcript.tls") + "|MAIL FROM:<student@mailsim.test>",
@@ -60,7 +60,7 @@ func TestBrowserLiveMarksTLS(t *testing.T) {
 		}
 	}
 	check("live")
-	tb.do("reloading", chromedp.Reload())
+	tb.Load("reloading", chromedp.Reload())
 	check("after a reload")
-	tb.close()
+	tb.Close()
 }

@@ -1,7 +1,7 @@
 // The nslookup console: each line goes to the server's nslookup session
 // (see web/nslookup.go); its output is printed as nslookup prints it, with
 // the explanation under it, and the zone rows of the answer light up.
-import { el } from './dom.js';
+import { el, ready } from './dom.js';
 import { note, prompt, socketURL } from './console-terminal.js';
 
 const root = document.getElementById('nslookup');
@@ -40,3 +40,4 @@ function show(f) {
 prompt(root.querySelector('form.prompt'), input, 'mailsim.nslookup', (line) => {
   if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ line }));
 });
+socket.addEventListener('open', ready, { once: true });

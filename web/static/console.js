@@ -7,6 +7,7 @@ import { renderMailboxes } from './mailboxes.js';
 import { showMachine } from './states.js';
 import { note, prompt, socketURL } from './console-terminal.js';
 import { markControls } from './bidi.js';
+import { ready } from './dom.js';
 
 const root = document.getElementById('console');
 const words = root.dataset;
@@ -83,3 +84,4 @@ if (form) {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ line }));
   });
 }
+ready();

@@ -6,3 +6,11 @@ export function el(tag, className, text) {
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+// ready marks the page ready to be driven: its script has wired up its
+// controls and, on a page that opens a websocket at load, drawn the first
+// frame (or, for nslookup, whose server speaks only when asked, opened it).
+// The browser tests wait for it after each navigation (web/browsertest).
+export function ready() {
+  document.documentElement.dataset.ready = '';
+}

@@ -2,6 +2,8 @@
 // student types, and each filled blank is marked right or wrong from the
 // answer. Hints and the answers show on demand. The sheet carries no
 // answers: the server rebuilds the exercise from its seed or input.
+import { ready } from './dom.js';
+
 const root = document.getElementById('lab');
 const form = document.getElementById('ex-form');
 const lang = document.documentElement.lang;
@@ -86,3 +88,4 @@ if (form) {
   }
   check();
 }
+ready();

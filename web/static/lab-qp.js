@@ -4,6 +4,7 @@
 import {
   root, extra, result, input, trace, onSubmit, byteLabels, charOf, cells, set, drawWindow, Stepper, sizes,
 } from './lab-steps.js';
+import { ready } from './dom.js';
 
 const lang = document.documentElement.lang;
 const view = document.getElementById('lab-step');
@@ -60,3 +61,4 @@ function camel(s) {
 }
 
 onSubmit(run);
+ready();

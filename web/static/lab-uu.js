@@ -5,6 +5,7 @@ import {
   root, extra, result, fill, input, trace, onSubmit, byteLabels, charOf, cells, set, bits, light,
   drawWindow, Stepper, sizes,
 } from './lab-steps.js';
+import { ready } from './dom.js';
 
 const view = document.getElementById('lab-step');
 const out = document.getElementById('lab-output');
@@ -58,3 +59,4 @@ function show(i) {
 }
 
 onSubmit(run);
+ready();

@@ -1,7 +1,7 @@
 // The Base64 tracer: encodes the input group by group, or decodes Base64
 // text and shows where and why invalid input stops it. The server computes
 // the trace (sim/mime); this module only draws it.
-import { el } from './dom.js';
+import { el, ready } from './dom.js';
 import {
   root, extra, result, input, trace, onSubmit, byteLabels, charOf, cells, set, bits, light,
   drawWindow, Stepper, sizes,
@@ -212,3 +212,4 @@ form.addEventListener('change', (e) => {
   run();
 });
 onSubmit(run);
+ready();

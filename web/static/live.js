@@ -3,7 +3,7 @@
 // transcript, the envelope between this computer and the lab, the state
 // diagram and the mailboxes.
 import { item } from './transcript.js';
-import { el } from './dom.js';
+import { el, ready } from './dom.js';
 import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, showEvent } from './topology.js';
 import { showMachine } from './states.js';
@@ -72,6 +72,7 @@ function connect() {
     root.dataset.live = 'true';
   });
   socket.addEventListener('message', (m) => show(JSON.parse(m.data)));
+  socket.addEventListener('message', ready, { once: true });
   socket.addEventListener('close', () => {
     offline.hidden = false;
     delete root.dataset.live;
@@ -82,3 +83,4 @@ function connect() {
 
 markControls(mailboxes); // as the server drew them, until the first frame redraws them
 if (transcript) connect(); // else the lab is off and the page says so
+else ready();

@@ -11,6 +11,7 @@ import { showMachine } from './states.js';
 import { rowStep, showLadder, stickHead } from './ladder.js';
 import { renderInspector } from './inspector.js';
 import { Predictor } from './predict.js';
+import { ready } from './dom.js';
 
 const retryFirst = 500; // ms before the first reconnection attempt
 const retryMost = 8000;
@@ -277,3 +278,4 @@ stickHead(ladder);
 reveal(transcript, transcript.lastElementChild);
 focusable();
 connect();
+socket.addEventListener('message', ready, { once: true }); // after the first frame is drawn
