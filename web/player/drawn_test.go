@@ -1,49 +1,14 @@
-package web
+package player
 
 import (
-	"context"
 	"encoding/json"
 	"slices"
-	"strings"
 	"testing"
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/web/view"
 )
-
-// TestTranscriptDrawsTheEventsSideAndClass renders lines whose side and
-// class disagree with what their kind and code would suggest: the
-// transcript must show the event's fields, for it decides nothing itself.
-func TestTranscriptDrawsTheEventsSideAndClass(t *testing.T) {
-	for _, c := range []struct {
-		e          sim.Event
-		want, lack []string
-	}{
-		{sim.Event{Kind: sim.KindReply, Code: 250, Line: "250 ok", Side: sim.SideClient, Class: 4},
-			[]string{">C:<", `class="code c4"`}, []string{"S:", "c2", "narration"}},
-		{sim.Event{Kind: sim.KindNote, Line: "a note", Side: sim.SideServer},
-			[]string{">S:<"}, []string{"C:", "narration"}},
-		{sim.Event{Kind: sim.KindCommand, Line: "HELO pc"},
-			[]string{"narration"}, []string{"C:", "S:"}},
-	} {
-		var b strings.Builder
-		line := newTranscriptLine(frameEvent{Event: c.e}, func(id string) string { return id })
-		if err := transcriptItem(line, lang.EN).Render(context.Background(), &b); err != nil {
-			t.Fatal(err)
-		}
-		html := strings.Join(strings.Fields(b.String()), "") // the side's span holds whitespace around its mark
-		for _, w := range c.want {
-			if !strings.Contains(html, strings.ReplaceAll(w, " ", "")) {
-				t.Errorf("%s %q: no %s in %s", c.e.Kind, c.e.Line, w, b.String())
-			}
-		}
-		for _, w := range c.lack {
-			if strings.Contains(b.String(), w) {
-				t.Errorf("%s %q: %s in %s", c.e.Kind, c.e.Line, w, b.String())
-			}
-		}
-	}
-}
 
 // TestLadderDrawsTheEventsSideAndClass recolours every reply of a shipped
 // scenario and takes the side off every command: the ladder must follow,
@@ -101,7 +66,7 @@ func TestFrameEventsCarrySideAndClass(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, e := range run.trace {
-		b, err := json.Marshal(frameEvent{Event: e, Text: "why"})
+		b, err := json.Marshal(view.FrameEvent{Event: e, Text: "why"})
 		if err != nil {
 			t.Fatal(err)
 		}
