@@ -14,6 +14,7 @@ import (
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/sim/live"
+	"mailsim/web/static"
 
 	"github.com/gorilla/websocket"
 )
@@ -158,4 +159,13 @@ func Sep(target string) string {
 		return "&"
 	}
 	return "?"
+}
+
+// Site is Mux with the static files, for a browser: the section's pages
+// with their scripts and styles.
+func Site(routes func(*http.ServeMux)) http.Handler {
+	return Mux(func(mux *http.ServeMux) {
+		routes(mux)
+		mux.HandleFunc("GET /static/{version}/{file...}", static.Serve)
+	})
 }

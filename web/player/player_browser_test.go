@@ -1,4 +1,4 @@
-package web
+package player
 
 import (
 	"encoding/json"
@@ -13,12 +13,13 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim"
+	"mailsim/web/view"
 )
 
 // playerTab opens a browser on a fresh server of the shipped scenarios.
 func playerTab(t *testing.T) (*tab, string) {
 	t.Helper()
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(site(t))
 	t.Cleanup(srv.Close)
 	return openBrowser(t), srv.URL
 }
@@ -45,7 +46,7 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb.Navigate(base + playURL(spec.Name))
+	tb.Navigate(base + URL(spec.Name))
 	tb.Until(spec.Name+" connecting", liveJS)
 	// The page steps itself with the → key, waiting for each step to show:
 	// one round trip to the browser per step would take minutes.
@@ -120,7 +121,7 @@ func TestBrowserPullMovesFromTheReader(t *testing.T) {
 		tb.Until("connecting", liveJS)
 		tb.Do("stepping", chromedp.KeyEvent(kb.ArrowRight))
 		tb.Until("the step", stepIs(i+1))
-		box := dock(boxChip("bob@example.net"))
+		box := dock(view.BoxChip("bob@example.net"))
 		want := fmt.Sprintf(`["pcb.maa","mb.maa",%q,%q]`, token(e), box)
 		switch {
 		case bringsMessage(trace, i):

@@ -1,4 +1,4 @@
-package web
+package player
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 	total := len(trace)
 	bob, subject := "bob@example.net", spec.Sends[0].Subject
 
-	app := &cutter{Handler: New(shipped(t), nil, nil)}
+	app := &cutter{Handler: site(t)}
 	srv := httptest.NewServer(app) // listens on 127.0.0.1
 	defer srv.Close()
 

@@ -1,4 +1,4 @@
-package web
+package player
 
 import (
 	"fmt"
@@ -39,7 +39,7 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 		tb.Do("sizing", chromedp.EmulateViewport(width, 900))
 		for _, spec := range shipped(t).List() {
 			for _, l := range []string{"ro", "en"} {
-				tb.Navigate(base + playURL(spec.Name) + "?step=1000&lang=" + l)
+				tb.Navigate(base + URL(spec.Name) + "?step=1000&lang=" + l)
 				tb.Until("the player", liveJS)
 				if got := tb.Eval(fmt.Sprintf(`%s(document, %q)`, overlapsJS, labels)); got != "[]" {
 					t.Errorf("%s (%s) at %d px: lane labels overlap: %s", spec.Name, l, width, got)
@@ -178,7 +178,7 @@ func TestBrowserPlayerOnAPhone(t *testing.T) {
 		t.Fatalf("emulating a touch screen: %v", err)
 	}
 	for _, spec := range shipped(t).List() {
-		tb.Navigate(base + playURL(spec.Name) + "?step=1000&lang=ro")
+		tb.Navigate(base + URL(spec.Name) + "?step=1000&lang=ro")
 		tb.Until("the player", liveJS)
 		got := tb.Eval(`JSON.stringify([document.getElementById('player').scrollWidth <= innerWidth,
 			[...document.querySelectorAll('#transcript li')].every(li => li.getBoundingClientRect().right <= innerWidth + 1 && li.scrollWidth <= li.clientWidth + 1),
