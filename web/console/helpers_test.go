@@ -22,7 +22,7 @@ var (
 // over lab l (nil: off).
 func serve(lib sim.Library, l *live.Lab) http.Handler {
 	log := slog.New(slog.DiscardHandler)
-	return webtest.Mux(func(mux *http.ServeMux) {
+	return webtest.Site(func(mux *http.ServeMux) {
 		New(lib, l, log).Routes(mux)
 		livelab.New(l, log).Routes(mux)
 	})

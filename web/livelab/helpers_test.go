@@ -24,7 +24,7 @@ var (
 // lab l (nil: off).
 func serve(lib sim.Library, l *live.Lab) http.Handler {
 	log := slog.New(slog.DiscardHandler)
-	return webtest.Mux(func(mux *http.ServeMux) {
+	return webtest.Site(func(mux *http.ServeMux) {
 		New(l, log).Routes(mux)
 		console.New(lib, l, log).Routes(mux)
 	})

@@ -19,7 +19,7 @@ var (
 func serve(lib sim.Library) http.Handler {
 	log := slog.New(slog.DiscardHandler)
 	msgs := &outbox.Store{}
-	return webtest.Mux(func(mux *http.ServeMux) {
+	return webtest.Site(func(mux *http.ServeMux) {
 		New(msgs, log).Routes(mux)
 		player.New(lib, msgs, log).Routes(mux)
 	})

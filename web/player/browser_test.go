@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim"
+	"mailsim/web/browsertest"
 )
 
 func TestBrowserPlaysScenarioTwo(t *testing.T) {
@@ -25,7 +26,7 @@ func TestBrowserPlaysScenarioTwo(t *testing.T) {
 	srv := httptest.NewServer(app) // listens on 127.0.0.1
 	defer srv.Close()
 
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 	browser, do, eval, until := tb.Ctx, tb.Do, tb.Eval, tb.Until
 	atStep := func(n int) {
 		t.Helper()

@@ -13,15 +13,16 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim"
+	"mailsim/web/browsertest"
 	"mailsim/web/view"
 )
 
 // playerTab opens a browser on a fresh server of the shipped scenarios.
-func playerTab(t *testing.T) (*tab, string) {
+func playerTab(t *testing.T) (*browsertest.Tab, string) {
 	t.Helper()
 	srv := httptest.NewServer(site(t))
 	t.Cleanup(srv.Close)
-	return openBrowser(t), srv.URL
+	return browsertest.Open(t), srv.URL
 }
 
 // stepIs is the JavaScript condition that the player shows step n.

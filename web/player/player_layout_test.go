@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim"
+	"mailsim/web/browsertest"
 )
 
 // overlapsJS lists the pairs among the elements sel finds, in the document
@@ -149,7 +150,7 @@ func TestBrowserPresentFitsAProjector(t *testing.T) {
 
 // shoot saves the page as docs/name when MAILSIM_SCREENSHOT is set, for the
 // README and for a person to look at.
-func shoot(t *testing.T, tb *tab, name string) {
+func shoot(t *testing.T, tb *browsertest.Tab, name string) {
 	t.Helper()
 	if os.Getenv("MAILSIM_SCREENSHOT") == "" {
 		return

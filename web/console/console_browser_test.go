@@ -1,4 +1,4 @@
-package web
+package console
 
 import (
 	"fmt"
@@ -28,7 +28,7 @@ func litState(proto string) string {
 // the console delivers a message, and the POP3 console fetches it.
 func TestBrowserConsoleSMTPThenPOP3(t *testing.T) {
 	srv, _ := consoleServer(t)
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 	do, eval, until := tb.Do, tb.Eval, tb.Until
 	shown := 0
 	// typeLine types a line and waits for it and its replies; want, when
@@ -125,9 +125,9 @@ func TestBrowserLiveShowsCurl(t *testing.T) {
 		t.Skip("no curl")
 	}
 	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(New(shipped(t), l, nil))
+	srv := httptest.NewServer(serve(shipped(t), l))
 	defer srv.Close()
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 	tb.Navigate(srv.URL + "/live?lang=en")
 	tb.Until("the websocket", `document.getElementById('live').dataset.live === 'true'`)
 	if n := tb.Eval(`String(document.querySelectorAll('#transcript [data-testid="event"]').length)`); n != "0" {
@@ -168,7 +168,7 @@ func TestBrowserLiveShowsCurl(t *testing.T) {
 // TestLectureSession holds those lines against the lecture's slides. Then
 // the lab's own domain answers MX, and the lecture's zone lights its rows.
 func TestBrowserNslookup(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t), nil))
 	defer srv.Close()
 	zones, err := consoleZones(shipped(t))
 	if err != nil {
@@ -180,7 +180,7 @@ func TestBrowserNslookup(t *testing.T) {
 	}
 	want := dns.NewConsole(res, nslookupServer)
 
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 	tb.Navigate(srv.URL + "/console/nslookup?lang=ro")
 	tb.Until("the websocket", `document.getElementById('nslookup').dataset.live === 'true'`)
 	answer := func(n int, line string) string {

@@ -1,4 +1,4 @@
-package web
+package console
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 // state diagram follows LOGIN and SELECT, and the hint line asks for tags.
 func TestBrowserConsoleIMAP(t *testing.T) {
 	srv, _ := consoleServer(t)
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 	do, eval, until := tb.Do, tb.Eval, tb.Until
 	shown := 0
 	typeLine := func(line string, replies int) {

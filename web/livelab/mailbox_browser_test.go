@@ -1,7 +1,9 @@
-package web
+package livelab
 
 import (
 	"fmt"
+	"mailsim/web/browsertest"
+	"mailsim/web/view"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -15,11 +17,11 @@ import (
 // arrives; a message opened shows its text, fetched then; Newer turns back.
 func TestBrowserLabMailboxPages(t *testing.T) {
 	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(New(shipped(t), l, nil))
+	srv := httptest.NewServer(serve(shipped(t), l))
 	defer srv.Close()
-	size := boxPage(l)
+	size := view.BoxPage(l)
 	fill(t, l, "alice@mailsim.test", size+5, 100)
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 	const alice = `document.querySelector('[data-testid="mailbox"][data-address="alice@mailsim.test"]')`
 	const rng = alice + `.querySelector('.pager .range').textContent`
 	const count = `String(` + alice + `.querySelectorAll('[data-testid="message"]').length)`

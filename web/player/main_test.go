@@ -18,13 +18,6 @@ import (
 // stopped when they end.
 func TestMain(m *testing.M) { browsertest.Main(m) }
 
-// tab is a tab of the package's one browser.
-type tab = browsertest.Tab
-
-// openBrowser gives the test a fresh tab, or skips it when there is no
-// browser, as browsertest.Open says.
-func openBrowser(t *testing.T) *tab { return browsertest.Open(t) }
-
 // site is the player with its scripts and styles, as a browser needs it.
 func site(t *testing.T) http.Handler {
 	return webtest.Site(New(shipped(t), &outbox.Store{}, slog.New(slog.DiscardHandler)).Routes)

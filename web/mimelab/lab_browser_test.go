@@ -1,4 +1,4 @@
-package web
+package mimelab
 
 import (
 	"encoding/base64"
@@ -26,7 +26,7 @@ import (
 func cellSel(id string) string { return `input[data-cell="` + id + `"]` }
 
 // fillSheet types every answer into its blank.
-func fillSheet(tb *tab, answers smime.Answers) {
+func fillSheet(tb *browsertest.Tab, answers smime.Answers) {
 	tb.T.Helper()
 	for id, v := range answers {
 		tb.Do("typing "+id, browsertest.TypeInto(cellSel(id), v)...)
@@ -37,9 +37,9 @@ func fillSheet(tb *tab, answers smime.Answers) {
 const wrongCells = `[...document.querySelectorAll('.wrong input[data-cell]')].map(i => i.dataset.cell).join(',')`
 
 func TestBrowserExerciseMarksTheOneMistake(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t)))
 	defer srv.Close()
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 
 	ex := smime.NewExercise(42, smime.ExerciseEncode)
 	answers := expected(ex)
@@ -76,9 +76,9 @@ func TestBrowserExerciseMarksTheOneMistake(t *testing.T) {
 }
 
 func TestBrowserDecodeExercise(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t)))
 	defer srv.Close()
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 
 	ex, err := smime.ExerciseFor([]byte("TWE="), smime.ExerciseDecode)
 	if err != nil {
@@ -99,9 +99,9 @@ func TestBrowserDecodeExercise(t *testing.T) {
 }
 
 func TestBrowserBase64Tracer(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t)))
 	defer srv.Close()
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 	text := func(sel string) string {
 		t.Helper()
 		return tb.Eval(`document.querySelector('` + sel + `').textContent`)
@@ -162,9 +162,9 @@ func TestBrowserBase64Tracer(t *testing.T) {
 }
 
 func TestBrowserComposerMessageParsesBack(t *testing.T) {
-	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	srv := httptest.NewServer(serve(shipped(t)))
 	defer srv.Close()
-	tb := openBrowser(t)
+	tb := browsertest.Open(t)
 
 	data := []byte("\x89PNG\r\n\x1a\n\x00\x01\x02 not really a picture \xff")
 	file := filepath.Join(t.TempDir(), "diagram.png")
