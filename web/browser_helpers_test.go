@@ -1,9 +1,12 @@
 package web
 
 import (
+	"net/http/httptest"
 	"testing"
 
+	"mailsim/sim/live"
 	"mailsim/web/browsertest"
+	"mailsim/web/webtest"
 )
 
 // tab is a tab of the package's one browser (see main_test.go), with the
@@ -16,3 +19,15 @@ func openBrowser(t *testing.T) *tab {
 	t.Helper()
 	return &tab{browsertest.Open(t)}
 }
+
+// consoleServer serves the whole app with a lab whose ports are closed.
+func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
+	t.Helper()
+	l := webtest.StartLab(t, "")
+	srv := httptest.NewServer(New(shipped(t), l, nil))
+	t.Cleanup(srv.Close)
+	return srv, l
+}
+
+// termEvents counts the lines the console's terminal shows.
+const termEvents = `document.querySelectorAll('#term [data-testid="event"]').length`

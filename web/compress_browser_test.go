@@ -2,10 +2,9 @@ package web
 
 import (
 	"encoding/json"
+	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // compressedBudget is what the heaviest player page (lan-both at its end,
@@ -18,15 +17,15 @@ const compressedBudget = 44 << 10
 // weighs and adds up what Chromium received (encodedBodySize), so that a
 // change that defeats compression, or bloats what it compresses, fails.
 func TestBrowserPlayerWireWeight(t *testing.T) {
-	tb, base := playerTab(t)
-	defer tb.close()
-	tb.do("opening", chromedp.Navigate(base+"/play/lan-both?step=1000"))
-	tb.until("connecting", liveJS)
+	srv := httptest.NewServer(New(shipped(t), nil, nil))
+	defer srv.Close()
+	tb := openBrowser(t)
+	tb.Navigate(srv.URL + "/play/lan-both?step=1000")
 	var loaded []struct {
 		Name         string
 		Wire, Decode int
 	}
-	json.Unmarshal([]byte(tb.eval(`JSON.stringify(performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => ({name: e.name, wire: e.encodedBodySize, decode: e.decodedBodySize})))`)), &loaded)
+	json.Unmarshal([]byte(tb.Eval(`JSON.stringify(performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => ({name: e.name, wire: e.encodedBodySize, decode: e.decodedBodySize})))`)), &loaded)
 	if len(loaded) < 8 {
 		t.Fatalf("only %d loads seen: %v", len(loaded), loaded)
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"mailsim/web/webtest"
 	"net/http/httptest"
 	"net/smtp"
 	"strings"
@@ -20,7 +21,7 @@ const hostileSubject = "\u202egnp.exe"
 // /live nor /console scrolls sideways on a phone or a desktop, and that the
 // override is drawn as a mark and reorders nothing.
 func TestBrowserHostileText(t *testing.T) {
-	l := startLab(t, "127.0.0.1:0")
+	l := webtest.StartLab(t, "127.0.0.1:0")
 	srv := httptest.NewServer(New(shipped(t), l, nil))
 	defer srv.Close()
 	// 3,000 characters without a space, as 50 encoded words of 60, which

@@ -13,6 +13,9 @@ import (
 
 	"mailsim/lang"
 	"mailsim/web/browsertest"
+	"mailsim/web/mimelab"
+	"mailsim/web/player"
+	"mailsim/web/view"
 )
 
 // page is one state of one page that the layout tests visit: its address
@@ -29,7 +32,7 @@ type page struct {
 // everyPage lists every page the router serves, as a reader reaches them:
 // the bar's sections, every scenario's player, the lab's tabs and sheets,
 // the consoles connected and not, and the error pages. A new page joins the
-// tests by joining sections, labTabs or extraPages.
+// tests by joining the bar's sections, the lab's pages or extraPages.
 func everyPage(t *testing.T) []page {
 	t.Helper()
 	var pages []page
@@ -40,17 +43,14 @@ func everyPage(t *testing.T) []page {
 			pages = append(pages, p)
 		}
 	}
-	for _, s := range sections {
-		add(page{Name: s.Path, Path: s.Path})
+	for _, p := range view.SectionPaths() {
+		add(page{Name: p, Path: p})
 	}
 	for _, spec := range shipped(t).List() {
-		add(page{Name: playURL(spec.Name), Path: playURL(spec.Name), Ready: liveJS})
+		add(page{Name: player.URL(spec.Name), Path: player.URL(spec.Name)})
 	}
-	for _, lt := range labTabs {
-		add(page{Name: lt.Path, Path: lt.Path, Ready: tracerReady[lt.Path]})
-	}
-	for _, k := range exerciseKinds {
-		add(page{Name: kindURL(k), Path: kindURL(k)})
+	for _, p := range mimelab.Pages() {
+		add(page{Name: p, Path: p, Ready: tracerReady[p]})
 	}
 	for _, p := range extraPages {
 		add(p)

@@ -206,3 +206,16 @@ func kindURL(k mime.ExerciseKind) string {
 
 // exerciseKinds are the sheets the page links to, in order.
 var exerciseKinds = []mime.ExerciseKind{mime.ExerciseEncode, mime.ExercisePadding, mime.ExerciseDecode}
+
+// Pages are the lab's pages its navigation reaches, tabs and sheets, in
+// order: the tests that visit every page list them from here.
+func Pages() []string {
+	var out []string
+	for _, t := range labTabs {
+		out = append(out, t.Path)
+	}
+	for _, k := range exerciseKinds {
+		out = append(out, kindURL(k))
+	}
+	return out
+}

@@ -6,7 +6,7 @@ import (
 )
 
 // section is one entry of the bar's navigation: a part of the app with its
-// own pages. Each part adds itself to sections in its own file.
+// own pages. A new section adds its entry to sections.
 type section struct {
 	Path string // the section's first page
 	Key  string // its name in the ui catalog
@@ -27,4 +27,14 @@ func (s section) current(u *url.URL) bool {
 		return u.Path == "/" || strings.HasPrefix(u.Path, "/play/")
 	}
 	return strings.HasPrefix(u.Path, s.Path)
+}
+
+// SectionPaths are the first pages of the bar's sections, in order: the
+// tests that visit every page start from them.
+func SectionPaths() []string {
+	var out []string
+	for _, s := range sections {
+		out = append(out, s.Path)
+	}
+	return out
 }
