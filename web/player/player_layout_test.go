@@ -160,7 +160,7 @@ func shoot(t *testing.T, tb *browsertest.Tab, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join("..", "docs", name), png, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join("..", "..", "docs", name), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
