@@ -22,11 +22,8 @@ func openBrowser(t *testing.T) *tab {
 
 // consoleServer serves the whole app with a lab whose ports are closed.
 func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
-	t.Helper()
 	l := webtest.StartLab(t, "")
-	srv := httptest.NewServer(New(shipped(t), l, nil))
-	t.Cleanup(srv.Close)
-	return srv, l
+	return webtest.Serve(t, New(shipped(t), l, nil)), l
 }
 
 // termEvents counts the lines the console's terminal shows.

@@ -61,9 +61,9 @@ func readCodes(t *testing.T, body string) []shownCode {
 // into the console's SMTP session (the live lab's machine and backend)
 // gets it in answer to its last line.
 func TestCodesProducedWhereThePageSays(t *testing.T) {
-	l := startLab(t, "")
-	lib := shipped(t)
-	body := get(t, serve(lib, l), "GET", "/codes?lang=en").Body.String()
+	l := webtest.StartLab(t, "")
+	lib := webtest.Shipped(t)
+	body := webtest.Get(t, serve(lib, l), "GET", "/codes?lang=en").Body.String()
 	cards := readCodes(t, body)
 	var listed []int
 	for _, c := range cards {
@@ -140,12 +140,12 @@ func recipeCodes(t *testing.T, l *live.Lab, recipe []recipeLine) []int {
 // language, and both pages run the lecture's APOP example: only
 // cfugDemo123 gives the lecture's digest.
 func TestLectureNotes(t *testing.T) {
-	h := serve(shipped(t), nil)
+	h := serve(webtest.Shipped(t), nil)
 	apopRows := regexp.MustCompile(`<tr data-secret="([^"]*)" data-matches="(true|false)">`)
 	for _, l := range lang.All {
-		codes := get(t, h, "GET", "/codes?lang="+string(l)).Body.String()
-		digest := get(t, h, "GET", "/lab/digest?lang="+string(l)).Body.String()
-		for page, body := range map[string]string{"/codes": codes, "/lab/digest": digest, "/console/nslookup": get(t, h, "GET", "/console/nslookup?lang="+string(l)).Body.String()} {
+		codes := webtest.Get(t, h, "GET", "/codes?lang="+string(l)).Body.String()
+		digest := webtest.Get(t, h, "GET", "/lab/digest?lang="+string(l)).Body.String()
+		for page, body := range map[string]string{"/codes": codes, "/lab/digest": digest, "/console/nslookup": webtest.Get(t, h, "GET", "/console/nslookup?lang="+string(l)).Body.String()} {
 			if m := webtest.MissingKey.FindString(body); m != "" {
 				t.Errorf("%s?lang=%s shows the missing key %s", page, l, m)
 			}

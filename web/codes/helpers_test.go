@@ -13,12 +13,6 @@ import (
 	"mailsim/web/webtest"
 )
 
-var (
-	shipped  = webtest.Shipped
-	get      = webtest.Get
-	startLab = webtest.StartLab
-)
-
 // serve is the codes page with the pages it shares the lecture's notes
 // with (the digest lab and nslookup), over lab l (nil: off).
 func serve(lib sim.Library, l *live.Lab) http.Handler {

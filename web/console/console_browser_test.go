@@ -14,6 +14,7 @@ import (
 
 	"mailsim/sim/dns"
 	"mailsim/web/browsertest"
+	"mailsim/web/webtest"
 )
 
 // termEvents counts the lines the console's terminal shows.
@@ -124,8 +125,8 @@ func TestBrowserLiveShowsCurl(t *testing.T) {
 	if err != nil {
 		t.Skip("no curl")
 	}
-	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(serve(shipped(t), l))
+	l := webtest.StartLab(t, "127.0.0.1:0")
+	srv := httptest.NewServer(serve(webtest.Shipped(t), l))
 	defer srv.Close()
 	tb := browsertest.Open(t)
 	tb.Navigate(srv.URL + "/live?lang=en")
@@ -168,9 +169,9 @@ func TestBrowserLiveShowsCurl(t *testing.T) {
 // TestLectureSession holds those lines against the lecture's slides. Then
 // the lab's own domain answers MX, and the lecture's zone lights its rows.
 func TestBrowserNslookup(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
-	zones, err := consoleZones(shipped(t))
+	zones, err := consoleZones(webtest.Shipped(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"mailsim/web/webtest"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ import (
 // mailbox, where POP3 and the real IMAP port see it too.
 func TestConsoleIMAPSession(t *testing.T) {
 	srv, l := consoleServer(t)
-	conn, _, err := dial(t, srv, "/ws/console/imap?lang=en")
+	conn, _, err := webtest.Dial(t, srv, "/ws/console/imap?lang=en")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,11 +15,8 @@ import (
 
 // consoleServer serves the app with a lab whose ports are closed.
 func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
-	t.Helper()
-	l := startLab(t, "")
-	srv := httptest.NewServer(serve(shipped(t), l))
-	t.Cleanup(srv.Close)
-	return srv, l
+	l := webtest.StartLab(t, "")
+	return webtest.Serve(t, serve(webtest.Shipped(t), l)), l
 }
 
 // wireConsoleFrame is a console frame as a client decodes it.
@@ -38,7 +35,7 @@ type wireConsoleFrame struct {
 
 func readConsole(t *testing.T, conn *websocket.Conn) wireConsoleFrame {
 	t.Helper()
-	deadline(conn)
+	webtest.Deadline(conn)
 	var f wireConsoleFrame
 	if err := conn.ReadJSON(&f); err != nil {
 		t.Fatal(err)
@@ -49,7 +46,7 @@ func readConsole(t *testing.T, conn *websocket.Conn) wireConsoleFrame {
 // typeConsole sends one line and returns the answer.
 func typeConsole(t *testing.T, conn *websocket.Conn, line string) wireConsoleFrame {
 	t.Helper()
-	deadline(conn)
+	webtest.Deadline(conn)
 	if err := conn.WriteJSON(typedLine{Line: line}); err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +55,7 @@ func typeConsole(t *testing.T, conn *websocket.Conn, line string) wireConsoleFra
 
 func TestConsoleSocketSession(t *testing.T) {
 	srv, l := consoleServer(t)
-	conn, _, err := dial(t, srv, "/ws/console/smtp?lang=en")
+	conn, _, err := webtest.Dial(t, srv, "/ws/console/smtp?lang=en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +91,7 @@ func TestConsoleSocketSession(t *testing.T) {
 		t.Errorf("a text line gives %+v", f)
 	}
 	// A paste of several lines is fed line by line, one frame each.
-	deadline(conn)
+	webtest.Deadline(conn)
 	if err := conn.WriteJSON(typedLine{Line: "\r\nbody\r\n.\r\nQUIT"}); err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +106,7 @@ func TestConsoleSocketSession(t *testing.T) {
 	if !last.Closed || last.Events[1].Code != 221 || last.Hint != tr("en", "console.hint.closed") {
 		t.Errorf("QUIT frame %+v", last)
 	}
-	deadline(conn)
+	webtest.Deadline(conn)
 	if _, _, err := conn.ReadMessage(); !websocket.IsCloseError(err, websocket.CloseNormalClosure) {
 		t.Errorf("after QUIT the socket should close normally, got %v", err)
 	}
@@ -123,7 +120,7 @@ func TestConsoleOverlongLine(t *testing.T) {
 		{"smtp", "500 5.5.0 Line too long"},
 		{"pop3", "-ERR Line too long"},
 	} {
-		conn, _, err := dial(t, srv, "/ws/console/"+c.proto)
+		conn, _, err := webtest.Dial(t, srv, "/ws/console/"+c.proto)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +138,7 @@ func TestConsoleOverlongLine(t *testing.T) {
 func TestConsoleSocketsRefuseOtherOrigins(t *testing.T) {
 	srv, _ := consoleServer(t)
 	for _, path := range []string{"/ws/console/smtp", "/ws/console/pop3", "/ws/nslookup", "/ws/live"} {
-		conn, resp, err := dial(t, srv, path, "Origin", "http://evil.example")
+		conn, resp, err := webtest.Dial(t, srv, path, "Origin", "http://evil.example")
 		if err == nil {
 			conn.Close()
 			t.Errorf("%s: a cross-origin websocket was accepted", path)
@@ -154,45 +151,45 @@ func TestConsoleSocketsRefuseOtherOrigins(t *testing.T) {
 }
 
 func TestLabOff(t *testing.T) {
-	h := serve(shipped(t), nil)
+	h := serve(webtest.Shipped(t), nil)
 	for _, path := range []string{"/console", "/live"} {
 		for _, c := range []struct{ lang, want string }{{"en", "The live lab is off"}, {"ro", "Laboratorul live este oprit"}} {
-			w := get(t, h, "GET", path+"?lang="+c.lang)
+			w := webtest.Get(t, h, "GET", path+"?lang="+c.lang)
 			if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `data-testid="lab-off"`) || !strings.Contains(w.Body.String(), c.want) {
 				t.Errorf("%s in %s: %d, lab-off message missing", path, c.lang, w.Code)
 			}
 		}
 	}
 	for _, path := range []string{"/ws/console/smtp", "/ws/live"} {
-		w := get(t, h, "GET", path+"?lang=en")
+		w := webtest.Get(t, h, "GET", path+"?lang=en")
 		if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "runs without the live lab") {
 			t.Errorf("%s with the lab off: %d %q", path, w.Code, w.Body.String())
 		}
 	}
-	if w := get(t, h, "GET", "/console/nslookup"); w.Code != http.StatusOK {
+	if w := webtest.Get(t, h, "GET", "/console/nslookup"); w.Code != http.StatusOK {
 		t.Errorf("nslookup needs no lab, got %d", w.Code)
 	}
 }
 
 func TestConsoleUnknownProtocol(t *testing.T) {
 	srv, _ := consoleServer(t)
-	if _, resp, err := dial(t, srv, "/ws/console/nntp"); err == nil || resp.StatusCode != http.StatusNotFound {
+	if _, resp, err := webtest.Dial(t, srv, "/ws/console/nntp"); err == nil || resp.StatusCode != http.StatusNotFound {
 		t.Errorf("nntp console: %v %v", err, resp)
 	}
 }
 
 func TestConsolePagesShowNoMissingKey(t *testing.T) {
-	l := startLab(t, "127.0.0.1:0")
-	h := serve(shipped(t), l)
+	l := webtest.StartLab(t, "127.0.0.1:0")
+	h := serve(webtest.Shipped(t), l)
 	for _, lg := range []string{"ro", "en"} {
 		for _, path := range []string{"/console", "/console/nslookup", "/live"} {
-			body := get(t, h, "GET", path+"?lang="+lg).Body.String()
+			body := webtest.Get(t, h, "GET", path+"?lang="+lg).Body.String()
 			if m := webtest.MissingKey.FindString(body); m != "" {
 				t.Errorf("%s in %s shows the missing key %s", path, lg, m)
 			}
 		}
 	}
-	body := get(t, h, "GET", "/live").Body.String()
+	body := webtest.Get(t, h, "GET", "/live").Body.String()
 	if want := "telnet " + l.SMTPAddr().String(); !strings.Contains(body, strings.Replace(want, ":", " ", 1)) {
 		t.Errorf("the live page does not say %q", want)
 	}

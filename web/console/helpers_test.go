@@ -10,14 +10,6 @@ import (
 	"mailsim/web/webtest"
 )
 
-var (
-	shipped  = webtest.Shipped
-	get      = webtest.Get
-	dial     = webtest.Dial
-	deadline = webtest.Deadline
-	startLab = webtest.StartLab
-)
-
 // serve is the consoles and the live page, which follows what they type,
 // over lab l (nil: off).
 func serve(lib sim.Library, l *live.Lab) http.Handler {

@@ -14,7 +14,7 @@ import (
 
 func askNslookup(t *testing.T, conn *websocket.Conn, line string) nslookupFrame {
 	t.Helper()
-	deadline(conn)
+	webtest.Deadline(conn)
 	if err := conn.WriteJSON(typedLine{Line: line}); err != nil {
 		t.Fatal(err)
 	}
@@ -27,9 +27,9 @@ func askNslookup(t *testing.T, conn *websocket.Conn, line string) nslookupFrame 
 
 // TestNslookupSocketLecture: the lecture's demonstration against its zone.
 func TestNslookupSocketLecture(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
-	conn, _, err := dial(t, srv, "/ws/nslookup?lang=ro")
+	conn, _, err := webtest.Dial(t, srv, "/ws/nslookup?lang=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,14 +52,14 @@ func TestNslookupSocketLecture(t *testing.T) {
 	if f := askNslookup(t, conn, "exit"); len(f.Lines) != 0 {
 		t.Errorf("exit printed %q", f.Lines)
 	}
-	deadline(conn)
+	webtest.Deadline(conn)
 	if _, _, err := conn.ReadMessage(); !websocket.IsCloseError(err, websocket.CloseNormalClosure) {
 		t.Errorf("after exit the socket should close, got %v", err)
 	}
 }
 
 func TestConsoleZonesSkipDuplicateOrigins(t *testing.T) {
-	zones, err := consoleZones(shipped(t))
+	zones, err := consoleZones(webtest.Shipped(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,12 +86,12 @@ func TestConsoleZonesSkipDuplicateOrigins(t *testing.T) {
 // TestNslookupPageHidesFiles: the zone tables name each zone by its origin,
 // never by the file or scenario it was read from.
 func TestNslookupPageHidesFiles(t *testing.T) {
-	lib := shipped(t)
+	lib := webtest.Shipped(t)
 	zones, err := consoleZones(lib)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := get(t, serve(lib, nil), "GET", "/console/nslookup?lang=en").Body.String()
+	body := webtest.Get(t, serve(lib, nil), "GET", "/console/nslookup?lang=en").Body.String()
 	for _, z := range zones {
 		if !strings.Contains(body, "data-origin=\""+z.Origin()+"\"") {
 			t.Errorf("the page lacks the zone %s", z.Origin())

@@ -12,14 +12,6 @@ import (
 	"mailsim/web/webtest"
 )
 
-var (
-	shipped  = webtest.Shipped
-	get      = webtest.Get
-	dial     = webtest.Dial
-	deadline = webtest.Deadline
-	startLab = webtest.StartLab
-)
-
 // serve is the live page and the consoles whose sessions it shows, over
 // lab l (nil: off).
 func serve(lib sim.Library, l *live.Lab) http.Handler {
@@ -32,9 +24,6 @@ func serve(lib sim.Library, l *live.Lab) http.Handler {
 
 // consoleServer serves them with a lab whose ports are closed.
 func consoleServer(t *testing.T) (*httptest.Server, *live.Lab) {
-	t.Helper()
-	l := startLab(t, "")
-	srv := httptest.NewServer(serve(shipped(t), l))
-	t.Cleanup(srv.Close)
-	return srv, l
+	l := webtest.StartLab(t, "")
+	return webtest.Serve(t, serve(webtest.Shipped(t), l)), l
 }

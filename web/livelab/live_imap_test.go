@@ -2,6 +2,7 @@ package livelab
 
 import (
 	"mailsim/web/view"
+	"mailsim/web/webtest"
 	"strings"
 	"testing"
 )
@@ -10,15 +11,15 @@ import (
 // draws the IMAP client and server, and draws an IMAP session typed in the
 // console, its state in the IMAP diagram.
 func TestLivePageShowsIMAP(t *testing.T) {
-	l := startLab(t, "127.0.0.1:0")
-	h := serve(shipped(t), l)
+	l := webtest.StartLab(t, "127.0.0.1:0")
+	h := serve(webtest.Shipped(t), l)
 	s, err := l.Console("imap")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Greet()
 	s.Feed("a1 LOGIN bob hungry")
-	body := get(t, h, "GET", "/live?lang=en").Body.String()
+	body := webtest.Get(t, h, "GET", "/live?lang=en").Body.String()
 	for _, want := range []string{"<b>IMAP</b>", telnet(l.IMAPAddr()), tr("en", "live.server.imap"), tr("en", "live.client.imap"),
 		"a1 LOGIN bob hungry", "a1 OK [CAPABILITY"} {
 		if !strings.Contains(body, want) {

@@ -10,6 +10,7 @@ import (
 	"mailsim/sim"
 	"mailsim/sim/live"
 	"mailsim/web/view"
+	"mailsim/web/webtest"
 )
 
 type wireLiveFrame struct {
@@ -23,7 +24,7 @@ type wireLiveFrame struct {
 
 func readLive(t *testing.T, conn *websocket.Conn) wireLiveFrame {
 	t.Helper()
-	deadline(conn)
+	webtest.Deadline(conn)
 	var f wireLiveFrame
 	if err := conn.ReadJSON(&f); err != nil {
 		t.Fatal(err)
@@ -39,7 +40,7 @@ func TestLiveSocket(t *testing.T) {
 	s.Greet()
 	s.Feed("HELO pc")
 
-	conn, _, err := dial(t, srv, "/ws/live?lang=en")
+	conn, _, err := webtest.Dial(t, srv, "/ws/live?lang=en")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"mailsim/web/browsertest"
 	"mailsim/web/view"
+	"mailsim/web/webtest"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -16,8 +17,8 @@ import (
 // page; Older turns to the next page, which stays turned when new mail
 // arrives; a message opened shows its text, fetched then; Newer turns back.
 func TestBrowserLabMailboxPages(t *testing.T) {
-	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(serve(shipped(t), l))
+	l := webtest.StartLab(t, "127.0.0.1:0")
+	srv := httptest.NewServer(serve(webtest.Shipped(t), l))
 	defer srv.Close()
 	size := view.BoxPage(l)
 	fill(t, l, "alice@mailsim.test", size+5, 100)

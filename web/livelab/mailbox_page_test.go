@@ -18,6 +18,7 @@ import (
 
 	"mailsim/sim/live"
 	"mailsim/web/view"
+	"mailsim/web/webtest"
 )
 
 // viewBound is the most a page or websocket frame of the lab may weigh,
@@ -142,8 +143,8 @@ func TestViewsOfAFullLab(t *testing.T) {
 		t.Skip("stores 10,000 messages")
 	}
 	const n = 10000
-	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(serve(shipped(t), l))
+	l := webtest.StartLab(t, "127.0.0.1:0")
+	srv := httptest.NewServer(serve(webtest.Shipped(t), l))
 	t.Cleanup(srv.Close)
 	start := time.Now()
 	fill(t, l, "bob@mailsim.test", n, 4096)
@@ -195,8 +196,8 @@ func getJSON(t *testing.T, srv *httptest.Server, path string, v any, header ...s
 // message back, a message's text comes on demand and is cut at rawMost,
 // and another site's page can read neither.
 func TestMailboxPagesAndText(t *testing.T) {
-	l := startLab(t, "127.0.0.1:0")
-	srv := httptest.NewServer(serve(shipped(t), l))
+	l := webtest.StartLab(t, "127.0.0.1:0")
+	srv := httptest.NewServer(serve(webtest.Shipped(t), l))
 	t.Cleanup(srv.Close)
 	size := view.BoxPage(l)
 	fill(t, l, "alice@mailsim.test", size+3, 100)
@@ -247,7 +248,7 @@ func TestMailboxPagesAndText(t *testing.T) {
 			t.Errorf("GET %s %v: %d, want %d", c.path, c.header, got, c.want)
 		}
 	}
-	off := httptest.NewServer(serve(shipped(t), nil))
+	off := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	t.Cleanup(off.Close)
 	if got := getJSON(t, off, "/live/mailbox?box=alice@mailsim.test&offset=0", nil); got != http.StatusServiceUnavailable {
 		t.Errorf("lab off: %d", got)
@@ -258,8 +259,8 @@ func TestMailboxPagesAndText(t *testing.T) {
 // stored: the octets of /live, /console, the first /ws/live frame and a
 // console frame, reported as metrics, and the time of a GET /live.
 func BenchmarkViews10k(b *testing.B) {
-	l := startLab(b, "127.0.0.1:0")
-	srv := httptest.NewServer(serve(shipped(b), l))
+	l := webtest.StartLab(b, "127.0.0.1:0")
+	srv := httptest.NewServer(serve(webtest.Shipped(b), l))
 	b.Cleanup(srv.Close)
 	fill(b, l, "bob@mailsim.test", 10000, 4096)
 	sizes := viewSizes(b, srv)
@@ -281,8 +282,8 @@ func BenchmarkViews10k(b *testing.B) {
 // messages of 7 KB stored and three /live tabs following the lab, each
 // frame of a delivery carrying the mailboxes.
 func BenchmarkDeliveriesWithLiveTabs(b *testing.B) {
-	l := startLab(b, "127.0.0.1:0")
-	srv := httptest.NewServer(serve(shipped(b), l))
+	l := webtest.StartLab(b, "127.0.0.1:0")
+	srv := httptest.NewServer(serve(webtest.Shipped(b), l))
 	b.Cleanup(srv.Close)
 	fill(b, l, "bob@mailsim.test", 2000, 7<<10)
 	var read sync.WaitGroup

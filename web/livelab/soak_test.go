@@ -21,6 +21,7 @@ import (
 
 	"mailsim/sim"
 	"mailsim/sim/live"
+	"mailsim/web/webtest"
 )
 
 // soakUsers is how many sessions of each protocol the soak test opens at
@@ -52,7 +53,7 @@ func TestSoak(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	srv := httptest.NewServer(serve(shipped(t), l))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), l))
 	defer srv.Close()
 
 	f := follow(t, srv)

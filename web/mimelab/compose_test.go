@@ -14,6 +14,7 @@ import (
 	"mailsim/sim"
 	"mailsim/sim/mime"
 	"mailsim/web/outbox"
+	"mailsim/web/webtest"
 )
 
 // composeRequest builds a multipart form post to /lab/compose: fields, then
@@ -46,7 +47,7 @@ var rawOf = regexp.MustCompile(`(?s)<pre class="output raw-message" data-testid=
 var sendOf = regexp.MustCompile(`href="(/play/lan-both\?msg=[0-9a-f]+)"`)
 
 func TestComposeBuildsStoresAndSends(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, composeRequest(t, map[string]string{
 		"subject": "Notă", "text": "Bună ziua!\r\nA doua linie.", "text-enc": "quoted-printable",
@@ -83,22 +84,22 @@ func TestComposeBuildsStoresAndSends(t *testing.T) {
 	if hash != outbox.Hash([]byte(raw)) {
 		t.Errorf("the link's key is not the hash of the message shown")
 	}
-	play := get(t, h, "GET", link[1]+"&step=100000&lang=en")
+	play := webtest.Get(t, h, "GET", link[1]+"&step=100000&lang=en")
 	if play.Code != http.StatusOK || !strings.Contains(play.Body.String(), "Notă") {
 		t.Errorf("the player with the message: status %d, want Bob's mailbox to show the subject", play.Code)
 	}
-	eml := get(t, h, "GET", "/lab/compose/"+hash+".eml")
+	eml := webtest.Get(t, h, "GET", "/lab/compose/"+hash+".eml")
 	if eml.Code != http.StatusOK || eml.Header().Get("Content-Type") != "message/rfc822" || eml.Body.String() != raw {
 		t.Errorf(".eml: status %d, type %q, same bytes %v", eml.Code, eml.Header().Get("Content-Type"), eml.Body.String() == raw)
 	}
-	again := get(t, h, "GET", "/lab/compose?msg="+hash+"&lang=en")
+	again := webtest.Get(t, h, "GET", "/lab/compose?msg="+hash+"&lang=en")
 	if again.Code != http.StatusOK || !strings.Contains(again.Body.String(), `data-testid="raw"`) {
 		t.Errorf("reopening a stored message: status %d", again.Code)
 	}
 }
 
 func TestComposedMessageTravelsThroughScenarioFour(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, composeRequest(t, map[string]string{"subject": "Över the wire", "text": "ü"}, nil))
 	link := sendOf.FindStringSubmatch(w.Body.String())
@@ -107,19 +108,19 @@ func TestComposedMessageTravelsThroughScenarioFour(t *testing.T) {
 	}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	conn, _, err := dial(t, srv, "/ws"+link[1]+"&lang=en")
+	conn, _, err := webtest.Dial(t, srv, "/ws"+link[1]+"&lang=en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	end := gotoStep(t, conn, 100000)
+	end := webtest.Goto(t, conn, 100000)
 	stored := -1
 	for i, e := range end.Events {
 		if e.Kind == sim.KindStore && e.Box == "bob@example.net" {
 			stored = i
 		}
 	}
-	f := gotoStep(t, conn, stored+1) // POP3 deletes it after QUIT, so look while it rests there
+	f := webtest.Goto(t, conn, stored+1) // POP3 deletes it after QUIT, so look while it rests there
 	var got []string
 	for _, b := range f.Mailboxes {
 		for _, m := range b.Messages {
@@ -135,7 +136,7 @@ func TestComposedMessageTravelsThroughScenarioFour(t *testing.T) {
 }
 
 func TestComposeExplainsRefusals(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	for _, c := range []struct {
 		name   string
 		fields map[string]string
@@ -158,7 +159,7 @@ func TestComposeExplainsRefusals(t *testing.T) {
 			if w.Code != http.StatusUnprocessableEntity {
 				t.Errorf("status %d, want 422", w.Code)
 			}
-			if !strings.Contains(body, escape(c.want)) || !strings.Contains(body, `data-testid="lab-error"`) {
+			if !strings.Contains(body, webtest.Escape(c.want)) || !strings.Contains(body, `data-testid="lab-error"`) {
 				t.Errorf("the page does not say %q", c.want)
 			}
 			if strings.Contains(body, `data-testid="send"`) {
@@ -173,35 +174,35 @@ func TestComposeExplainsRefusals(t *testing.T) {
 	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), fmt.Sprintf("%d KiB", composeBodyLimit>>10)) {
 		t.Errorf("an oversized form: status %d, want 400 naming the limit", w.Code)
 	}
-	if w := get(t, h, "GET", "/lab/compose?msg=0123&lang=en"); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), tr("en", "compose.gone")) {
+	if w := webtest.Get(t, h, "GET", "/lab/compose?msg=0123&lang=en"); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), tr("en", "compose.gone")) {
 		t.Errorf("an unknown message: status %d", w.Code)
 	}
-	if w := get(t, h, "GET", "/lab/compose/0123.eml"); w.Code != http.StatusNotFound {
+	if w := webtest.Get(t, h, "GET", "/lab/compose/0123.eml"); w.Code != http.StatusNotFound {
 		t.Errorf("an unknown .eml: status %d", w.Code)
 	}
 }
 
 func TestPlayerRefusesAnUnknownMessage(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	for _, target := range []string{"/play/lan-both?msg=feed", "/ws/play/lan-both?msg=feed", "/play/two-systems?msg=feed"} {
-		if w := get(t, h, "GET", target); w.Code != http.StatusNotFound {
+		if w := webtest.Get(t, h, "GET", target); w.Code != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", target, w.Code)
 		}
 	}
-	if w := get(t, h, "GET", "/play/lan-both?msg=feed&lang=en"); !strings.Contains(w.Body.String(), tr("en", "compose.gone")) {
+	if w := webtest.Get(t, h, "GET", "/play/lan-both?msg=feed&lang=en"); !strings.Contains(w.Body.String(), tr("en", "compose.gone")) {
 		t.Errorf("a message no longer kept is not said to be gone:\n%s", w.Body.String())
 	}
 }
 
 func TestComposeStoreBoundsMessageSize(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	// Four full parts as quoted-printable of non-ASCII text grow well past
 	// the store's limit: the page shows the message but offers no sending.
 	text := strings.Repeat("ș", mime.MaxInput/2)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, composeRequest(t, map[string]string{"text": text, "text-enc": "quoted-printable", "html-on": "1", "html": text, "html-enc": "quoted-printable"}, nil))
 	body := w.Body.String()
-	if w.Code != http.StatusOK || strings.Contains(body, `data-testid="send"`) || !strings.Contains(body, escape(tr("en", "compose.too-big-to-send"))) {
+	if w.Code != http.StatusOK || strings.Contains(body, `data-testid="send"`) || !strings.Contains(body, webtest.Escape(tr("en", "compose.too-big-to-send"))) {
 		t.Errorf("a message over %d bytes: status %d; want it shown without a Send link", outbox.MaxMessage, w.Code)
 	}
 }

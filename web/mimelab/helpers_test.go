@@ -10,11 +10,6 @@ import (
 	"mailsim/web/webtest"
 )
 
-var (
-	shipped = webtest.Shipped
-	get     = webtest.Get
-)
-
 // serve is the lab with the player its composer sends through.
 func serve(lib sim.Library) http.Handler {
 	log := slog.New(slog.DiscardHandler)
@@ -24,9 +19,3 @@ func serve(lib sim.Library) http.Handler {
 		player.New(lib, msgs, log).Routes(mux)
 	})
 }
-
-var (
-	escape   = webtest.Escape
-	dial     = webtest.Dial
-	gotoStep = webtest.Goto
-)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"mailsim/sim/mime"
+	"mailsim/web/webtest"
 )
 
 // post sends body to h and returns the recorder.
@@ -37,7 +38,7 @@ func refusalOf(t *testing.T, w *httptest.ResponseRecorder) mime.Error {
 }
 
 func TestTraceAPI(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 
 	w := post(t, h, "/lab/api/trace?op=encode&as=text", []byte("Man"))
 	var enc mime.EncodeTrace
@@ -73,7 +74,7 @@ func TestTraceAPI(t *testing.T) {
 }
 
 func TestTraceAPIRefusesBadInput(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	for _, c := range []struct {
 		name, target string
 		body         []byte
@@ -104,13 +105,13 @@ func TestTraceAPIRefusesBadInput(t *testing.T) {
 	if e := refusalOf(t, w); !strings.Contains(e.Text.EN, "65537 bytes") {
 		t.Errorf("an input just over the limit is not told its size: %q", e.Text.EN)
 	}
-	if w := get(t, h, "GET", "/lab/api/trace?op=encode"); w.Code == http.StatusOK {
+	if w := webtest.Get(t, h, "GET", "/lab/api/trace?op=encode"); w.Code == http.StatusOK {
 		t.Errorf("GET on the trace API answered 200")
 	}
 }
 
 func TestTraceAPIShowsWhereDecodingStops(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	w := post(t, h, "/lab/api/trace?op=decode", []byte("TWFu\nTW!u"))
 	if w.Code != http.StatusOK {
 		t.Fatalf("a decode that stops is a result, not a refusal: status %d", w.Code)
@@ -162,7 +163,7 @@ func walkPages(t *testing.T, h http.Handler, target string, body []byte, first j
 // 1 MB with its first page, and that its pages carry exactly the groups of
 // the whole trace, so that the student sees the same steps.
 func TestTracePagesAddUpToTheTrace(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	data := bigInput()
 	enc := mime.TraceEncode(data)
 	dec, _ := mime.TraceDecode(enc.Wrapped + "\r\n!")
@@ -211,7 +212,7 @@ func TestTracePagesAddUpToTheTrace(t *testing.T) {
 }
 
 func TestTracePagesRefuseBadSpans(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	for _, q := range []string{"from=-1", "from=x", "from=", "count=0", "count=1025", "count=1e3", "from=2", "from=99999999999999999999", "op=decode&from=1"} {
 		target := "/lab/api/trace?op=encode&as=text&" + q
 		body := []byte("Many") // two groups: 0 and 1
@@ -269,7 +270,7 @@ func BenchmarkTracePage64K(b *testing.B) {
 }
 
 func benchTrace(b *testing.B, target string) {
-	h := serve(shipped(b))
+	h := serve(webtest.Shipped(b))
 	data := bigInput()
 	n := 0
 	for b.Loop() {

@@ -20,6 +20,7 @@ import (
 	"mailsim/lang"
 	smime "mailsim/sim/mime"
 	"mailsim/web/browsertest"
+	"mailsim/web/webtest"
 )
 
 // cellSel is the CSS selector of an exercise blank.
@@ -37,7 +38,7 @@ func fillSheet(tb *browsertest.Tab, answers smime.Answers) {
 const wrongCells = `[...document.querySelectorAll('.wrong input[data-cell]')].map(i => i.dataset.cell).join(',')`
 
 func TestBrowserExerciseMarksTheOneMistake(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t)))
+	srv := httptest.NewServer(serve(webtest.Shipped(t)))
 	defer srv.Close()
 	tb := browsertest.Open(t)
 
@@ -76,7 +77,7 @@ func TestBrowserExerciseMarksTheOneMistake(t *testing.T) {
 }
 
 func TestBrowserDecodeExercise(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t)))
+	srv := httptest.NewServer(serve(webtest.Shipped(t)))
 	defer srv.Close()
 	tb := browsertest.Open(t)
 
@@ -99,7 +100,7 @@ func TestBrowserDecodeExercise(t *testing.T) {
 }
 
 func TestBrowserBase64Tracer(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t)))
+	srv := httptest.NewServer(serve(webtest.Shipped(t)))
 	defer srv.Close()
 	tb := browsertest.Open(t)
 	text := func(sel string) string {
@@ -162,7 +163,7 @@ func TestBrowserBase64Tracer(t *testing.T) {
 }
 
 func TestBrowserComposerMessageParsesBack(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t)))
+	srv := httptest.NewServer(serve(webtest.Shipped(t)))
 	defer srv.Close()
 	tb := browsertest.Open(t)
 

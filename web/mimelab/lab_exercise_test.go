@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"mailsim/sim/mime"
+	"mailsim/web/webtest"
 )
 
 // expected returns an exercise's answers, as Check reveals them.
@@ -33,7 +34,7 @@ func check(t *testing.T, h http.Handler, req checkRequest) (int, mime.Result) {
 }
 
 func TestCheckAPIGradesCellByCell(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	ex := mime.NewExercise(42, mime.ExerciseEncode)
 	answers := expected(ex)
 	answers["g0.s1.index"] = "99"
@@ -70,16 +71,16 @@ func TestCheckAPIGradesCellByCell(t *testing.T) {
 }
 
 func TestExerciseSheet(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 
-	w := get(t, h, "GET", "/lab/exercise?kind=padding")
+	w := webtest.Get(t, h, "GET", "/lab/exercise?kind=padding")
 	loc, _ := url.Parse(w.Header().Get("Location"))
 	if w.Code != http.StatusSeeOther || loc.Query().Get("kind") != "padding" || loc.Query().Get("seed") == "" {
 		t.Fatalf("a sheet without a seed: status %d, Location %q; want a redirect to one with a seed", w.Code, loc)
 	}
 
-	a := get(t, h, "GET", "/lab/exercise?kind=encode&seed=42&lang=en").Body.String()
-	b := get(t, h, "GET", "/lab/exercise?kind=encode&seed=42&lang=en").Body.String()
+	a := webtest.Get(t, h, "GET", "/lab/exercise?kind=encode&seed=42&lang=en").Body.String()
+	b := webtest.Get(t, h, "GET", "/lab/exercise?kind=encode&seed=42&lang=en").Body.String()
 	if a != b {
 		t.Errorf("the same seed drew two different sheets")
 	}
@@ -91,7 +92,7 @@ func TestExerciseSheet(t *testing.T) {
 	}
 
 	// The sheet shows the bytes to encode but none of the answers.
-	man := get(t, h, "GET", "/lab/exercise?kind=encode&input=Man&lang=en").Body.String()
+	man := webtest.Get(t, h, "GET", "/lab/exercise?kind=encode&input=Man&lang=en").Body.String()
 	for _, want := range []string{`<code class="input" data-testid="ex-input">Man</code>`, "<code>4D</code>", "<code>110</code>"} {
 		if !strings.Contains(man, want) {
 			t.Errorf("the sheet for Man lacks %s", want)
@@ -107,9 +108,9 @@ func TestExerciseSheet(t *testing.T) {
 		"/lab/exercise?kind=rot13&seed=1":      "rot13",
 		"/lab/exercise?kind=encode&seed=abc":   "abc",
 		"/lab/exercise?kind=padding&input=Man": "3",
-		"/lab/exercise?kind=encode&input=":     escape(mime.Catalog["err.empty"].EN),
+		"/lab/exercise?kind=encode&input=":     webtest.Escape(mime.Catalog["err.empty"].EN),
 	} {
-		w := get(t, h, "GET", target+"&lang=en")
+		w := webtest.Get(t, h, "GET", target+"&lang=en")
 		if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), `data-testid="lab-error"`) || !strings.Contains(w.Body.String(), want) {
 			t.Errorf("%s: status %d; want 400 with the reason on the page", target, w.Code)
 		}

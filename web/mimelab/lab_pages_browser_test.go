@@ -9,6 +9,7 @@ import (
 
 	smime "mailsim/sim/mime"
 	"mailsim/web/browsertest"
+	"mailsim/web/webtest"
 )
 
 // TestBrowserBase64TracerPages traces the largest input the lab takes,
@@ -16,7 +17,7 @@ import (
 // on pages the first answer did not carry: the last one, and one that is
 // reached going back.
 func TestBrowserBase64TracerPages(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t)))
+	srv := httptest.NewServer(serve(webtest.Shipped(t)))
 	defer srv.Close()
 	tb := browsertest.Open(t)
 	defer tb.Close()

@@ -18,10 +18,10 @@ var labPages = []string{
 }
 
 func TestLabPagesInBothLanguages(t *testing.T) {
-	h := serve(shipped(t))
+	h := serve(webtest.Shipped(t))
 	for _, l := range lang.All {
 		for _, target := range labPages {
-			w := get(t, h, "GET", target+webtest.Sep(target)+"lang="+string(l))
+			w := webtest.Get(t, h, "GET", target+webtest.Sep(target)+"lang="+string(l))
 			body := w.Body.String()
 			if w.Code != http.StatusOK {
 				t.Errorf("%s in %s: status %d", target, l, w.Code)
@@ -48,7 +48,7 @@ func TestLabPagesInBothLanguages(t *testing.T) {
 }
 
 func TestLabInBar(t *testing.T) {
-	body := get(t, serve(shipped(t)), "GET", "/lab/qp?lang=en").Body.String()
+	body := webtest.Get(t, serve(webtest.Shipped(t)), "GET", "/lab/qp?lang=en").Body.String()
 	if !strings.Contains(body, `<a href="/lab" aria-current="page">`+tr(lang.EN, "nav.lab")+`</a>`) {
 		t.Errorf("the bar does not mark the lab as the current section")
 	}
@@ -58,23 +58,23 @@ func TestLabInBar(t *testing.T) {
 }
 
 func TestLabPrefillsFromTheAddress(t *testing.T) {
-	h := serve(shipped(t))
-	if body := get(t, h, "GET", "/lab?text=Hello%3C%3E").Body.String(); !strings.Contains(body, ">Hello&lt;&gt;</textarea>") {
+	h := serve(webtest.Shipped(t))
+	if body := webtest.Get(t, h, "GET", "/lab?text=Hello%3C%3E").Body.String(); !strings.Contains(body, ">Hello&lt;&gt;</textarea>") {
 		t.Errorf("?text= is not the escaped content of the input box")
 	}
-	if body := get(t, h, "GET", "/lab?mode=decode").Body.String(); !strings.Contains(body, ">TWFu</textarea>") ||
+	if body := webtest.Get(t, h, "GET", "/lab?mode=decode").Body.String(); !strings.Contains(body, ">TWFu</textarea>") ||
 		!strings.Contains(body, `value="decode" checked`) {
 		t.Errorf("?mode=decode does not open decoding TWFu")
 	}
 	long := strings.Repeat("A", 200000)
-	if body := get(t, h, "GET", "/lab?text="+long).Body.String(); !strings.Contains(body, `data-testid="lab-text"></textarea>`) {
+	if body := webtest.Get(t, h, "GET", "/lab?text="+long).Body.String(); !strings.Contains(body, `data-testid="lab-text"></textarea>`) {
 		t.Errorf("an input past the lab's limit was put in the box")
 	}
 }
 
 func TestDigestPageShowsTheRFCExamples(t *testing.T) {
-	h := serve(shipped(t))
-	body := get(t, h, "GET", "/lab/digest?lang=en").Body.String()
+	h := serve(webtest.Shipped(t))
+	body := webtest.Get(t, h, "GET", "/lab/digest?lang=en").Body.String()
 	for _, want := range []string{
 		"c4c9334bac560ecc979e58001b3e22fb",                 // RFC 1939 §7
 		"b913a602c7eda7a495b4e6e7334d3890",                 // RFC 2195
@@ -84,8 +84,8 @@ func TestDigestPageShowsTheRFCExamples(t *testing.T) {
 			t.Errorf("the digest page lacks %s", want)
 		}
 	}
-	w := get(t, h, "GET", "/lab/digest?lang=ro&challenge=abc!")
-	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), escape(`Caracterul "!" de la poziția 3`)) {
+	w := webtest.Get(t, h, "GET", "/lab/digest?lang=ro&challenge=abc!")
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), webtest.Escape(`Caracterul "!" de la poziția 3`)) {
 		t.Errorf("a bad challenge: status %d, want the page saying where the Base64 breaks", w.Code)
 	}
 }

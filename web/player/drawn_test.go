@@ -8,13 +8,14 @@ import (
 	"mailsim/lang"
 	"mailsim/sim"
 	"mailsim/web/view"
+	"mailsim/web/webtest"
 )
 
 // TestLadderDrawsTheEventsSideAndClass recolours every reply of a shipped
 // scenario and takes the side off every command: the ladder must follow,
 // colouring by the class given and naming the kind of a line with no side.
 func TestLadderDrawsTheEventsSideAndClass(t *testing.T) {
-	spec, ok := shipped(t).Get("two-systems")
+	spec, ok := webtest.Shipped(t).Get("two-systems")
 	if !ok {
 		t.Fatal("no scenario two-systems")
 	}
@@ -56,7 +57,7 @@ func TestLadderDrawsTheEventsSideAndClass(t *testing.T) {
 // events of a shipped scenario carry their side and class, which
 // transcript.js and inspector.js draw without working them out.
 func TestFrameEventsCarrySideAndClass(t *testing.T) {
-	spec, ok := shipped(t).Get("two-systems")
+	spec, ok := webtest.Shipped(t).Get("two-systems")
 	if !ok {
 		t.Fatal("no scenario two-systems")
 	}

@@ -9,6 +9,7 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/web/webtest"
 )
 
 // TestWireIsTheFrame: the bytes the socket sends, written from the index,
@@ -16,7 +17,7 @@ import (
 // shipped scenario in both languages, whatever the client says it holds.
 func TestWireIsTheFrame(t *testing.T) {
 	rs := &totals{}
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		for _, l := range lang.All {
 			spec := spec.In(l)
 			r, err := rs.get(spec)
@@ -82,7 +83,7 @@ func TestFrameDoesNotGrowWithTheStep(t *testing.T) {
 func TestIndexMemory(t *testing.T) {
 	const most = 1 << 20
 	heaviest, weight := "", 0
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		n := runBytes(t, spec.In(lang.EN))
 		if n > weight {
 			heaviest, weight = spec.Name, n
@@ -115,7 +116,7 @@ func runBytes(t *testing.T, spec *sim.Spec) int {
 // lanBoth is scenario 4 as shipped, told in English.
 func lanBoth(t testing.TB) *sim.Spec {
 	t.Helper()
-	spec, ok := shipped(t).Get("lan-both")
+	spec, ok := webtest.Shipped(t).Get("lan-both")
 	if !ok {
 		t.Fatal(`scenario "lan-both" is not shipped`)
 	}

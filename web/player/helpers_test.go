@@ -10,14 +10,6 @@ import (
 	"mailsim/web/webtest"
 )
 
-var (
-	shipped = webtest.Shipped
-	get     = webtest.Get
-	escape  = webtest.Escape
-)
-
-type specList = webtest.Specs
-
 // twoSystems is the lecture's scenario 2 as shipped.
 func twoSystems(t testing.TB) *sim.Spec { return webtest.Scenario(t, "two-systems") }
 
@@ -29,12 +21,3 @@ func serve(lib sim.Library, log *slog.Logger) http.Handler {
 	}
 	return webtest.Mux(New(lib, &outbox.Store{}, log).Routes)
 }
-
-var (
-	dial     = webtest.Dial
-	deadline = webtest.Deadline
-	gotoStep = webtest.Goto
-	gotoHave = webtest.GotoHave
-)
-
-type wireFrame = webtest.Frame

@@ -8,13 +8,14 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/web/webtest"
 )
 
 // TestMailboxPanelFollowsPOP3 renders pop3-keep's player page at three
 // moments of the deleting read: after DELE the message is listed struck
 // through and tagged in words, after UPDATE it is no longer listed.
 func TestMailboxPanelFollowsPOP3(t *testing.T) {
-	lib := shipped(t)
+	lib := webtest.Shipped(t)
 	spec, _ := lib.Get("pop3-keep")
 	events, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
@@ -34,7 +35,7 @@ func TestMailboxPanelFollowsPOP3(t *testing.T) {
 	}
 	h := serve(lib, nil)
 	page := func(step int, l string) string {
-		w := get(t, h, http.MethodGet, "/play/pop3-keep?lang="+l+"&step="+strconv.Itoa(step))
+		w := webtest.Get(t, h, http.MethodGet, "/play/pop3-keep?lang="+l+"&step="+strconv.Itoa(step))
 		if w.Code != http.StatusOK {
 			t.Fatalf("step %d: status %d", step, w.Code)
 		}

@@ -20,7 +20,7 @@ func TestMain(m *testing.M) { browsertest.Main(m) }
 
 // site is the player with its scripts and styles, as a browser needs it.
 func site(t *testing.T) http.Handler {
-	return webtest.Site(New(shipped(t), &outbox.Store{}, slog.New(slog.DiscardHandler)).Routes)
+	return webtest.Site(New(webtest.Shipped(t), &outbox.Store{}, slog.New(slog.DiscardHandler)).Routes)
 }
 
 // cutter lets a test cut every websocket the handler has taken over, as a

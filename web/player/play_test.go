@@ -11,21 +11,22 @@ import (
 	"mailsim/lang"
 	"mailsim/scenarios"
 	"mailsim/sim"
+	"mailsim/web/webtest"
 )
 
 func TestPlayerRendersTopology(t *testing.T) {
-	h := serve(shipped(t), nil)
+	h := serve(webtest.Shipped(t), nil)
 	spec := twoSystems(t)
 	for _, l := range lang.All {
-		body := get(t, h, "GET", "/play/two-systems?lang="+string(l)).Body.String()
+		body := webtest.Get(t, h, "GET", "/play/two-systems?lang="+string(l)).Body.String()
 		for _, host := range spec.Hosts {
-			for _, want := range []string{escape(host.Label.In(l)), host.Name, `data-host="` + host.ID + `"`} {
+			for _, want := range []string{webtest.Escape(host.Label.In(l)), host.Name, `data-host="` + host.ID + `"`} {
 				if !strings.Contains(body, want) {
 					t.Errorf("%s: topology lacks %q", l, want)
 				}
 			}
 			for _, a := range host.Agents {
-				want := fmt.Sprintf(`data-agent="%s" data-label="%s"`, a.ID, escape(a.Label.In(l)))
+				want := fmt.Sprintf(`data-agent="%s" data-label="%s"`, a.ID, webtest.Escape(a.Label.In(l)))
 				if !strings.Contains(body, want) {
 					t.Errorf("%s: topology lacks the chip %s", l, want)
 				}
@@ -53,7 +54,7 @@ func renderedSteps(body string) []int {
 }
 
 func TestPlayerStepParameter(t *testing.T) {
-	h := serve(shipped(t), nil)
+	h := serve(webtest.Shipped(t), nil)
 	trace, err := sim.Run(twoSystems(t), sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
@@ -66,7 +67,7 @@ func TestPlayerStepParameter(t *testing.T) {
 		{"", 0}, {"3", 3}, {"0", 0}, {"-5", 0}, {"abc", 0}, {"3.5", 0},
 		{strconv.Itoa(total), total}, {"100000", total}, {"99999999999999999999999", total},
 	} {
-		w := get(t, h, "GET", "/play/two-systems?step="+c.step)
+		w := webtest.Get(t, h, "GET", "/play/two-systems?step="+c.step)
 		if w.Code != http.StatusOK {
 			t.Fatalf("step=%q: status %d", c.step, w.Code)
 		}
@@ -88,8 +89,8 @@ func TestPlayerStepParameter(t *testing.T) {
 }
 
 func TestPlayerTranscriptAtTheEnd(t *testing.T) {
-	h := serve(shipped(t), nil)
-	body := get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
+	h := serve(webtest.Shipped(t), nil)
+	body := webtest.Get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
 	var codes []string
 	for _, m := range regexp.MustCompile(`<span class="code (c\d)">(\d{3})[ -]</span>`).FindAllStringSubmatch(body, -1) {
 		if m[1] != "c"+m[2][:1] {
@@ -103,7 +104,7 @@ func TestPlayerTranscriptAtTheEnd(t *testing.T) {
 	for _, want := range []string{
 		`<span class="side">C:</span> <span class="who">Client MTA @ sysa → Server MTA @ sysb</span>`,
 		`<div class="wl">MAIL FROM:&lt;alice@example.org&gt;`,
-		escape(explain(lang.RO, "smtp.reply.354")),
+		webtest.Escape(explain(lang.RO, "smtp.reply.354")),
 		`class="ev kind-store dir-local narration"`,
 		`class="state lit" data-state="Closed"`,
 	} {
@@ -115,7 +116,7 @@ func TestPlayerTranscriptAtTheEnd(t *testing.T) {
 	if !strings.Contains(bob, `data-testid="message"`) || !strings.Contains(bob, "Salut de pe sistemul A") {
 		t.Errorf("Bob's mailbox does not hold the message")
 	}
-	if strings.Count(get(t, h, "GET", "/play/two-systems?step=0").Body.String(), `data-testid="message"`) != 0 {
+	if strings.Count(webtest.Get(t, h, "GET", "/play/two-systems?step=0").Body.String(), `data-testid="message"`) != 0 {
 		t.Errorf("a mailbox holds mail before anything happened")
 	}
 }
@@ -146,8 +147,8 @@ func TestPlayerEscapesScenarioText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := serve(specList{spec}, nil)
-	body := get(t, h, "GET", "/play/hostile").Body.String()
+	h := serve(webtest.Specs{spec}, nil)
+	body := webtest.Get(t, h, "GET", "/play/hostile").Body.String()
 	for _, bad := range []string{"<script>alert", "<img src=x", "<b>x</b>", "<i>A</i>"} {
 		if strings.Contains(body, bad) {
 			t.Errorf("scenario text %q became markup", bad)
@@ -159,7 +160,7 @@ func TestPlayerEscapesScenarioText(t *testing.T) {
 }
 
 func TestPlayerLangLinksKeepTheStep(t *testing.T) {
-	body := get(t, serve(shipped(t), nil), "GET", "/play/two-systems?step=4").Body.String()
+	body := webtest.Get(t, serve(webtest.Shipped(t), nil), "GET", "/play/two-systems?step=4").Body.String()
 	for _, want := range []string{`href="/play/two-systems?lang=ro&amp;step=4"`, `href="/play/two-systems?lang=en&amp;step=4"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("language switch lacks %s", want)
@@ -169,9 +170,9 @@ func TestPlayerLangLinksKeepTheStep(t *testing.T) {
 
 func TestPlayerReportsAScenarioTheWorldRefuses(t *testing.T) {
 	broken := &sim.Spec{Name: "broken", Users: []sim.User{{Address: "x@nowhere.example", Host: "nowhere", UA: "nowhere.ua"}}}
-	h := serve(specList{broken}, nil)
+	h := serve(webtest.Specs{broken}, nil)
 	for _, l := range lang.All {
-		w := get(t, h, "GET", "/play/broken?lang="+string(l))
+		w := webtest.Get(t, h, "GET", "/play/broken?lang="+string(l))
 		if w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), tr(l, "error.internal.text")) {
 			t.Errorf("%s: status %d, want a 500 page in the chosen language", l, w.Code)
 		}

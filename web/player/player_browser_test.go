@@ -15,6 +15,7 @@ import (
 	"mailsim/sim"
 	"mailsim/web/browsertest"
 	"mailsim/web/view"
+	"mailsim/web/webtest"
 )
 
 // playerTab opens a browser on a fresh server of the shipped scenarios.
@@ -33,7 +34,7 @@ func stepIs(n int) string {
 const liveJS = `document.getElementById('player').dataset.live === 'true'`
 
 func TestBrowserPlaysEveryScenarioToItsEnd(t *testing.T) {
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		t.Run(spec.Name, func(t *testing.T) { playToTheEnd(t, spec) })
 	}
 }
@@ -103,7 +104,7 @@ func playToTheEnd(t *testing.T, spec *sim.Spec) {
 // comes back as one, and the envelope stays in Bob's mailbox on the server
 // until the RETR reply brings it to the reader.
 func TestBrowserPullMovesFromTheReader(t *testing.T) {
-	spec, _ := shipped(t).Get("lan-both")
+	spec, _ := webtest.Shipped(t).Get("lan-both")
 	trace, _ := sim.Run(spec, sim.EventLimit)
 	tb, base := playerTab(t)
 	defer tb.Close()

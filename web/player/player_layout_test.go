@@ -13,6 +13,7 @@ import (
 
 	"mailsim/sim"
 	"mailsim/web/browsertest"
+	"mailsim/web/webtest"
 )
 
 // overlapsJS lists the pairs among the elements sel finds, in the document
@@ -38,7 +39,7 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 	const labels = `.lane-label, .lane-host`
 	for _, width := range []int64{1280, 1600} {
 		tb.Do("sizing", chromedp.EmulateViewport(width, 900))
-		for _, spec := range shipped(t).List() {
+		for _, spec := range webtest.Shipped(t).List() {
 			for _, l := range []string{"ro", "en"} {
 				tb.Navigate(base + URL(spec.Name) + "?step=1000&lang=" + l)
 				tb.Until("the player", liveJS)
@@ -87,7 +88,7 @@ func TestBrowserLaneLabelsApart(t *testing.T) {
 // retrStep is the step of scenario 4 that shows the RETR reply bringing
 // the message back to the reader.
 func retrStep(t *testing.T) int {
-	spec, _ := shipped(t).Get("lan-both")
+	spec, _ := webtest.Shipped(t).Get("lan-both")
 	trace, _ := sim.Run(spec, sim.EventLimit)
 	for i := range trace {
 		if bringsMessage(trace, i) {
@@ -178,7 +179,7 @@ func TestBrowserPlayerOnAPhone(t *testing.T) {
 		Features: []*emulation.MediaFeature{{Name: "hover", Value: "none"}}}); err != nil {
 		t.Fatalf("emulating a touch screen: %v", err)
 	}
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		tb.Navigate(base + URL(spec.Name) + "?step=1000&lang=ro")
 		tb.Until("the player", liveJS)
 		got := tb.Eval(`JSON.stringify([document.getElementById('player').scrollWidth <= innerWidth,

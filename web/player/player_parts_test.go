@@ -10,6 +10,7 @@ import (
 	"mailsim/sim"
 	"mailsim/sim/mime"
 	"mailsim/web/view"
+	"mailsim/web/webtest"
 )
 
 // TestStateDiagramsHaveEveryTransitionTaken checks the diagrams drawn
@@ -34,7 +35,7 @@ func TestStateDiagramsHaveEveryTransitionTaken(t *testing.T) {
 		}
 	}
 	taken := 0
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		run, err := (&totals{}).get(spec)
 		if err != nil {
 			t.Fatal(err)
@@ -66,7 +67,7 @@ func TestQuizOffersTheRightReply(t *testing.T) {
 	asked := 0
 	at := map[int]int{}
 	protos := map[string]int{}
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		run, err := (&totals{}).get(spec)
 		if err != nil {
 			t.Fatal(err)
@@ -121,7 +122,7 @@ func TestQuizOffersTheRightReply(t *testing.T) {
 // TestQuizAsksIMAPAboutTheTaggedEnd checks scenario imap-pull's SELECT: the
 // question names the command, shows the untagged data and asks OK/NO/BAD.
 func TestQuizAsksIMAPAboutTheTaggedEnd(t *testing.T) {
-	spec, _ := shipped(t).Get("imap-pull")
+	spec, _ := webtest.Shipped(t).Get("imap-pull")
 	run, err := (&totals{}).get(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +144,7 @@ func TestQuizAsksIMAPAboutTheTaggedEnd(t *testing.T) {
 // TestInspectorFollowsTheMessage checks scenario 4: the envelope during
 // the first push, the RETR reply during the pull, the folder copy after it.
 func TestInspectorFollowsTheMessage(t *testing.T) {
-	spec, _ := shipped(t).Get("lan-both")
+	spec, _ := webtest.Shipped(t).Get("lan-both")
 	run, err := (&totals{}).get(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -188,7 +189,7 @@ func TestUnstuff(t *testing.T) {
 }
 
 func TestExports(t *testing.T) {
-	h := serve(shipped(t), nil)
+	h := serve(webtest.Shipped(t), nil)
 	for _, c := range []struct{ target, ctype, want string }{
 		{"/play/two-systems/transcript.txt?lang=ro", "text/plain; charset=utf-8", "S: 250"},
 		{"/play/two-systems/transcript.txt?lang=en&step=3", "text/plain; charset=utf-8", "(DNS answer"},
@@ -196,7 +197,7 @@ func TestExports(t *testing.T) {
 		{"/play/lan-both/message/M1.eml?step=12", "message/rfc822", "From: Alice <alice@example.org>\r\n"},
 		{"/play/lan-both/ladder.svg?step=5&lang=ro", "image/svg+xml", `<svg class="ladder"`},
 	} {
-		rec := get(t, h, "GET", c.target)
+		rec := webtest.Get(t, h, "GET", c.target)
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != c.ctype || !strings.Contains(rec.Body.String(), c.want) {
 			t.Errorf("%s: %d %s, want %q in:\n%.300s", c.target, rec.Code, rec.Header().Get("Content-Type"), c.want, rec.Body.String())
 		}
@@ -204,14 +205,14 @@ func TestExports(t *testing.T) {
 			t.Errorf("%s is not a download: %q", c.target, rec.Header().Get("Content-Disposition"))
 		}
 	}
-	if body := get(t, h, "GET", "/play/two-systems/transcript.txt?lang=en&step=3").Body.String(); strings.Contains(body, "EHLO") {
+	if body := webtest.Get(t, h, "GET", "/play/two-systems/transcript.txt?lang=en&step=3").Body.String(); strings.Contains(body, "EHLO") {
 		t.Errorf("the transcript to step 3 goes further:\n%s", body)
 	}
-	if svg := get(t, h, "GET", "/play/lan-both/ladder.svg?step=5").Body.String(); strings.Count(svg, `class="row `) != 5 {
+	if svg := webtest.Get(t, h, "GET", "/play/lan-both/ladder.svg?step=5").Body.String(); strings.Count(svg, `class="row `) != 5 {
 		t.Errorf("the ladder to step 5 has %d rows", strings.Count(svg, `class="row `))
 	}
 	for _, target := range []string{"/play/nope/transcript.txt", "/play/lan-both/message/M9.eml", "/play/lan-both/message/M1.txt"} {
-		if rec := get(t, h, "GET", target); rec.Code != http.StatusNotFound {
+		if rec := webtest.Get(t, h, "GET", target); rec.Code != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", target, rec.Code)
 		}
 	}
@@ -245,7 +246,7 @@ func FuzzUntagged(f *testing.F) {
 // reader's request went out.
 func TestMotionPushThenPull(t *testing.T) {
 	pulled := 0
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		run, err := (&totals{}).get(spec)
 		if err != nil {
 			t.Fatal(err)
@@ -308,7 +309,7 @@ func TestMotionPushThenPull(t *testing.T) {
 // as the simulation writes them once a store names only the mailbox: the
 // topology, the ladder and the transcript must show the same.
 func TestStoreWithoutReceiver(t *testing.T) {
-	for _, spec := range shipped(t).List() {
+	for _, spec := range webtest.Shipped(t).List() {
 		run, err := (&totals{}).get(spec)
 		if err != nil {
 			t.Fatal(err)
@@ -348,7 +349,7 @@ func TestStoreWithoutReceiver(t *testing.T) {
 // IMAP sessions the inspector shows the FETCH literals as the wire, not the
 // SMTP session before them, and the message rests in Bob's mailbox.
 func TestInspectorReadsIMAPLiterals(t *testing.T) {
-	spec, _ := shipped(t).Get("imap-pull")
+	spec, _ := webtest.Shipped(t).Get("imap-pull")
 	run, err := (&totals{}).get(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -400,9 +401,9 @@ func FuzzLiterals(f *testing.F) {
 // on the wire, in the page and in the SVG export alike: "250-" with no
 // space for a multiline reply's first line, one space otherwise.
 func TestLadderJoinsCodeAndText(t *testing.T) {
-	h := serve(shipped(t), nil)
+	h := serve(webtest.Shipped(t), nil)
 	for _, target := range []string{"/play/two-systems?lang=ro", "/play/two-systems/ladder.svg?lang=en"} {
-		body := get(t, h, "GET", target).Body.String()
+		body := webtest.Get(t, h, "GET", target).Body.String()
 		for _, want := range []string{`250</tspan>-`, `220</tspan> `, `354</tspan> `} {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s lacks %q", target, want)
@@ -423,7 +424,7 @@ func TestLadderJoinsCodeAndText(t *testing.T) {
 func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
 	logins := 0
 	for _, name := range []string{"pop3-apop", "lan-both"} {
-		spec, _ := shipped(t).Get(name)
+		spec, _ := webtest.Shipped(t).Get(name)
 		run, err := (&totals{}).get(spec)
 		if err != nil {
 			t.Fatal(err)
@@ -449,9 +450,9 @@ func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
 	if answer(sim.Event{Proto: "pop3", Kind: sim.KindReply, Line: "-ERR [AUTH] invalid password"}) != pop3Auth {
 		t.Error("a refused login's answer is not [AUTH]")
 	}
-	h := serve(shipped(t), nil)
+	h := serve(webtest.Shipped(t), nil)
 	for name, hidden := range map[string]bool{"one-system": true, "two-systems": false} {
-		body := get(t, h, "GET", "/play/"+name).Body.String()
+		body := webtest.Get(t, h, "GET", "/play/"+name).Body.String()
 		at := strings.Index(body, `data-testid="predict"`)
 		tag := body[at : at+strings.IndexByte(body[at:], '>')]
 		if strings.Contains(tag, " hidden") != hidden {
@@ -465,17 +466,17 @@ func TestQuizAsksAboutLoginsWithAUTH(t *testing.T) {
 // hops read apart, and a narrated event names its kind for presentation
 // mode, which hides the explanation.
 func TestTranscriptNamesHostsAndKinds(t *testing.T) {
-	h := serve(shipped(t), nil)
-	body := get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
+	h := serve(webtest.Shipped(t), nil)
+	body := webtest.Get(t, h, "GET", "/play/two-systems?step=1000&lang=ro").Body.String()
 	for _, want := range []string{"Server MTA @ sysb", `<span class="what">conectare</span>`, `<span class="what">deconectare</span>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("two-systems lacks %q", want)
 		}
 	}
-	if body := get(t, h, "GET", "/play/lan-both?step=1000&lang=en").Body.String(); !strings.Contains(body, "MTA client @ mail.example.org") || !strings.Contains(body, "MTA client @ pc-alice →") {
+	if body := webtest.Get(t, h, "GET", "/play/lan-both?step=1000&lang=en").Body.String(); !strings.Contains(body, "MTA client @ mail.example.org") || !strings.Contains(body, "MTA client @ pc-alice →") {
 		t.Error("lan-both: the two mail.example hosts must stay whole, pc-alice short")
 	}
-	if body := get(t, h, "GET", "/play/one-system?step=1000&lang=en").Body.String(); strings.Contains(body, " @ ") {
+	if body := webtest.Get(t, h, "GET", "/play/one-system?step=1000&lang=en").Body.String(); strings.Contains(body, " @ ") {
 		t.Error("with one host, the transcript still names it")
 	}
 }

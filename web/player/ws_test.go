@@ -15,22 +15,23 @@ import (
 
 	"mailsim/lang"
 	"mailsim/sim"
+	"mailsim/web/webtest"
 )
 
 func TestWebsocketGoto(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
 	spec := twoSystems(t).In(lang.RO) // the page asks in Romanian
 	full, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	conn, _, err := dial(t, srv, "/ws/play/two-systems?lang=ro")
+	conn, _, err := webtest.Dial(t, srv, "/ws/play/two-systems?lang=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ ask, want int }{{5, 5}, {12, 12}, {3, 3}, {0, 0}, {-4, 0}, {len(full), len(full)}, {1 << 40, len(full)}} {
-		f := gotoStep(t, conn, c.ask)
+		f := webtest.Goto(t, conn, c.ask)
 		if f.Step != c.want || f.Total != len(full) || f.From != 0 || len(f.Events) != c.want {
 			t.Fatalf("goto %d: step %d, total %d, %d events; want %d, %d, %d",
 				c.ask, f.Step, f.Total, len(f.Events), c.want, len(full), c.want)
@@ -63,26 +64,26 @@ func TestWebsocketGoto(t *testing.T) {
 }
 
 func TestWebsocketRefusesOtherOrigins(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
-	_, resp, err := dial(t, srv, "/ws/play/two-systems", "Origin", "http://evil.example")
+	_, resp, err := webtest.Dial(t, srv, "/ws/play/two-systems", "Origin", "http://evil.example")
 	if err == nil {
 		t.Fatal("a cross-origin handshake succeeded")
 	}
 	if resp == nil || resp.StatusCode != http.StatusForbidden {
 		t.Errorf("cross-origin handshake: %v, want 403", resp)
 	}
-	conn, _, err := dial(t, srv, "/ws/play/two-systems", "Origin", srv.URL)
+	conn, _, err := webtest.Dial(t, srv, "/ws/play/two-systems", "Origin", srv.URL)
 	if err != nil {
 		t.Fatalf("same-origin handshake failed: %v", err)
 	}
-	if f := gotoStep(t, conn, 1); f.Step != 1 {
+	if f := webtest.Goto(t, conn, 1); f.Step != 1 {
 		t.Errorf("same origin: step %d", f.Step)
 	}
 }
 
 func TestWebsocketClosesOnMisbehaviour(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
 	for name, msg := range map[string]string{
 		"unknown op":        `{"op":"explode"}`,
@@ -92,11 +93,11 @@ func TestWebsocketClosesOnMisbehaviour(t *testing.T) {
 		"over a limit":      `{"op":"goto","step":1,"pad":"` + strings.Repeat("x", wsReadLimit) + `"}`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			conn, _, err := dial(t, srv, "/ws/play/two-systems")
+			conn, _, err := webtest.Dial(t, srv, "/ws/play/two-systems")
 			if err != nil {
 				t.Fatal(err)
 			}
-			deadline(conn)
+			webtest.Deadline(conn)
 			if err := conn.WriteMessage(websocket.TextMessage, []byte(msg)); err != nil {
 				t.Fatal(err)
 			}
@@ -139,13 +140,13 @@ func TestWebsocketDropsAClientThatDoesNotRead(t *testing.T) {
 		defer mu.Unlock()
 		return logged.Write(p)
 	}), nil))
-	srv := httptest.NewServer(serve(shipped(t), log))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), log))
 	defer srv.Close()
-	conn, _, err := dial(t, srv, "/ws/play/two-systems")
+	conn, _, err := webtest.Dial(t, srv, "/ws/play/two-systems")
 	if err != nil {
 		t.Fatal(err)
 	}
-	deadline(conn)
+	webtest.Deadline(conn)
 	const sent = 3000 // ~45 MB of frames at the last step, far beyond any socket buffer
 	for range sent {
 		if err := conn.WriteJSON(command{Op: "goto", Step: 1000}); err != nil { // have 0: every event, each time
@@ -189,20 +190,20 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 // event, and together they are the run. Going back sends no event, and the
 // state is the replayed world's at that step.
 func TestWebsocketSendsWhatTheClientLacks(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
 	spec := lanBoth(t)
 	full, err := sim.Run(spec, sim.EventLimit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	conn, _, err := dial(t, srv, "/ws/play/lan-both?lang=en")
+	conn, _, err := webtest.Dial(t, srv, "/ws/play/lan-both?lang=en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var held []sim.Event
 	for step := 0; step <= len(full); step++ {
-		f := gotoHave(t, conn, step, len(held))
+		f := webtest.GotoHave(t, conn, step, len(held))
 		if f.Step != step || f.From != len(held) || len(f.Events) != min(step, 1) {
 			t.Fatalf("goto %d holding %d: step %d, from %d, %d events; want the one new event", step, len(held), f.Step, f.From, len(f.Events))
 		}
@@ -217,7 +218,7 @@ func TestWebsocketSendsWhatTheClientLacks(t *testing.T) {
 		}
 	}
 	for _, step := range []int{10, 3, 0, 30} {
-		f := gotoHave(t, conn, step, len(held))
+		f := webtest.GotoHave(t, conn, step, len(held))
 		if f.Step != step || f.From != step || len(f.Events) != 0 {
 			t.Errorf("back to %d holding every event: step %d, from %d, %d events; want none", step, f.Step, f.From, len(f.Events))
 		}
@@ -235,10 +236,10 @@ func TestWebsocketSendsWhatTheClientLacks(t *testing.T) {
 // [0, step], as a step is to [0, total]; nothing odd makes the server send
 // events out of order or fail.
 func TestWebsocketClampsHave(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
 	total := len(mustRun(t, twoSystems(t)))
-	conn, _, err := dial(t, srv, "/ws/play/two-systems")
+	conn, _, err := webtest.Dial(t, srv, "/ws/play/two-systems")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +251,7 @@ func TestWebsocketClampsHave(t *testing.T) {
 		{1 << 40, total - 2, total - 2, 2},
 		{-3, 4, 0, 0},
 	} {
-		f := gotoHave(t, conn, c.step, c.have)
+		f := webtest.GotoHave(t, conn, c.step, c.have)
 		if f.From != c.from || len(f.Events) != c.events {
 			t.Errorf("goto %d holding %d: from %d with %d events, want from %d with %d", c.step, c.have, f.From, len(f.Events), c.from, c.events)
 		}
@@ -265,21 +266,21 @@ func TestWebsocketClampsHave(t *testing.T) {
 // TestWebsocketReconnectResumes: a page whose socket dropped opens a new
 // one and says what it holds, and is sent only what it lacks.
 func TestWebsocketReconnectResumes(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
-	first, _, err := dial(t, srv, "/ws/play/two-systems")
+	first, _, err := webtest.Dial(t, srv, "/ws/play/two-systems")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := gotoHave(t, first, 10, 0); len(f.Events) != 10 {
+	if f := webtest.GotoHave(t, first, 10, 0); len(f.Events) != 10 {
 		t.Fatalf("the first socket sent %d events for step 10", len(f.Events))
 	}
 	first.Close()
-	again, _, err := dial(t, srv, "/ws/play/two-systems")
+	again, _, err := webtest.Dial(t, srv, "/ws/play/two-systems")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := gotoHave(t, again, 11, 10)
+	f := webtest.GotoHave(t, again, 11, 10)
 	if f.Step != 11 || f.From != 10 || len(f.Events) != 1 || f.Events[0].Seq != 10 {
 		t.Errorf("after reconnecting holding 10 events, goto 11: from %d with %d events", f.From, len(f.Events))
 	}
@@ -288,7 +289,7 @@ func TestWebsocketReconnectResumes(t *testing.T) {
 // TestWebsocketNegotiatesCompression: a client that offers permessage-deflate,
 // as browsers do, gets it, and its frames still decode.
 func TestWebsocketNegotiatesCompression(t *testing.T) {
-	srv := httptest.NewServer(serve(shipped(t), nil))
+	srv := httptest.NewServer(serve(webtest.Shipped(t), nil))
 	defer srv.Close()
 	d := websocket.Dialer{EnableCompression: true}
 	conn, resp, err := d.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+"/ws/play/two-systems", nil)
@@ -299,7 +300,7 @@ func TestWebsocketNegotiatesCompression(t *testing.T) {
 	if ext := resp.Header.Get("Sec-WebSocket-Extensions"); !strings.Contains(ext, "permessage-deflate") {
 		t.Errorf("the handshake answered Sec-WebSocket-Extensions %q, want permessage-deflate", ext)
 	}
-	if f := gotoStep(t, conn, 12); f.Step != 12 || len(f.Events) != 12 {
+	if f := webtest.Goto(t, conn, 12); f.Step != 12 || len(f.Events) != 12 {
 		t.Errorf("a compressed frame decoded as step %d with %d events", f.Step, len(f.Events))
 	}
 }

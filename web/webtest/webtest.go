@@ -169,3 +169,11 @@ func Site(routes func(*http.ServeMux)) http.Handler {
 		mux.HandleFunc("GET /static/{version}/{file...}", static.Serve)
 	})
 }
+
+// Serve starts a test server for h, closed when the test ends.
+func Serve(t testing.TB, h http.Handler) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
