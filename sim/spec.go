@@ -33,7 +33,7 @@ const (
 // Package scenarios builds it from a file; the world never mutates it.
 type Spec struct {
 	Name     string    // short identifier, used in URLs
-	Order    int       // position in the scenario list (the lecture's number)
+	Order    int       // position in the scenario list (the lecture's number; see FromLecture)
 	Title    lang.Text // one line
 	About    lang.Text // a paragraph for the scenario list
 	Hosts    []Host
@@ -161,3 +161,8 @@ type Library interface {
 	List() []*Spec
 	Get(name string) (*Spec, bool)
 }
+
+// FromLecture reports whether the scenario is one the lecture itself
+// numbers (orders 1 to 9: the four of UA, MTA and MAA); the variants that
+// show a refusal, a retry or another protocol are numbered from 10.
+func (s *Spec) FromLecture() bool { return s.Order >= 1 && s.Order < 10 }

@@ -99,3 +99,15 @@ func home(lib sim.Library, log *slog.Logger) http.HandlerFunc {
 		view.Render(w, r, log, http.StatusOK, homePage(view.NewMeta(r, l, tr(l, "app.name")), lib.List()))
 	}
 }
+
+// lectureOnes keeps the specs that are (lecture true) or are not one of
+// the lecture's own scenarios, in their order.
+func lectureOnes(specs []*sim.Spec, lecture bool) []*sim.Spec {
+	var out []*sim.Spec
+	for _, s := range specs {
+		if s.FromLecture() == lecture {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -207,5 +209,31 @@ user ann@a.example.org name=Ann host=a ua=a.ua password=p
 	}
 	if !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") || !strings.Contains(body, "&lt;b&gt;x&lt;/b&gt;") {
 		t.Error("the home page does not show the scenario's title and description as text")
+	}
+}
+
+// TestHomeGroupsTheLecturesScenarios: the lecture's four scenarios come
+// first under their own heading, in the lecture's order, and every other
+// scenario under the variants'.
+func TestHomeGroupsTheLecturesScenarios(t *testing.T) {
+	body := get(t, New(shipped(t), nil, nil), "GET", "/?lang=en").Body.String()
+	lecture, variants, ok := strings.Cut(body, `data-testid="group-variants"`)
+	if !ok || !strings.Contains(lecture, `data-testid="group-lecture"`) {
+		t.Fatal("the home page lacks its two groups")
+	}
+	names := regexp.MustCompile(`data-testid="scenario" data-name="([^"]+)"`)
+	var first []string
+	for _, m := range names.FindAllStringSubmatch(lecture, -1) {
+		first = append(first, m[1])
+	}
+	if want := []string{"one-system", "two-systems", "lan-sender", "lan-both"}; !slices.Equal(first, want) {
+		t.Errorf("the lecture's group holds %v, want %v", first, want)
+	}
+	rest := names.FindAllStringSubmatch(variants, -1)
+	if len(rest) != len(shipped(t).List())-4 {
+		t.Errorf("the variants' group holds %d scenarios, want the %d others", len(rest), len(shipped(t).List())-4)
+	}
+	if !strings.Contains(lecture, escape(tr("en", "home.lecture"))) || !strings.Contains(variants, escape(tr("en", "home.variants"))) {
+		t.Error("a group lacks its heading")
 	}
 }

@@ -13,9 +13,11 @@ var uiCore = lang.Catalog{
 	"nav.sections":  {RO: "Secțiuni", EN: "Sections"},
 	"nav.scenarios": {RO: "Scenarii", EN: "Scenarios"},
 
-	"home.title": {RO: "Scenarii", EN: "Scenarios"},
-	"home.open":  {RO: "Deschide", EN: "Open"},
-	"home.empty": {RO: "Nu există niciun scenariu.", EN: "There are no scenarios."},
+	"home.title":    {RO: "Scenarii", EN: "Scenarios"},
+	"home.open":     {RO: "Deschide", EN: "Open"},
+	"home.lecture":  {RO: "Scenariile din curs", EN: "The lecture's scenarios"},
+	"home.variants": {RO: "Variante: ce se întâmplă când ceva merge altfel", EN: "Variants: what happens when something goes otherwise"},
+	"home.empty":    {RO: "Nu există niciun scenariu.", EN: "There are no scenarios."},
 
 	"topology.title": {RO: "Topologie", EN: "Topology"},
 	"legend.push":    {RO: "push (SMTP): poșta pleacă spre destinatar", EN: "push (SMTP): mail travels towards the recipient"},
