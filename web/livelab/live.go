@@ -155,7 +155,7 @@ func telnet(addr net.Addr) string {
 // liveTopology draws the lab as two hosts: this computer, whose programs
 // are the clients, and the lab with its three servers.
 func liveTopology(l *live.Lab, lg lang.Lang) view.Topology {
-	text := func(key string) lang.Text { return words.Text(key) }
+	text := words.Text
 	spec := &sim.Spec{
 		Hosts: []sim.Host{
 			{ID: "outside", Name: "127.0.0.1", Label: text("live.host.outside"), Agents: []sim.Agent{

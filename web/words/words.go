@@ -60,9 +60,6 @@ func Explain(l lang.Lang, key string) string {
 	return explanations[key].In(l)
 }
 
-// UI returns the merged catalog, for the tests of the sections.
-func UI() lang.Catalog { return ui }
-
 // Text is the UI text of key in both languages, for words that leave the
 // server as lang.Text (a JSON refusal the page shows in its language).
 func Text(key string) lang.Text { return ui[key] }
