@@ -9,9 +9,9 @@ package view
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-// ErrorPage explains a 404, 405 or 500 in the reader's language; detail is
+// errorPage explains a 404, 405 or 500 in the reader's language; detail is
 // shown as code (the unknown scenario name) when not empty.
-func ErrorPage(m Meta, text, detail string) templ.Component {
+func errorPage(m Meta, text, detail string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

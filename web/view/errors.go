@@ -23,5 +23,5 @@ func InternalError(w http.ResponseWriter, r *http.Request, log *slog.Logger, l l
 // Fail renders the error page with status, its title and text in l, and
 // detail (an unknown name) shown as code when not empty.
 func Fail(w http.ResponseWriter, r *http.Request, log *slog.Logger, status int, l lang.Lang, title, text, detail string) {
-	Render(w, r, log, status, ErrorPage(NewMeta(r, l, title), text, detail))
+	Render(w, r, log, status, errorPage(NewMeta(r, l, title), text, detail))
 }

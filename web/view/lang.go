@@ -8,8 +8,8 @@ import (
 	"mailsim/lang"
 )
 
-// LangCookie remembers the reader's choice between visits.
-const LangCookie = "lang"
+// langCookie remembers the reader's choice between visits.
+const langCookie = "lang"
 
 // RequestLang picks the reader's language: ?lang= first (the switch links
 // use it), then the cookie the switch left, then the browser's preference.
@@ -18,7 +18,7 @@ func RequestLang(r *http.Request) (l lang.Lang, fromQuery bool) {
 	if l, ok := lang.Parse(r.URL.Query().Get("lang")); ok {
 		return l, true
 	}
-	if c, err := r.Cookie(LangCookie); err == nil {
+	if c, err := r.Cookie(langCookie); err == nil {
 		if l, ok := lang.Parse(c.Value); ok {
 			return l, false
 		}
@@ -32,7 +32,7 @@ func PageLang(w http.ResponseWriter, r *http.Request) lang.Lang {
 	l, fromQuery := RequestLang(r)
 	if fromQuery {
 		http.SetCookie(w, &http.Cookie{
-			Name: LangCookie, Value: string(l), Path: "/",
+			Name: langCookie, Value: string(l), Path: "/",
 			MaxAge: int((365 * 24 * time.Hour).Seconds()), HttpOnly: true, SameSite: http.SameSiteLaxMode,
 		})
 	}
@@ -40,9 +40,9 @@ func PageLang(w http.ResponseWriter, r *http.Request) lang.Lang {
 	return l
 }
 
-// LangHref is the link of the language switch: the same page and query with
+// langHref is the link of the language switch: the same page and query with
 // lang set, so that switching keeps the current step.
-func LangHref(u *url.URL, l lang.Lang) string {
+func langHref(u *url.URL, l lang.Lang) string {
 	q := u.Query()
 	q.Set("lang", string(l))
 	return u.Path + "?" + q.Encode()
