@@ -17,8 +17,9 @@ import (
 // with its first page of groups and their total; while the student steps,
 // the page asks for further pages by sending the same input again with
 // from=N, and the server, which keeps nothing between requests, traces it
-// again and answers only that page. What a group carries, and so what the
-// student sees, is the same as in the whole trace.
+// again and answers only that page. A group carries what it has in the
+// whole trace, and where it sits when a page alone could not tell, so the
+// student sees the same steps.
 //
 //	POST /lab/api/trace?op=encode&count=M          → EncodeTrace with groups[0:M], "from":0, "total":T
 //	POST /lab/api/trace?op=encode&from=N&count=M   → {"from":N,"total":T,"groups":[…]}
