@@ -14,10 +14,11 @@ import (
 
 // POST /lab/api/trace?op=encode|decode|qp|uu[&as=text|bytes][&name=file][&from=N][&count=M]
 // takes the input as the raw request body and answers the sim/mime trace as
-// JSON; a Base64 trace's groups come a page at a time (lab_pages.go). A refusal is {"error": mime.Error} with status 400 or 413; its text
-// is in both languages and the script picks the page's. A decode that stops
-// at a bad character is not a refusal: it answers 200 with the groups read
-// so far and the trace's own error saying where and why it stopped.
+// JSON, its groups a page at a time (lab_pages.go). A refusal is
+// {"error": mime.Error} with status 400 or 413; its text is in both
+// languages and the script picks the page's. A decode that stops at a bad
+// character is not a refusal: it answers 200 with the groups read so far
+// and the trace's own error saying where and why it stopped.
 
 // bodySlack is read beyond a limit, so that an input a little too large is
 // refused by the tracer's own check, which names its exact size.
@@ -59,19 +60,20 @@ func (a *Section) traceAPI(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		t := mime.TraceEncode(body)
-		trace, bad = paged(t.Groups, s, func(g []mime.EncodeGroup, p pageAt) any { return encodeAnswer{t, p, g} })
+		trace, bad = paged(t.Groups, s, asIs, func(g []mime.EncodeGroup, p pageAt) any { return encodeAnswer{t, p, g} })
 	case "decode":
 		if len(body) == 0 {
 			refuse(w, labError(mime.ReasonEmpty, mime.Catalog["err.empty"]))
 			return
 		}
 		t, _ := mime.TraceDecode(string(body)) // the trace carries its error
-		trace, bad = paged(t.Groups, s, func(g []mime.DecodeGroup, p pageAt) any { return decodeAnswer{t, p, g} })
+		trace, bad = paged(t.Groups, s, asIs, func(g []mime.DecodeGroup, p pageAt) any { return decodeAnswer{t, p, g} })
 	case "qp":
 		if refuse(w, check(body)) {
 			return
 		}
-		trace = mime.TraceQP(body)
+		t := mime.TraceQP(body)
+		trace, bad = paged(t.Steps, s, qpSteps, func(st []qpStep, p pageAt) any { return qpAnswer{t, p, st} })
 	case "uu":
 		if refuse(w, check(body)) {
 			return
@@ -85,7 +87,8 @@ func (a *Section) traceAPI(w http.ResponseWriter, r *http.Request) {
 			refuse(w, t.Error)
 			return
 		}
-		trace = t
+		steps, lines := uuSteps(t)
+		trace, bad = paged(steps, s, asIs, func(g []uuStep, p pageAt) any { return uuAnswer{t, p, lines, g} })
 	default:
 		refuse(w, labError("bad-op", words.Text("lab.err.op")))
 		return

@@ -160,44 +160,80 @@ func walkPages(t *testing.T, h http.Handler, target string, body []byte, first j
 }
 
 // TestTracePagesAddUpToTheTrace checks that a 64 KiB trace answers under
-// 1 MB with its first page, and that its pages carry exactly the groups of
-// the whole trace, so that the student sees the same steps.
+// 1 MB with its first page, and that the first answer and the pages after it
+// add up to exactly the whole trace, so that the student sees the same steps.
 func TestTracePagesAddUpToTheTrace(t *testing.T) {
 	h := serve(webtest.Shipped(t))
 	data := bigInput()
 	enc := mime.TraceEncode(data)
-	dec, _ := mime.TraceDecode(enc.Wrapped + "\r\n!")
+	bad := []byte(enc.Wrapped + "\r\n!")
+	dec, _ := mime.TraceDecode(string(bad))
 	for _, c := range []struct {
 		target string
 		body   []byte
-		groups any
+		key    string // the first answer's field of groups
+		trace  any    // the whole trace
+		// join rebuilds the whole trace from the first answer and every
+		// group, as JSON.
+		join func(t *testing.T, first, groups []byte) any
 	}{
-		{"/lab/api/trace?op=encode&as=bytes", data, enc.Groups},
-		{"/lab/api/trace?op=decode", []byte(enc.Wrapped + "\r\n!"), dec.Groups},
+		{"/lab/api/trace?op=encode&as=bytes", data, "groups", enc, func(t *testing.T, first, groups []byte) any {
+			var tr mime.EncodeTrace
+			unmarshal(t, first, &tr)
+			unmarshal(t, groups, &tr.Groups)
+			return tr
+		}},
+		{"/lab/api/trace?op=decode", bad, "groups", dec, func(t *testing.T, first, groups []byte) any {
+			var tr mime.DecodeTrace
+			unmarshal(t, first, &tr)
+			unmarshal(t, groups, &tr.Groups)
+			return tr
+		}},
+		{"/lab/api/trace?op=qp&as=bytes", data, "steps", mime.TraceQP(data), func(t *testing.T, first, groups []byte) any {
+			var tr mime.QPTrace
+			var steps []qpStep
+			unmarshal(t, first, &tr)
+			unmarshal(t, groups, &steps)
+			tr.Steps = nil
+			for i, st := range steps {
+				if !columnHolds(tr.Lines, st) {
+					t.Fatalf("step %d (%s %q on line %d) says it starts at column %d", i, st.Action, st.Output, st.Line, st.Column)
+				}
+				tr.Steps = append(tr.Steps, st.QPStep)
+			}
+			return tr
+		}},
+		{"/lab/api/trace?op=uu&as=bytes", data, "groups", mime.TraceUU(data, uuDefaultName), func(t *testing.T, first, groups []byte) any {
+			var tr mime.UUTrace
+			var steps []uuStep
+			unmarshal(t, first, &tr)
+			unmarshal(t, groups, &steps)
+			for i, st := range steps {
+				l := &tr.Lines[st.Line]
+				if st.Place != len(l.Groups) {
+					t.Fatalf("group %d says it is group %d of line %d, which has %d before it", i, st.Place, st.Line, len(l.Groups))
+				}
+				l.Groups = append(l.Groups, st.UUGroup)
+			}
+			return tr
+		}},
 	} {
 		w := post(t, h, c.target, c.body)
 		if w.Code != http.StatusOK || w.Body.Len() >= 1<<20 {
 			t.Errorf("%s: status %d, %d bytes, want under 1 MB", c.target, w.Code, w.Body.Len())
 		}
-		var first struct {
-			From, Total int
-			Groups      json.RawMessage
-			Error       *mime.Error
-		}
-		if err := json.Unmarshal(w.Body.Bytes(), &first); err != nil {
-			t.Fatal(err)
-		}
-		want, _ := json.Marshal(c.groups)
+		var first map[string]json.RawMessage
+		var at pageAt
+		unmarshal(t, w.Body.Bytes(), &first)
+		unmarshal(t, w.Body.Bytes(), &at)
 		var n []json.RawMessage
-		json.Unmarshal(first.Groups, &n)
-		if first.From != 0 || len(n) != pageSize || first.Total != len(enc.Groups) {
-			t.Errorf("%s: first answer from %d with %d groups of %d, want %d of %d", c.target, first.From, len(n), first.Total, pageSize, len(enc.Groups))
+		unmarshal(t, first[c.key], &n)
+		if at.From != 0 || len(n) != pageSize || at.Total <= pageSize {
+			t.Errorf("%s: first answer from %d with %d groups of %d, want the first %d of more", c.target, at.From, len(n), at.Total, pageSize)
 		}
-		if got := walkPages(t, h, c.target, c.body, first.Groups, first.Total); !bytes.Equal(got, want) {
-			t.Errorf("%s: the pages do not add up to the trace's groups (%d bytes, want %d)", c.target, len(got), len(want))
-		}
-		if strings.Contains(c.target, "decode") && (first.Error == nil || first.Error.Reason != mime.ReasonNotInAlphabet) {
-			t.Errorf("the decode's first answer lacks where it stopped: %+v", first.Error)
+		got, _ := json.Marshal(c.join(t, w.Body.Bytes(), walkPages(t, h, c.target, c.body, first[c.key], at.Total)))
+		if want, _ := json.Marshal(c.trace); !bytes.Equal(got, want) {
+			t.Errorf("%s: the answers do not add up to the trace (%d bytes, want %d)", c.target, len(got), len(want))
 		}
 	}
 	// A small trace comes whole in its first answer.
@@ -211,13 +247,46 @@ func TestTracePagesAddUpToTheTrace(t *testing.T) {
 	}
 }
 
+// columnHolds says whether a quoted-printable step's output is in its line
+// at its column: a byte's =XX or itself, a soft break's "=" at the line's
+// end, a hard break just after the line.
+func columnHolds(lines []string, st qpStep) bool {
+	if st.Line >= len(lines) {
+		return false
+	}
+	line := lines[st.Line]
+	switch st.Action {
+	case mime.QPHardBreak:
+		return st.Column == len(line)
+	case mime.QPSoftBreak:
+		return st.Column == len(line)-1 && strings.HasSuffix(line, "=")
+	}
+	return strings.HasPrefix(line[min(st.Column, len(line)):], st.Output)
+}
+
+// unmarshal decodes JSON into v, failing the test on an error.
+func unmarshal(t *testing.T, b []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%v: %.200s", err, b)
+	}
+}
+
 func TestTracePagesRefuseBadSpans(t *testing.T) {
 	h := serve(webtest.Shipped(t))
-	for _, q := range []string{"from=-1", "from=x", "from=", "count=0", "count=1025", "count=1e3", "from=2", "from=99999999999999999999", "op=decode&from=1"} {
-		target := "/lab/api/trace?op=encode&as=text&" + q
-		body := []byte("Many") // two groups: 0 and 1
+	// "Many" is two Base64 groups, four quoted-printable steps and two
+	// uuencode groups; "TWFu" decodes in one group.
+	for _, q := range []string{
+		"from=-1", "from=x", "from=", "count=0", "count=1025", "count=1e3", "from=2", "from=99999999999999999999",
+		"op=decode&from=1", "op=qp&from=4", "op=qp&count=0", "op=uu&from=2", "op=uu&from=-1",
+	} {
+		target := "/lab/api/trace?as=text&op=encode&" + q
+		body := []byte("Many")
+		if strings.HasPrefix(q, "op=") {
+			target = "/lab/api/trace?as=text&" + q
+		}
 		if strings.HasPrefix(q, "op=decode") {
-			target, body = "/lab/api/trace?"+q, []byte("TWFu")
+			body = []byte("TWFu")
 		}
 		w := post(t, h, target, body)
 		if w.Code != http.StatusBadRequest {
@@ -228,8 +297,14 @@ func TestTracePagesRefuseBadSpans(t *testing.T) {
 			t.Errorf("%s: reason %q, want %q", q, e.Reason, reasonBadSpan)
 		}
 	}
-	if w := post(t, h, "/lab/api/trace?op=encode&as=text&from=1&count=1", []byte("Many")); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"eQ=="`) {
-		t.Errorf("the last group alone: status %d, %s", w.Code, w.Body)
+	for _, c := range []struct{ target, last string }{
+		{"/lab/api/trace?op=encode&as=text&from=1&count=1", `"output":"eQ=="`},
+		{"/lab/api/trace?op=qp&as=text&from=3&count=1", `"output":"y","line":0,"column":3`},
+		{"/lab/api/trace?op=uu&as=text&from=1&count=1", `{"line":0,"place":1,`},
+	} {
+		if w := post(t, h, c.target, []byte("Many")); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), c.last) {
+			t.Errorf("the last group alone, %s: status %d, %s", c.target, w.Code, w.Body)
+		}
 	}
 	for k, v := range traceWords {
 		if !v.Complete() {
@@ -261,12 +336,19 @@ func FuzzParseSpan(f *testing.F) {
 // BenchmarkTraceFirstAnswer64K is the server's time to the first group of a
 // 64 KiB trace: reading the input, tracing it, and writing the first answer.
 func BenchmarkTraceFirstAnswer64K(b *testing.B) {
-	benchTrace(b, "/lab/api/trace?op=encode&as=bytes&count=128")
+	benchOps(b, "/lab/api/trace?as=bytes&count=128&op=")
 }
 
 // BenchmarkTracePage64K is one later page of the same trace.
 func BenchmarkTracePage64K(b *testing.B) {
-	benchTrace(b, "/lab/api/trace?op=encode&as=bytes&from=10000&count=128")
+	benchOps(b, "/lab/api/trace?as=bytes&from=10000&count=128&op=")
+}
+
+// benchOps runs benchTrace for each tracer of bytes.
+func benchOps(b *testing.B, target string) {
+	for _, op := range []string{"encode", "qp", "uu"} {
+		b.Run(op, func(b *testing.B) { benchTrace(b, target+op) })
+	}
 }
 
 func benchTrace(b *testing.B, target string) {

@@ -9,17 +9,25 @@ import (
 )
 
 // A Base64 trace of 64 KiB has 21,846 groups, each with every bit and
-// index spelled out: 10 MB of JSON at once, which the browser would take
-// seconds to fetch and parse before showing the first group. So the trace API
-// answers the Base64 tracers' groups a page at a time. The first answer is
-// the trace with its first page of groups and their total; while the student
-// steps, the page asks for further pages by sending the same input again with
+// index spelled out, and a quoted-printable one has a step per byte: 10 MB of
+// JSON at once, which the browser would take seconds to fetch and parse
+// before showing the first step. So the trace API answers a trace's groups
+// (the steps the student goes through: Base64 and uuencode groups,
+// quoted-printable steps) a page at a time. The first answer is the trace
+// with its first page of groups and their total; while the student steps,
+// the page asks for further pages by sending the same input again with
 // from=N, and the server, which keeps nothing between requests, traces it
-// again and answers only that page. What a group carries, and so what the
-// student sees, is the same as in the whole trace.
+// again and answers only that page. A group carries what it has in the
+// whole trace, and where it sits when a page alone could not tell, so the
+// student sees the same steps.
 //
 //	POST /lab/api/trace?op=encode&count=M          → EncodeTrace with groups[0:M], "from":0, "total":T
 //	POST /lab/api/trace?op=encode&from=N&count=M   → {"from":N,"total":T,"groups":[…]}
+//
+// The same holds for op=decode, op=qp (a QPTrace whose steps[0:M] are the
+// first page, each with its column, see qpStep) and op=uu (a UUTrace whose
+// lines come without their groups, which are the pages', see uuStep). A
+// page's groups are always "groups".
 //
 // count defaults to pageSize and may be at most maxPage; from must name a
 // group of the trace.
@@ -54,6 +62,83 @@ type decodeAnswer struct {
 	Groups []mime.DecodeGroup `json:"groups"`
 }
 
+// qpAnswer is a quoted-printable trace whose steps are cut to the first
+// page.
+type qpAnswer struct {
+	mime.QPTrace
+	pageAt
+	Steps []qpStep `json:"steps"`
+}
+
+// qpStep is a quoted-printable step with the column of its output line at
+// which its output starts, where the page marks it. The column is the
+// length of the outputs since the last line break, which a page that does
+// not start at step 0 could not add up itself.
+type qpStep struct {
+	mime.QPStep
+	Column int `json:"column"`
+}
+
+// qpSteps sends the steps all[from:to] with their columns.
+func qpSteps(all []mime.QPStep, from, to int) []qpStep {
+	col := 0
+	for i := from - 1; i >= 0 && !qpBreak(all[i]); i-- {
+		col += len(all[i].Output)
+	}
+	page := make([]qpStep, 0, to-from)
+	for _, st := range all[from:to] {
+		page = append(page, qpStep{st, col})
+		col += len(st.Output)
+		if qpBreak(st) {
+			col = 0
+		}
+	}
+	return page
+}
+
+// qpBreak says whether a step ends its output line.
+func qpBreak(st mime.QPStep) bool {
+	return st.Action == mime.QPHardBreak || st.Action == mime.QPSoftBreak
+}
+
+// uuAnswer is a uuencode trace whose lines come without their groups and
+// whose groups, cut to the first page, come as steps: the student steps
+// through groups, which lines would split into pages of different sizes.
+type uuAnswer struct {
+	mime.UUTrace
+	pageAt
+	Lines  []uuLine `json:"lines"`
+	Groups []uuStep `json:"groups"`
+}
+
+// uuLine is a line of a uuencode trace; its Groups, left nil, hides the
+// line's own and is left out.
+type uuLine struct {
+	mime.UULine
+	Groups []mime.UUGroup `json:"groups,omitempty"`
+}
+
+// uuStep is a group of a uuencode trace with the line it is on and its
+// place there, from 0.
+type uuStep struct {
+	Line  int `json:"line"`
+	Place int `json:"place"`
+	mime.UUGroup
+}
+
+// uuSteps lists the groups of every line in order, and the lines without them.
+func uuSteps(t mime.UUTrace) ([]uuStep, []uuLine) {
+	var steps []uuStep
+	lines := make([]uuLine, len(t.Lines))
+	for li, l := range t.Lines {
+		lines[li].UULine = l
+		for gi, g := range l.Groups {
+			steps = append(steps, uuStep{li, gi, g})
+		}
+	}
+	return steps, lines
+}
+
 // span is the from and count a request asks for, and whether it named from
 // (a page request) or not (the first answer).
 type span struct {
@@ -85,28 +170,25 @@ func parseSpan(q url.Values) (span, *mime.Error) {
 // reasonBadSpan refuses a from= or count= the trace cannot answer.
 const reasonBadSpan mime.Reason = "bad-span"
 
-// cut returns the groups of s out of all, or a refusal when from lies past
-// the last group.
-func cut[G any](all []G, s span) ([]G, *mime.Error) {
+// paged answers the groups of all that s asks for: that page alone, or the
+// whole trace around it for the first answer (built by whole). send turns
+// the page all[from:to] into what goes out; asIs when the trace's own groups
+// do, qpSteps when a step needs what came before it. A from past the last
+// group is refused.
+func paged[G, S any](all []G, s span, send func(all []G, from, to int) []S, whole func([]S, pageAt) any) (any, *mime.Error) {
 	if s.paging && s.from >= len(all) {
 		return nil, labError(reasonBadSpan, format(traceWords["trace.err.past"], s.from, len(all)))
 	}
-	return all[s.from:min(s.from+s.count, len(all))], nil
-}
-
-// paged answers a trace whose groups are all as s asks: the whole trace
-// with its first page (built by whole), or that page alone.
-func paged[G any](all []G, s span, whole func([]G, pageAt) any) (any, *mime.Error) {
-	groups, err := cut(all, s)
-	if err != nil {
-		return nil, err
-	}
+	groups := send(all, s.from, min(s.from+s.count, len(all)))
 	p := pageAt{From: s.from, Total: len(all)}
 	if s.paging {
-		return groupPage[G]{p, groups}, nil
+		return groupPage[S]{p, groups}, nil
 	}
 	return whole(groups, p), nil
 }
+
+// asIs sends a page of groups as the trace has them.
+func asIs[G any](all []G, from, to int) []G { return all[from:to] }
 
 // traceWords are the refusals of a bad page request, in both languages.
 var traceWords = lang.Catalog{

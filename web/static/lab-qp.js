@@ -2,8 +2,9 @@
 // or written as =XX, and why) and per line break it writes (the text's own,
 // or a soft one at 76 characters).
 import {
-  root, extra, result, input, trace, onSubmit, byteLabels, charOf, cells, set, drawWindow, Stepper, sizes,
+  root, extra, result, input, trace, onSubmit, byteLabels, charOf, cells, set, drawWindow, sizes,
 } from './lab-steps.js';
+import { Pager, pageSize } from './lab-pages.js';
 import { ready } from './dom.js';
 
 const lang = document.documentElement.lang;
@@ -12,30 +13,25 @@ const out = document.getElementById('lab-output');
 const tpl = document.getElementById('tpl-qp');
 
 let t = null;
-let cols = []; // output column of each step on its line
 let labels = [];
 
-const stepper = new Stepper(show);
+const pager = new Pager(show);
 
 async function run() {
   const inp = await input(Number(root.dataset.max));
-  const data = inp && await trace({ op: 'qp', as: inp.typed ? 'text' : 'bytes' }, inp.bytes);
+  const params = { op: 'qp', as: inp?.typed ? 'text' : 'bytes', count: pageSize };
+  const data = inp && await trace(params, inp.bytes);
   if (!data) return;
   t = data;
   labels = byteLabels(inp.bytes, inp.typed);
-  cols = [];
-  let col = 0;
-  for (const s of t.steps) {
-    cols.push(col);
-    col = s.action === 'literal' || s.action === 'escape' ? col + s.output.length : 0;
-  }
   document.getElementById('lab-output-title').textContent = extra.output;
   sizes(result.querySelector('dl.sizes'), t.counts);
-  stepper.load(t.steps.length);
+  pager.load(params, inp.bytes, t.steps, t.total);
 }
 
-function show(i) {
-  const s = t.steps[i];
+// show draws step i, s; the server says at which column of its line the
+// step's output starts.
+function show(i, s) {
   const v = tpl.content.cloneNode(true);
   set(v, 'n', i + 1);
   set(v, 'offset', s.offset);
@@ -49,7 +45,7 @@ function show(i) {
   cells(v, 'out', [s.output.replace('\r\n', ' CRLF')], 'big mono');
   set(v, 'rule', t.explain[s.key][lang]);
   view.replaceChildren(v);
-  const start = cols[i];
+  const start = s.column;
   if (isByte) drawWindow(out, t.lines, { line: s.line, start, end: start + s.output.length });
   else if (s.action === 'soft-break') drawWindow(out, t.lines, { line: s.line, start, end: start + 1 }, true);
   else drawWindow(out, t.lines, { line: s.line, start: 0, end: 0 }, true);

@@ -3,8 +3,9 @@
 // line's length character.
 import {
   root, extra, result, fill, input, trace, onSubmit, byteLabels, charOf, cells, set, bits, light,
-  drawWindow, Stepper, sizes,
+  drawWindow, sizes,
 } from './lab-steps.js';
+import { Pager, pageSize } from './lab-pages.js';
 import { ready } from './dom.js';
 
 const view = document.getElementById('lab-step');
@@ -13,33 +14,33 @@ const tpl = document.getElementById('tpl-uu');
 const name = document.getElementById('lab-name');
 
 let t = null;
-let steps = []; // every group with its line: {li, gi, g}
 let lines = []; // the uuencoded file's lines
 let labels = [];
 
-const stepper = new Stepper(show);
+const pager = new Pager(show);
 
 async function run() {
   const inp = await input(Number(root.dataset.max));
   if (inp && !inp.typed) name.value = inp.name;
-  const data = inp && await trace({ op: 'uu', as: inp.typed ? 'text' : 'bytes', name: name.value }, inp.bytes);
+  const params = { op: 'uu', as: inp?.typed ? 'text' : 'bytes', name: name.value, count: pageSize };
+  const data = inp && await trace(params, inp.bytes);
   if (!data) return;
   t = data;
   labels = byteLabels(inp.bytes, inp.typed);
-  steps = t.lines.flatMap((line, li) => line.groups.map((g, gi) => ({ li, gi, g })));
   lines = [t.header, ...t.lines.map((l) => l.text), ...t.trailer];
   document.getElementById('lab-output-title').textContent = extra.output;
   sizes(result.querySelector('dl.sizes'), { input: t.sizes.input, uu: t.sizes.output, base64: t.sizes.base64 });
-  stepper.load(steps.length);
+  pager.load(params, inp.bytes, t.groups, t.total);
 }
 
-function show(i) {
-  const { li, gi, g } = steps[i];
-  const line = t.lines[li];
-  const offset = line.offset + 3 * gi;
+// show draws step i, group g, which the server sends with its line and its
+// place on the line.
+function show(i, g) {
+  const line = t.lines[g.line];
+  const offset = line.offset + 3 * g.place;
   const v = tpl.content.cloneNode(true);
   set(v, 'n', i + 1);
-  set(v, 'line', li + 1);
+  set(v, 'line', g.line + 1);
   set(v, 'length', fill(extra.length, { n: line.count, c: line.lengthChar }));
   const zeros = Array(g.fill).fill(null);
   cells(v, 'char', [...g.bytes.map((b, j) => charOf(b, labels[offset + j])), ...zeros.map(() => '0')]);
@@ -54,8 +55,8 @@ function show(i) {
   set(v, 'rule', g.fill ? fill(extra.fill, { n: g.fill }) : extra.full);
   view.replaceChildren(v);
   light(g.sextets.map((s) => s.value));
-  const start = 1 + 4 * gi;
-  drawWindow(out, lines, { line: li + 1, start, end: start + 4 });
+  const start = 1 + 4 * g.place;
+  drawWindow(out, lines, { line: g.line + 1, start, end: start + 4 });
 }
 
 onSubmit(run);

@@ -4,8 +4,9 @@
 import { el, ready } from './dom.js';
 import {
   root, extra, result, input, trace, onSubmit, byteLabels, charOf, cells, set, bits, light,
-  drawWindow, Stepper, sizes,
+  drawWindow, sizes,
 } from './lab-steps.js';
+import { Pager, pageSize } from './lab-pages.js';
 
 const lang = document.documentElement.lang;
 const form = document.getElementById('lab-form');
@@ -21,17 +22,8 @@ let t = null; // the trace on screen
 let mode = 'encode';
 let labels = []; // byte offset -> character of the typed text
 let source = { lines: [], starts: [], bytes: new Uint8Array() }; // the Base64 text being decoded
-let pages = new Map(); // page number -> promise of its groups, for the trace on screen
-let asked = null; // what the trace on screen was asked with: {params, bytes}
 
-// The server answers a trace with its first page of groups and sends the
-// others on request (web/lab_pages.go), so that a 64 KiB input shows its
-// first group at once. A page is fetched when the student reaches it, and the
-// next one while they read.
-const pageSize = 128;
-const ahead = 32; // groups read ahead of the one shown
-
-const stepper = new Stepper((g) => show(g));
+const pager = new Pager((g, grp) => (mode === 'encode' ? showEncode(g, grp) : showDecode(g, grp)));
 
 async function run() {
   mode = form.elements.mode.value;
@@ -41,8 +33,6 @@ async function run() {
   const data = inp && await trace(params, inp.bytes);
   if (!data) return;
   t = data;
-  asked = { params, bytes: inp.bytes };
-  pages = new Map([[0, Promise.resolve(t.groups)]]);
   for (const part of result.querySelectorAll('[data-for]')) part.hidden = part.dataset.for !== mode;
   outTitle.textContent = mode === 'encode' ? extra.outputEncode : extra.outputDecode;
   if (mode === 'encode') {
@@ -53,37 +43,7 @@ async function run() {
     sizes(result.querySelector('dl[data-for="decode"]'), { chars: t.chars, skipped: t.skipped.length, bytes: t.hex.length / 2 });
     decoded.textContent = (t.text ?? '') + (t.text ? '\n\n' : '') + 'hex: ' + t.hex;
   }
-  stepper.load(t.total);
-}
-
-// groupAt resolves to group g of the trace on screen, fetching its page
-// when it is not here yet; undefined when the page could not be had or a
-// newer run replaced the trace meanwhile.
-async function groupAt(g) {
-  const n = Math.floor(g / pageSize);
-  let p = pages.get(n);
-  if (!p) {
-    p = trace({ ...asked.params, from: n * pageSize }, asked.bytes).then((data) => data?.groups);
-    pages.set(n, p);
-  }
-  const mine = pages;
-  const groups = await p;
-  if (!groups && mine.get(n) === p) mine.delete(n); // let a later step ask again
-  return mine === pages ? groups?.[g - n * pageSize] : undefined;
-}
-
-// show draws step g once its group is here, unless the student has moved
-// on by then, and fetches ahead.
-async function show(g) {
-  if (g < 0) {
-    showDecode(-1, null);
-    return;
-  }
-  const grp = await groupAt(g);
-  if (!grp || stepper.pos !== g) return;
-  if (mode === 'encode') showEncode(g, grp);
-  else showDecode(g, grp);
-  groupAt(Math.min(g + ahead, t.total - 1));
+  pager.load(params, inp.bytes, t.groups, t.total);
 }
 
 function showEncode(g, grp) {
