@@ -50,3 +50,12 @@ func BenchmarkStdDecode64K(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkTraceQP64K(b *testing.B) {
+	data := bench64K()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		TraceQP(data)
+	}
+}

@@ -78,6 +78,15 @@ type QPTrace struct {
 	Error   *Error       `json:"error,omitempty"`
 }
 
+// qpEscapes is each byte's "=XX", made once rather than for every byte of
+// every trace.
+var qpEscapes = func() (t [256]string) {
+	for c := range t {
+		t[c] = "=" + byteCells[c].Hex
+	}
+	return t
+}()
+
 // qpMax is the last column a character may take before a soft break is
 // needed: the soft break's "=" must still fit within LineLength.
 const qpMax = LineLength - 1
@@ -88,7 +97,12 @@ func TraceQP(data []byte) QPTrace {
 	if t.Error = tooLarge(len(data), MaxInput); t.Error != nil {
 		return t
 	}
+	// One step a byte, and a soft break at most every 25 bytes (a line of
+	// escapes): sized once, so that 64 KiB is not copied over and over as
+	// the list grows.
+	t.Steps = make([]QPStep, 0, len(data)+len(data)/25+1)
 	e := qpEncoder{t: &t}
+	e.out.Grow(3 * len(data))
 	for i := 0; i < len(data); {
 		c := data[i]
 		switch {
@@ -148,7 +162,7 @@ func (e *qpEncoder) escape(i int, c byte, why QPReason) {
 	if e.col > qpMax-3 {
 		e.lineBreak(QPSoftBreak, i, 0, "="+crlf)
 	}
-	e.add(QPStep{Offset: i, Size: 1, Byte: byteCells[c], Action: QPEscape, Reason: why, Key: "qp." + string(why), Output: "=" + byteCells[c].Hex})
+	e.add(QPStep{Offset: i, Size: 1, Byte: byteCells[c], Action: QPEscape, Reason: why, Key: "qp." + string(why), Output: qpEscapes[c]})
 	e.t.Counts.Escaped++
 }
 
