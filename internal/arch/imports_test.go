@@ -29,6 +29,7 @@ var rules = map[string][]string{
 	"sim/machine": {"..."}, // the leaf every machine shares
 	"sim/store":   {"..."}, // the one mail store, which the world, the lab and the IMAP server share
 	"sim":         {"web/..."},
+	"lessons":     {"web/..."}, // lessons are checked and rendered without the web; web/learn draws their widgets
 
 	// The web: web assembles the sections; each section imports the shared
 	// view, words and socket loop, and another section only where it links
