@@ -47,6 +47,7 @@ var rules = map[string][]string{
 	"web/console":     {"web", "web/player", "web/mimelab", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
 	"web/livelab":     {"web", "web/player", "web/mimelab", "web/console", "web/codes", testOnly[0], testOnly[1]},
 	"web/codes":       {"web", "web/mimelab", "web/console", "web/livelab", testOnly[0], testOnly[1]},
+	"web/learn":       {"web", "web/mimelab", "web/console", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
 	"web":             {testOnly[0], testOnly[1]},
 	"web/webtest":     {"web", "web/player", "web/mimelab", "web/console", "web/livelab", "web/codes"},
 	"web/browsertest": {"..."},
