@@ -112,11 +112,13 @@ func (d drawer) player(wd *lessons.Widget) (templ.Component, error) {
 }
 
 // base64 is the tracer's result for the widget's input, worked out by the
-// tracer's own code, and the tracer on that input.
+// tracer's own code, with the first group of an encoding drawn, and the
+// tracer on that input.
 func (d drawer) base64(wd *lessons.Widget) templ.Component {
 	in := wd.Attrs["input"]
 	q := url.Values{"text": {in}, "lang": {string(d.l)}}
 	key, out := "lessons.base64.encode", ""
+	var first *mime.EncodeGroup
 	if wd.Attrs["mode"] == "decode" {
 		q.Set("mode", "decode")
 		key = "lessons.base64.decode"
@@ -126,10 +128,14 @@ func (d drawer) base64(wd *lessons.Widget) templ.Component {
 		}
 		out = t.Text
 	} else {
-		out = mime.TraceEncode([]byte(in)).Output
+		t := mime.TraceEncode([]byte(in))
+		out = t.Output
+		if len(t.Groups) > 0 {
+			first = &t.Groups[0]
+		}
 	}
 	text := strings.NewReplacer("{in}", in, "{out}", out).Replace(tr(d.l, key))
-	return textWidget("base64", text, "/lab?"+q.Encode(), tr(d.l, "lessons.open.lab"))
+	return base64Widget(d.l, text, first, "/lab?"+q.Encode())
 }
 
 // table is the columns and rows of the table called name, from the

@@ -2,6 +2,7 @@ package learn
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"mailsim/lang"
+	"mailsim/web/outbox"
+	"mailsim/web/player"
 	"mailsim/web/webtest"
 )
 
@@ -29,7 +32,7 @@ func TestPagesInBothLanguages(t *testing.T) {
 		tour, _ := set.Get("tour")
 		for _, want := range []string{
 			"<h1 id=", webtest.Escape(tour.In(l).Title),
-			`data-testid="states-smtp"`, `data-table="reply-codes"`, `data-table="base64-index"`,
+			`data-testid="states-smtp"`, `data-table="reply-codes"`, `data-table="base64-index"`, `<code>010011</code> = 19 → <code>T</code>`,
 			`data-testid="widget-transcript"`, `href="/play/lan-both?step=3&amp;lang=` + string(l),
 			`href="/console/nslookup?lang=` + string(l), `data-testid="quiz-pick"`, `class="notes"`,
 			`rel="next"`, `href="#` + tour.In(l).Headings[0].ID + `"`,
@@ -130,10 +133,13 @@ func TestBuiltInLessonsRender(t *testing.T) {
 	}
 }
 
+// BenchmarkRenderLessons renders the fixture's lessons, the heaviest of
+// which has every widget, in both languages, as New does at start-up.
 func BenchmarkRenderLessons(b *testing.B) {
-	set := fixture(b)
-	r := routes(b, set)
+	set, lib := fixture(b), webtest.Shipped(b)
+	log := slog.New(slog.DiscardHandler)
+	play := player.New(lib, &outbox.Store{}, log)
 	for b.Loop() {
-		r(http.NewServeMux())
+		New(set, lib, play, log)
 	}
 }
