@@ -248,6 +248,8 @@ func FuzzInfo(f *testing.F) {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(good + "```mailsim quiz id=q kind=short\nQ\nanswer: 1\nwhy: w\n```\n"))
+	f.Add([]byte(good + "#\n")) // a second, empty title has no lines to point at
+	f.Add([]byte("---\r\ntopics: rfcs\r\n---\r\n# T\r\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := Parse("f.md", src)
 		if err == nil && (d.Title == "" || len(d.Topics) == 0) {

@@ -42,6 +42,9 @@ func TestBrowserQuizOnAPhone(t *testing.T) {
 	if got := tb.Eval(`JSON.stringify([...document.querySelectorAll('.lesson-body > :not([hidden])')].map(e => e.dataset.slide).filter((s, i, a) => a.indexOf(s) === i))`); got != `["1"]` {
 		t.Errorf("the slide shown is %s, want only the first ## section", got)
 	}
+	if got := tb.Eval(`String([...document.querySelectorAll('.lesson-body > table')].every(e => e.getBoundingClientRect().height === 0))`); got != "true" {
+		t.Errorf("a table of another slide still shows in presentation mode")
+	}
 
 	tb.Navigate(srv.URL + "/lessons?lang=en")
 	if got := tb.Eval(`document.querySelector('li[data-slug="tour"] .lesson-progress').textContent`); got != "Questions right: 1 of 3" {
