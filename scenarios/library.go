@@ -179,3 +179,7 @@ func (l *Library) Get(name string) (*sim.Spec, bool) {
 	}
 	return l.specs[i], true
 }
+
+// OpenRegular is openRegular for the lessons' -lessons directory, which
+// takes its files on the same terms as -scenarios.
+func OpenRegular(root *os.Root, name string) (*os.File, error) { return openRegular(root, name) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"mailsim/lang"
+	"mailsim/lessons"
 )
 
 // Options are the choices of the command line that shape the app.
@@ -19,6 +20,8 @@ type Options struct {
 	// AllowHosts are further names the app answers to (-allow-host), for a
 	// teacher who serves the lab to a classroom under a name of its own.
 	AllowHosts Hosts
+	// Lessons are the lessons served (-lessons); nil: the built-in ones.
+	Lessons *lessons.Set
 }
 
 // Hosts is a list of host names that a repeated command-line flag fills: it

@@ -15,6 +15,7 @@ import (
 	"mailsim/sim/live"
 	"mailsim/web/codes"
 	"mailsim/web/console"
+	"mailsim/web/learn"
 	"mailsim/web/livelab"
 	"mailsim/web/mimelab"
 	"mailsim/web/outbox"
@@ -52,6 +53,7 @@ func newHandler(lib sim.Library, l *live.Lab, log *slog.Logger, o Options) http.
 	console.New(lib, l, log).Routes(mux)
 	livelab.New(l, log).Routes(mux)
 	codes.New(lib, play, l, log).Routes(mux)
+	learn.New(o.Lessons, lib, play, log).Routes(mux)
 	mux.HandleFunc("GET /static/{version}/{file...}", static.Serve)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { view.NotFound(w, r, log) })
 	return securityHeaders(newHostGuard(o).wrap(compressed(onlyGet(mux, log))))

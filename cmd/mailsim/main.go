@@ -2,7 +2,7 @@
 // lists scenarios or prints their transcripts for slides.
 //
 //	mailsim [-addr 127.0.0.1:8080] [-allow-host NAME] [-smtp 127.0.0.1:2525] [-pop3 127.0.0.1:1110] [-imap 127.0.0.1:1143]
-//	        [-submission 127.0.0.1:5587] [-tls-cert FILE -tls-key FILE] [-accounts FILE] [-data FILE] [-scenarios DIR]
+//	        [-submission 127.0.0.1:5587] [-tls-cert FILE -tls-key FILE] [-accounts FILE] [-data FILE] [-scenarios DIR] [-lessons DIR]
 //	                                                    serve the web app and the lab's real ports
 //	mailsim scenarios [-scenarios DIR]                   list the scenarios
 //	mailsim transcript [-lang ro|en] [-scenarios DIR] NAME   print a scenario's trace
@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"mailsim/lang"
+	"mailsim/lessons"
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/sim/live"
@@ -59,6 +60,7 @@ func main() {
 	var allow web.Hosts
 	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
 	data := fs.String("data", "", "file that keeps the lab's mail across restarts, created if missing; without it mail is lost on exit (serve)")
+	lessonsDir := fs.String("lessons", "", "directory with ro/ and en/ of extra NN-slug.md lesson files that add to or override the built-in ones (serve)")
 	fs.Parse(args)
 
 	lib, errs := scenarios.Load(*dir)
@@ -84,7 +86,11 @@ func main() {
 				break
 			}
 		}
-		err = serve(*addr, allow, lib, cfg, log)
+		set, errs := lessons.Load(lib, *lessonsDir)
+		for _, err := range errs {
+			log.Warn("lesson skipped", "err", err)
+		}
+		err = serve(web.Options{Addr: *addr, AllowHosts: allow, Lessons: set}, lib, cfg, log)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mailsim:", err)
@@ -143,7 +149,8 @@ func transcript(out io.Writer, lib *scenarios.Library, args []string, code strin
 
 // serve runs the web app and the lab's ports until SIGINT or SIGTERM, then
 // closes the lab's sessions and lets open requests finish.
-func serve(addr string, allow web.Hosts, lib *scenarios.Library, cfg live.Config, log *slog.Logger) error {
+func serve(o web.Options, lib *scenarios.Library, cfg live.Config, log *slog.Logger) error {
+	addr := o.Addr
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -153,7 +160,7 @@ func serve(addr string, allow web.Hosts, lib *scenarios.Library, cfg live.Config
 		ln.Close()
 		return err
 	}
-	srv := web.NewServer(addr, web.NewWith(lib, lab, log, web.Options{Addr: addr, AllowHosts: allow}))
+	srv := web.NewServer(addr, web.NewWith(lib, lab, log, o))
 	fmt.Printf("mailsim is serving %d scenarios at http://%s/\n", len(lib.List()), ln.Addr())
 	printLab(os.Stdout, lab)
 

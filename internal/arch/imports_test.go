@@ -29,6 +29,7 @@ var rules = map[string][]string{
 	"sim/machine": {"..."}, // the leaf every machine shares
 	"sim/store":   {"..."}, // the one mail store, which the world, the lab and the IMAP server share
 	"sim":         {"web/..."},
+	"lessons":     {"web/..."}, // lessons are checked and rendered without the web; web/learn draws their widgets
 
 	// The web: web assembles the sections; each section imports the shared
 	// view, words and socket loop, and another section only where it links
@@ -46,6 +47,7 @@ var rules = map[string][]string{
 	"web/console":     {"web", "web/player", "web/mimelab", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
 	"web/livelab":     {"web", "web/player", "web/mimelab", "web/console", "web/codes", testOnly[0], testOnly[1]},
 	"web/codes":       {"web", "web/mimelab", "web/console", "web/livelab", testOnly[0], testOnly[1]},
+	"web/learn":       {"web", "web/mimelab", "web/console", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
 	"web":             {testOnly[0], testOnly[1]},
 	"web/webtest":     {"web", "web/player", "web/mimelab", "web/console", "web/livelab", "web/codes"},
 	"web/browsertest": {"..."},

@@ -19,6 +19,7 @@ var sections = []section{
 	{Path: "/console", Key: "nav.console"},
 	{Path: "/live", Key: "nav.live"},
 	{Path: "/codes", Key: "nav.codes"},
+	{Path: "/lessons", Key: "nav.lessons"},
 }
 
 // current reports whether the page at u belongs to the section.

@@ -29,6 +29,7 @@ var ui = mergeCatalogs(
 	uiHost,
 	uiStates,
 	uiTLS,
+	uiLessons,
 )
 
 // explanations is every protocol and world explanation by event key, merged

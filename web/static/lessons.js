@@ -1,0 +1,116 @@
+// The lessons: a student's progress in localStorage (the index shows it),
+// quizzes posted to the server, which grades them and explains, and
+// presentation mode (P), one "##" section a slide with the notes shown.
+import { ready } from './dom.js';
+
+const KEY = 'mailsim.lessons';
+
+// progress is {slug: {visited: true, quiz: {id: right}}}; a browser that
+// refuses storage keeps nothing, and the page still works.
+function progress() {
+  try {
+    return JSON.parse(localStorage.getItem(KEY)) || {};
+  } catch {
+    return {};
+  }
+}
+
+function remember(slug, change) {
+  const all = progress();
+  all[slug] = all[slug] || { quiz: {} };
+  change(all[slug]);
+  try {
+    localStorage.setItem(KEY, JSON.stringify(all));
+  } catch {
+    // private mode or full storage: the answer is shown, not kept
+  }
+}
+
+// index fills each lesson's progress mark.
+function index(root) {
+  const all = progress();
+  for (const li of root.querySelectorAll('li[data-slug]')) {
+    const p = all[li.dataset.slug];
+    if (!p) continue;
+    const right = Object.values(p.quiz || {}).filter(Boolean).length;
+    const total = Number(li.dataset.quizzes);
+    const mark = li.querySelector('.lesson-progress');
+    mark.textContent = total > 0
+      ? root.dataset.wordsQuizzes.replace('{right}', right).replace('{total}', total)
+      : root.dataset.wordsVisited;
+    mark.classList.toggle('done', total === 0 || right === total);
+  }
+}
+
+// quiz posts a form's answer and shows the server's verdict and why.
+async function quiz(root, form) {
+  const out = form.querySelector('.quiz-verdict');
+  let v;
+  try {
+    const res = await fetch(form.action, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      body: new URLSearchParams(new FormData(form)),
+    });
+    if (!res.ok) throw new Error(String(res.status));
+    v = await res.json();
+  } catch {
+    out.textContent = root.dataset.wordsFailed;
+    out.className = 'quiz-verdict wrong';
+    return;
+  }
+  out.textContent = `${v.right ? root.dataset.wordsRight : root.dataset.wordsWrong} ${v.why}`;
+  out.className = `quiz-verdict ${v.right ? 'right' : 'wrong'}`;
+  remember(root.dataset.slug, (p) => { p.quiz[form.dataset.quiz] = v.right; });
+}
+
+// slides numbers the lesson's blocks: the title and what precedes the
+// first "##" are slide 0, and each "##" starts the next.
+function slides(body) {
+  let n = 0;
+  for (const node of body.children) {
+    if (node.tagName === 'H2') n++;
+    node.dataset.slide = String(n);
+  }
+  return n + 1;
+}
+
+function lesson(root) {
+  const slug = root.dataset.slug;
+  remember(slug, (p) => { p.visited = true; });
+  for (const form of root.querySelectorAll('form.quiz')) {
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      quiz(root, form);
+    });
+  }
+  const body = root.querySelector('.lesson-body');
+  const count = slides(body);
+  let at = 0;
+  const show = () => {
+    const on = document.documentElement.classList.contains('present');
+    for (const node of body.children) node.hidden = on && node.dataset.slide !== String(at);
+    for (const notes of body.querySelectorAll('.notes')) notes.hidden = !on || notes.closest('[data-slide]').hidden;
+  };
+  const keys = {
+    p: () => document.documentElement.classList.toggle('present'),
+    ArrowRight: () => { at = Math.min(at + 1, count - 1); },
+    PageDown: () => { at = Math.min(at + 1, count - 1); },
+    ArrowLeft: () => { at = Math.max(at - 1, 0); },
+    PageUp: () => { at = Math.max(at - 1, 0); },
+  };
+  document.addEventListener('keydown', (e) => {
+    if (e.target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key === 'P' ? 'p' : e.key;
+    if (!keys[key] || (key !== 'p' && !document.documentElement.classList.contains('present'))) return;
+    e.preventDefault();
+    keys[key]();
+    show();
+  });
+}
+
+const list = document.getElementById('lessons');
+const one = document.getElementById('lesson');
+if (list) index(list);
+if (one) lesson(one);
+ready();
