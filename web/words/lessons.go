@@ -7,7 +7,7 @@ import "mailsim/lang"
 var uiLessons = lang.Catalog{
 	"nav.lessons":     {RO: "Lecții", EN: "Lessons"},
 	"lessons.title":   {RO: "Lecțiile", EN: "The lessons"},
-	"lessons.lede":    {RO: "Teoria dintre demonstrații: citește o lecție, încearcă widgeturile ei și răspunde la întrebări. Progresul tău rămâne în acest browser.", EN: "The theory between the demonstrations: read a lesson, try its widgets and answer its questions. Your progress stays in this browser."},
+	"lessons.lede":    {RO: "Teoria dintre demonstrații: citește o lecție, încearcă demonstrațiile din ea și răspunde la întrebări. Progresul tău rămâne în acest browser.", EN: "The theory between the demonstrations: read a lesson, try its demonstrations and answer its questions. Your progress stays in this browser."},
 	"lessons.topics":  {RO: "Subiecte", EN: "Topics"},
 	"lessons.quizzes": {RO: "Întrebări corecte: {right} din {total}", EN: "Questions right: {right} of {total}"},
 	"lessons.visited": {RO: "citită", EN: "read"},
