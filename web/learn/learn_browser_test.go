@@ -38,9 +38,16 @@ func TestBrowserQuizOnAPhone(t *testing.T) {
 			[...document.querySelectorAll('#lesson *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className))])`))
 	}
 
-	tb.Do("presenting", chromedp.KeyEvent("p"), chromedp.KeyEvent(kb.ArrowRight)) // P, then the right arrow
-	if got := tb.Eval(`JSON.stringify([...document.querySelectorAll('.lesson-body > :not([hidden])')].map(e => e.dataset.slide).filter((s, i, a) => a.indexOf(s) === i))`); got != `["1"]` {
-		t.Errorf("the slide shown is %s, want only the first ## section", got)
+	// P opens the first "##" section (nothing precedes it, so no slide is
+	// empty); the right arrow goes on to the second.
+	shown := `JSON.stringify([...document.querySelectorAll('.lesson-body > :not([hidden])')].map(e => e.dataset.slide).filter((s, i, a) => a.indexOf(s) === i))`
+	tb.Do("presenting", chromedp.KeyEvent("p"))
+	if got := tb.Eval(shown); got != `["0"]` {
+		t.Errorf("presentation mode opens on slide %s, want only the first ## section", got)
+	}
+	tb.Do("the next slide", chromedp.KeyEvent(kb.ArrowRight))
+	if got := tb.Eval(shown); got != `["1"]` {
+		t.Errorf("after the right arrow the slide shown is %s, want only the second ## section", got)
 	}
 	if got := tb.Eval(`String([...document.querySelectorAll('.lesson-body > table')].every(e => e.getBoundingClientRect().height === 0))`); got != "true" {
 		t.Errorf("a table of another slide still shows in presentation mode")

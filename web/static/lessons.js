@@ -1,6 +1,8 @@
 // The lessons: a student's progress in localStorage (the index shows it),
 // quizzes posted to the server, which grades them and explains, and
 // presentation mode (P), one "##" section a slide with the notes shown.
+// The page's html then has the class "slides", not the player's "present",
+// whose styles would reshape the transcripts the widgets draw.
 import { ready } from './dom.js';
 
 const KEY = 'mailsim.lessons';
@@ -64,13 +66,16 @@ async function quiz(root, form) {
   remember(root.dataset.slug, (p) => { p.quiz[form.dataset.quiz] = v.right; });
 }
 
-// slides numbers the lesson's blocks: the title and what precedes the
-// first "##" are slide 0, and each "##" starts the next.
+// slides numbers the lesson's blocks: each "##" starts a slide, and the
+// title opens the first. What stands between the title and the first "##",
+// if anything, is a slide of its own, so that no slide is the title alone.
 function slides(body) {
   let n = 0;
+  let empty = true;
   for (const node of body.children) {
-    if (node.tagName === 'H2') n++;
+    if (node.tagName === 'H2' && !empty) n++;
     node.dataset.slide = String(n);
+    if (node.tagName !== 'H1') empty = false;
   }
   return n + 1;
 }
@@ -88,12 +93,12 @@ function lesson(root) {
   const count = slides(body);
   let at = 0;
   const show = () => {
-    const on = document.documentElement.classList.contains('present');
+    const on = document.documentElement.classList.contains('slides');
     for (const node of body.children) node.hidden = on && node.dataset.slide !== String(at);
     for (const notes of body.querySelectorAll('.notes')) notes.hidden = !on || notes.closest('[data-slide]').hidden;
   };
   const keys = {
-    p: () => document.documentElement.classList.toggle('present'),
+    p: () => document.documentElement.classList.toggle('slides'),
     ArrowRight: () => { at = Math.min(at + 1, count - 1); },
     PageDown: () => { at = Math.min(at + 1, count - 1); },
     ArrowLeft: () => { at = Math.max(at - 1, 0); },
@@ -102,7 +107,7 @@ function lesson(root) {
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key === 'P' ? 'p' : e.key;
-    if (!keys[key] || (key !== 'p' && !document.documentElement.classList.contains('present'))) return;
+    if (!keys[key] || (key !== 'p' && !document.documentElement.classList.contains('slides'))) return;
     e.preventDefault();
     keys[key]();
     show();
