@@ -2,6 +2,8 @@ package words
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -44,6 +46,18 @@ func romanianTexts(t *testing.T) map[string]string {
 				add(fmt.Sprintf("scenario %s agent %s", s.Name, a.ID), a.Label)
 			}
 		}
+	}
+	// The lessons' Romanian text, a file each, as the repository holds it.
+	files, err := filepath.Glob(filepath.Join("..", "..", "lessons", "ro", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Romanian lessons found: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["lesson "+filepath.Base(f)] = string(b)
 	}
 	return out
 }
