@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -40,6 +41,20 @@ type Set struct{ list []*Lesson }
 
 // List returns the lessons in order.
 func (s *Set) List() []*Lesson { return s.list }
+
+// About is the first lesson, in order, that names scenario as the one that
+// illustrates it: where the player's "why?" link leads.
+func (s *Set) About(scenario string) (*Lesson, bool) {
+	for _, ls := range s.list {
+		if ls.Docs[Langs[0]].Scenario == scenario {
+			return ls, true
+		}
+	}
+	return nil, false
+}
+
+// Path is the address of the lesson with slug, which its section serves.
+func Path(slug string) string { return "/lessons/" + url.PathEscape(slug) }
 
 // Get returns the lesson with the slug.
 func (s *Set) Get(slug string) (*Lesson, bool) {

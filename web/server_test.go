@@ -237,3 +237,25 @@ func TestHomeGroupsTheLecturesScenarios(t *testing.T) {
 		t.Error("a group lacks its heading")
 	}
 }
+
+// TestPlayerLinksToItsLesson: a scenario's player leads to the first lesson
+// that names it, in the page's language, and a scenario no lesson names
+// has no such link.
+func TestPlayerLinksToItsLesson(t *testing.T) {
+	h := New(shipped(t), nil, nil)
+	for _, c := range []struct{ scenario, lesson string }{{"lan-both", "architecture"}, {"mx-fallback", "mx"}, {"pop3-keep", "pop3"}} {
+		for _, l := range lang.All {
+			body := get(t, h, "GET", "/play/"+c.scenario+"?lang="+string(l)).Body.String()
+			want := `data-testid="learn-why" href="/lessons/` + c.lesson + `?lang=` + string(l) + `"`
+			if !strings.Contains(body, want) {
+				t.Errorf("/play/%s in %s does not link to the lesson %s", c.scenario, l, c.lesson)
+			}
+			if w := get(t, h, "GET", "/lessons/"+c.lesson+"?lang="+string(l)); w.Code != http.StatusOK {
+				t.Errorf("the lesson %s answers %d", c.lesson, w.Code)
+			}
+		}
+	}
+	if body := get(t, h, "GET", "/play/greylisting").Body.String(); strings.Contains(body, `data-testid="learn-why"`) {
+		t.Error("a scenario that no lesson names links to one")
+	}
+}

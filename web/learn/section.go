@@ -69,7 +69,11 @@ func (a *Section) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /lessons/{slug}/quiz/{id}", a.quiz)
 }
 
+// Set is the lessons the section serves, for the links other sections
+// make to them.
+func (a *Section) Set() *lessons.Set { return a.set }
+
 // URL is the page of the lesson with slug.
-func URL(slug string) string { return "/lessons/" + slug }
+var URL = lessons.Path
 
 var background = context.Background()

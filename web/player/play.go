@@ -26,6 +26,8 @@ type playerView struct {
 	Ladder      ladder
 	Envelope    view.Envelope
 	Asks        bool // whether predict mode has a question: scenario 1 has no server replies
+	// Why and WhyTitle link to the lesson the scenario illustrates; "" for none.
+	Why, WhyTitle string
 }
 
 // play renders the player page for /play/{name}?step=N.
@@ -48,6 +50,7 @@ func (a *Section) play(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := newPlayerView(spec, f, run, l)
+	v.Why, v.WhyTitle = a.why(spec.Name, l)
 	view.Render(w, r, a.log, http.StatusOK, playerPage(view.NewMeta(r, l, v.Title), v))
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"mailsim/lang"
+	"mailsim/lessons"
 	"mailsim/sim"
 	"mailsim/web/outbox"
 	"mailsim/web/view"
@@ -22,11 +23,30 @@ type Section struct {
 	log    *slog.Logger
 	totals totals
 	msgs   *outbox.Store
+	// lessons is where a scenario's "why?" link leads; nil: no link.
+	lessons *lessons.Set
 }
 
 // New returns the player of the scenarios in lib.
 func New(lib sim.Library, msgs *outbox.Store, log *slog.Logger) *Section {
 	return &Section{lib: lib, log: log, msgs: msgs}
+}
+
+// Teach links each scenario's player to the lesson of set that it
+// illustrates, so that a student who watched what happens can read why.
+func (a *Section) Teach(set *lessons.Set) { a.lessons = set }
+
+// why is the link to the lesson about scenario name in l: its address and
+// title, or "" when no lesson names the scenario.
+func (a *Section) why(name string, l lang.Lang) (href, title string) {
+	if a.lessons == nil {
+		return "", ""
+	}
+	ls, ok := a.lessons.About(name)
+	if !ok {
+		return "", ""
+	}
+	return lessons.Path(ls.Slug) + "?lang=" + string(l), ls.In(l).Title
 }
 
 // Routes adds the player's pages, its websocket and its exports to mux.

@@ -6,6 +6,7 @@ import "mailsim/lang"
 // ladder, the state diagrams, the message inspector, predict and
 // presentation modes, and the exports.
 var uiPlayer = lang.Catalog{
+	"player.why":   {RO: "De ce? Citește lecția:", EN: "Why? Read the lesson:"},
 	"ladder.title": {RO: "Diagrama de secvență", EN: "Sequence diagram"},
 
 	"state.smtp": {RO: "Stările serverului SMTP", EN: "SMTP server states"},
