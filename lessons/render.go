@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -23,8 +24,24 @@ var md = newMarkdown()
 func newMarkdown(more ...parser.Option) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
-		goldmark.WithParserOptions(append([]parser.Option{parser.WithAutoHeadingID()}, more...)...),
+		goldmark.WithParserOptions(append([]parser.Option{parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(focusableTables{}, 200))}, more...)...),
 	)
+}
+
+// focusableTables gives every table tabindex 0: on a narrow screen a wide
+// table scrolls sideways inside the column, and a region that scrolls
+// must take the keyboard's focus, or a student without a mouse cannot
+// read its far columns (axe: scrollable-region-focusable).
+type focusableTables struct{}
+
+func (focusableTables) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == east.KindTable {
+			n.SetAttributeString("tabindex", "0")
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // Draw writes one widget's HTML.

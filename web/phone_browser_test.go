@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"mailsim/lang"
+	"mailsim/lessons"
 	"mailsim/web/browsertest"
 	"mailsim/web/mimelab"
 	"mailsim/web/player"
@@ -32,7 +33,8 @@ type page struct {
 // everyPage lists every page the router serves, as a reader reaches them:
 // the bar's sections, every scenario's player, the lab's tabs and sheets,
 // the consoles connected and not, and the error pages. A new page joins the
-// tests by joining the bar's sections, the lab's pages or extraPages.
+// tests by joining the bar's sections, the lab's pages, the lessons or
+// extraPages.
 func everyPage(t *testing.T) []page {
 	t.Helper()
 	var pages []page
@@ -51,6 +53,13 @@ func everyPage(t *testing.T) []page {
 	}
 	for _, p := range mimelab.Pages() {
 		add(page{Name: p, Path: p, Ready: tracerReady[p]})
+	}
+	set, errs := lessons.Load(shipped(t), "")
+	if len(errs) > 0 {
+		t.Fatalf("loading the lessons: %v", errs)
+	}
+	for _, ls := range set.List() {
+		add(page{Name: lessons.Path(ls.Slug), Path: lessons.Path(ls.Slug)})
 	}
 	for _, p := range extraPages {
 		add(p)
