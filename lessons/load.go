@@ -56,6 +56,12 @@ func (s *Set) About(scenario string) (*Lesson, bool) {
 // Path is the address of the lesson with slug, which its section serves.
 func Path(slug string) string { return "/lessons/" + url.PathEscape(slug) }
 
+// Link is where another section's link into the lesson leads, in l, and
+// the lesson's title there.
+func (ls *Lesson) Link(l lang.Lang) (href, title string) {
+	return Path(ls.Slug) + "?lang=" + string(l), ls.In(l).Title
+}
+
 // Get returns the lesson with the slug.
 func (s *Set) Get(slug string) (*Lesson, bool) {
 	i := slices.IndexFunc(s.list, func(l *Lesson) bool { return l.Slug == slug })

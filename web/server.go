@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"mailsim/lessons"
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/sim/live"
@@ -45,17 +46,17 @@ func newHandler(lib sim.Library, l *live.Lab, log *slog.Logger, o Options) http.
 		log = slog.New(slog.DiscardHandler)
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", home(lib, log))
 	msgs := &outbox.Store{}
 	play := player.New(lib, msgs, log)
+	lessons := learn.New(o.Lessons, lib, play, log)
+	play.Teach(lessons.Set())
+	mux.HandleFunc("GET /{$}", home(lib, lessons.Set(), log))
 	play.Routes(mux)
 	mimelab.New(msgs, log).Routes(mux)
 	console.New(lib, l, log).Routes(mux)
 	livelab.New(l, log).Routes(mux)
 	codes.New(lib, play, l, log).Routes(mux)
-	lessons := learn.New(o.Lessons, lib, play, log)
 	lessons.Routes(mux)
-	play.Teach(lessons.Set())
 	mux.HandleFunc("GET /static/{version}/{file...}", static.Serve)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { view.NotFound(w, r, log) })
 	return securityHeaders(newHostGuard(o).wrap(compressed(onlyGet(mux, log))))
@@ -96,11 +97,12 @@ func onlyGet(mux *http.ServeMux, log *slog.Logger) http.Handler {
 	})
 }
 
-// home lists the scenarios, each with a link to its player.
-func home(lib sim.Library, log *slog.Logger) http.HandlerFunc {
+// home lists the lessons, then the scenarios, each with a link to its
+// player and to the lesson that explains it.
+func home(lib sim.Library, set *lessons.Set, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		l := view.PageLang(w, r)
-		view.Render(w, r, log, http.StatusOK, homePage(view.NewMeta(r, l, tr(l, "app.name")), lib.List()))
+		view.Render(w, r, log, http.StatusOK, homePage(view.NewMeta(r, l, tr(l, "app.name")), lib.List(), set))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"mailsim/lang"
+	"mailsim/lessons"
 	"mailsim/scenarios"
 	"mailsim/sim"
 	"mailsim/web/static"
@@ -45,6 +46,36 @@ func TestHomeListsScenariosInBothLanguages(t *testing.T) {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: home page lacks %q", l, want)
 			}
+		}
+	}
+}
+
+// TestHomeLeadsIntoTheLessons: the home page lists every lesson, in order,
+// and a scenario that a lesson explains links to it.
+func TestHomeLeadsIntoTheLessons(t *testing.T) {
+	set, errs := lessons.Load(shipped(t), "")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	h := New(shipped(t), nil, nil)
+	for _, l := range lang.All {
+		body := get(t, h, "GET", "/?lang="+string(l)).Body.String()
+		at := 0
+		for _, ls := range set.List() {
+			i := strings.Index(body[at:], `<a href="`+lessons.Path(ls.Slug)+"?lang="+string(l)+`">`+escape(ls.In(l).Title)+"</a>")
+			if i < 0 {
+				t.Errorf("%s: the home page does not list lesson %s after the one before it", l, ls.Slug)
+				continue
+			}
+			at += i
+		}
+		ls, ok := set.About("two-systems")
+		if !ok {
+			t.Fatal("no lesson is about scenario two-systems")
+		}
+		href, _ := ls.Link(l)
+		if !strings.Contains(body, `data-testid="home-why" href="`+escape(href)+`"`) {
+			t.Errorf("%s: scenario two-systems does not link to its lesson %s", l, href)
 		}
 	}
 }

@@ -18,7 +18,6 @@ import (
 	"mailsim/sim/mime"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
-	"mailsim/web/player"
 	"mailsim/web/view"
 )
 
@@ -30,10 +29,6 @@ type drawer struct {
 	l    lang.Lang
 	slug string
 }
-
-// transcriptLines is how many of the transcript's last lines a player
-// widget shows: enough to see the step in its context, few enough for a slide.
-const transcriptLines = 6
 
 func (d drawer) draw(w io.Writer, wd *lessons.Widget) error {
 	c, err := d.component(wd)
@@ -77,38 +72,20 @@ func (d drawer) component(wd *lessons.Widget) (templ.Component, error) {
 	return nil, fmt.Errorf("no drawing for widget %s", wd.Kind)
 }
 
-// player is the transcript up to the widget's step (or over from..to) and
-// the player at that step.
+// player is the player's own embedded player at the widget's step, or
+// over from..to.
 func (d drawer) player(wd *lessons.Widget) (templ.Component, error) {
 	spec, ok := d.lib.Get(wd.Attrs["scenario"])
 	if !ok {
 		return nil, fmt.Errorf("unknown scenario %q", wd.Attrs["scenario"])
 	}
-	spec = spec.In(d.l)
-	trace, err := d.runs.Trace(spec)
-	if err != nil {
-		return nil, err
-	}
-	to, ok := wd.Int("to")
+	from, _ := wd.Int("from")
+	to, _ := wd.Int("to")
+	step, ok := wd.Int("step")
 	if !ok {
-		to, ok = wd.Int("step")
+		step = from
 	}
-	if !ok {
-		to = len(trace)
-	}
-	to = min(to, len(trace))
-	from, ok := wd.Int("from")
-	if !ok {
-		from = max(0, to-transcriptLines)
-	}
-	topo := view.NewTopology(spec, d.l)
-	var lines []view.TranscriptLine
-	for _, e := range trace[from:to] {
-		lines = append(lines, view.NewTranscriptLine(view.FrameEvent{Event: e, Text: explain(d.l, e.Key)}, topo.Who))
-	}
-	step := strings.NewReplacer("{step}", strconv.Itoa(to), "{total}", strconv.Itoa(len(trace))).Replace(tr(d.l, "lessons.open.step"))
-	href := player.URL(spec.Name) + "?step=" + strconv.Itoa(to) + "&lang=" + string(d.l)
-	return playerWidget(d.l, spec.Title.In(d.l), href, step, lines), nil
+	return d.runs.Embed(spec.In(d.l), step, from, to, d.l)
 }
 
 // base64 is the tracer's result for the widget's input, worked out by the

@@ -1,7 +1,9 @@
 package learn
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"mailsim/lang"
+	"mailsim/lessons"
 	"mailsim/web/outbox"
 	"mailsim/web/player"
 	"mailsim/web/webtest"
@@ -33,7 +36,7 @@ func TestPagesInBothLanguages(t *testing.T) {
 		for _, want := range []string{
 			"<h1 id=", webtest.Escape(tour.In(l).Title),
 			`data-testid="states-smtp"`, `data-table="reply-codes"`, `data-table="base64-index"`, `<code>010011</code> = 19 → <code>T</code>`,
-			`data-testid="widget-transcript"`, `href="/play/lan-both?step=3&amp;lang=` + string(l),
+			`data-testid="player-embed"`, `data-from="1"`, `data-to="4"`, `href="/play/lan-both?step=3&amp;lang=` + string(l),
 			`href="/console/nslookup?lang=` + string(l), `data-testid="quiz-pick"`, `class="notes"`,
 			`rel="next"`, `href="#` + tour.In(l).Headings[0].ID + `"`,
 		} {
@@ -41,8 +44,8 @@ func TestPagesInBothLanguages(t *testing.T) {
 				t.Errorf("%s: the lesson page lacks %s", l, want)
 			}
 		}
-		if strings.Count(page, `data-testid="event"`) != 3+3 {
-			t.Errorf("%s: the player widgets show %d transcript lines, want 3 (to step 3) + 3 (steps 1..4)", l, strings.Count(page, `data-testid="event"`))
+		if strings.Count(page, `data-testid="event"`) != 3+1 {
+			t.Errorf("%s: the players show %d transcript lines, want 3 (at step 3) + 1 (starting at from=1)", l, strings.Count(page, `data-testid="event"`))
 		}
 	}
 	if w := webtest.Get(t, h, "GET", "/lessons/nope"); w.Code != http.StatusNotFound {
@@ -142,4 +145,53 @@ func BenchmarkRenderLessons(b *testing.B) {
 	for b.Loop() {
 		New(set, lib, play, log)
 	}
+}
+
+// BenchmarkHeaviestLesson renders the built-in lesson whose page is the
+// largest, widgets and all, as New does once per language at start-up,
+// and then serves its page, as every student's request does.
+func BenchmarkHeaviestLesson(b *testing.B) {
+	lib := webtest.Shipped(b)
+	set, errs := lessons.Load(lib, "")
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	log := slog.New(slog.DiscardHandler)
+	play := player.New(lib, &outbox.Store{}, log)
+	d := drawer{lib: lib, runs: play}
+	var heaviest *lessons.Doc
+	most, slug, in := 0, "", lang.EN
+	for _, ls := range set.List() {
+		for _, l := range lessons.Langs {
+			var buf bytes.Buffer
+			d.l, d.slug = l, ls.Slug
+			if err := ls.In(l).Render(&buf, d.draw); err != nil {
+				b.Fatal(err)
+			}
+			if buf.Len() > most {
+				most, heaviest, slug, in = buf.Len(), ls.In(l), ls.Slug, l
+			}
+		}
+	}
+	b.Logf("heaviest: %s, %d bytes of HTML", heaviest.File, most)
+	b.Run("render", func(b *testing.B) {
+		b.ReportMetric(float64(most), "html-bytes")
+		for b.Loop() {
+			if err := heaviest.Render(io.Discard, d.draw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("serve", func(b *testing.B) {
+		h := webtest.Mux(New(set, lib, play, log).Routes)
+		r := httptest.NewRequest("GET", URL(slug)+"?lang="+string(in), nil)
+		r.Host = "localhost"
+		for b.Loop() {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != http.StatusOK {
+				b.Fatalf("GET %s: %d", r.URL, w.Code)
+			}
+		}
+	})
 }

@@ -11,6 +11,8 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/a-h/templ"
+
 	"mailsim/lang"
 	"mailsim/lessons"
 	"mailsim/sim"
@@ -20,9 +22,10 @@ import (
 // tr looks a key up in the app's catalogs.
 var tr, explain = words.T, words.Explain
 
-// Runs gives a scenario's whole run; the player's cache is the real one.
+// Runs draws a scenario's player inside a lesson; the player section is
+// the real one, so that a lesson shows the player's own run and parts.
 type Runs interface {
-	Trace(spec *sim.Spec) ([]sim.Event, error)
+	Embed(spec *sim.Spec, step, from, to int, l lang.Lang) (templ.Component, error)
 }
 
 // Section holds the lessons and each one's body, rendered once per language

@@ -70,22 +70,36 @@ func parseStep(s string) int {
 func newPlayerView(spec *sim.Spec, f *frame, r *run, l lang.Lang) playerView {
 	v := playerView{Name: spec.Name, Title: spec.Title.In(l), Topo: view.NewTopology(spec, l), Frame: f,
 		Machines: view.Machines(l), Ladder: newLadder(spec, r.trace, f.Step, l), Asks: slices.ContainsFunc(r.trace, asked)}
+	v.Lines = lines(f, v.Topo)
+	v.Envelope = envelope(f, v.Topo)
+	return v
+}
+
+// lines are frame f's events as the transcript draws them.
+func lines(f *frame, topo view.Topology) []view.TranscriptLine {
+	var out []view.TranscriptLine
 	for _, e := range f.Events {
-		v.Lines = append(v.Lines, view.NewTranscriptLine(e, v.Topo.Who))
+		out = append(out, view.NewTranscriptLine(e, topo.Who))
 	}
+	return out
+}
+
+// envelope is where frame f's message rests on topo and what it moved
+// last, and how many messages each mailbox holds.
+func envelope(f *frame, topo view.Topology) view.Envelope {
 	mo := f.Motion
-	v.Envelope = view.Envelope{From: mo.From, To: mo.To, Dir: mo.Dir, Held: map[string]int{}}
+	env := view.Envelope{From: mo.From, To: mo.To, Dir: mo.Dir, Held: map[string]int{}}
 	for _, b := range f.Mailboxes {
 		for _, m := range b.Messages {
 			if !m.Deleted {
-				v.Envelope.Held[strings.ToLower(b.Address)]++
+				env.Held[strings.ToLower(b.Address)]++
 			}
 		}
 	}
-	if c, ok := v.Topo.Chip(mo.Rest); ok {
-		v.Envelope.Shown, v.Envelope.X, v.Envelope.Y = true, c.DockX, c.DockY
+	if c, ok := topo.Chip(mo.Rest); ok {
+		env.Shown, env.X, env.Y = true, c.DockX, c.DockY
 	}
-	return v
+	return env
 }
 
 // URL is the player page of scenario name.

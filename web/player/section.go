@@ -46,7 +46,7 @@ func (a *Section) why(name string, l lang.Lang) (href, title string) {
 	if !ok {
 		return "", ""
 	}
-	return lessons.Path(ls.Slug) + "?lang=" + string(l), ls.In(l).Title
+	return ls.Link(l)
 }
 
 // Routes adds the player's pages, its websocket and its exports to mux.

@@ -4,6 +4,7 @@
 // The page's html then has the class "slides", not the player's "present",
 // whose styles would reshape the transcripts the widgets draw.
 import { ready } from './dom.js';
+import { embedPlayers } from './player-embed.js';
 
 const KEY = 'mailsim.lessons';
 
@@ -117,5 +118,8 @@ function lesson(root) {
 const list = document.getElementById('lessons');
 const one = document.getElementById('lesson');
 if (list) index(list);
-if (one) lesson(one);
+if (one) {
+  lesson(one);
+  embedPlayers(one);
+}
 ready();

@@ -1,20 +1,17 @@
 // The player: asks the server over a websocket for the state at a step and
 // shows it. The server renders the first state into the page; every later one
 // arrives as a frame {step, total, from, events, mailboxes, state, machine,
-// message, quiz} (see web/ws.go). A run never changes, so the page keeps
-// every event it is sent and, asking for a step, says how many it holds:
-// the frame brings only the events from there on, none when going back.
-import { renderTranscript, reveal } from './transcript.js';
+// message, quiz} (see web/player/ws.go), through the feed that lessons'
+// players use too.
+import { renderTranscript, reveal, showNow } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, agentWho, showCounts, showMotion } from './topology.js';
 import { showMachine } from './states.js';
 import { rowStep, showLadder, stickHead } from './ladder.js';
 import { renderInspector } from './inspector.js';
 import { Predictor } from './predict.js';
+import { Feed } from './feed.js';
 import { ready } from './dom.js';
-
-const retryFirst = 500; // ms before the first reconnection attempt
-const retryMost = 8000;
 
 const root = document.getElementById('player');
 const words = root.dataset; // data-t-* attributes: words in the page's language
@@ -39,49 +36,23 @@ const label = (id) => agentLabel(topology, id);
 const msg = new URL(location.href).searchParams.get('msg');
 
 let frame = null; // the frame on screen, with its events from the first
-const events = []; // every event the page was sent, from the first: a run's events never change
 let step = Number(words.step); // the step on screen
 let target = step; // the step last asked for
 let total = Number(words.total);
 let playing = false;
 let timer = 0;
-let socket = null;
-let retry = retryFirst;
-
-function connect() {
-  const url = new URL(words.ws, location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  if (msg) url.searchParams.set('msg', msg);
-  socket = new WebSocket(url);
-  socket.addEventListener('open', () => {
-    retry = retryFirst;
-    offline.hidden = true;
-    root.dataset.live = 'true';
-    ask(target); // resume where the page is
-  });
-  socket.addEventListener('message', (m) => show(hold(JSON.parse(m.data))));
-  socket.addEventListener('close', () => {
-    socket = null;
-    offline.hidden = false;
-    delete root.dataset.live;
-    setTimeout(connect, retry);
-    retry = Math.min(retry * 2, retryMost);
-  });
-}
+const feed = new Feed(words.ws, msg ? { msg } : {}, show, (on) => {
+  offline.hidden = on;
+  if (on) root.dataset.live = 'true';
+  else delete root.dataset.live;
+});
 
 function ask(n) {
   target = Math.min(Math.max(n, 0), total);
-  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ op: 'goto', step: target, have: events.length }));
+  feed.goto(target);
 }
 
-// hold keeps the events a frame brings that the page lacks (frames asked
-// for in a row may bring the same ones) and gives the frame every event up
-// to its step, as the drawing code reads them.
-function hold(f) {
-  for (let i = events.length - f.from; i >= 0 && i < f.events.length; i++) events.push(f.events[i]);
-  f.events = events.slice(0, f.step);
-  return f;
-}
+let frame0 = false; // whether a frame from the socket has been drawn
 
 function show(f) {
   const forward = f.step === step + 1;
@@ -89,7 +60,7 @@ function show(f) {
   step = f.step;
   total = f.total;
   renderTranscript(transcript, f.events, words, (id) => agentWho(topology, id));
-  showNow(f.events[step - 1]);
+  showNow(now, f.events[step - 1], label);
   focusable();
   renderMailboxes(mailboxes, f.mailboxes, words);
   showMotion(topology, f, forward);
@@ -105,17 +76,14 @@ function show(f) {
   progress.value = step;
   hint.hidden = step > 0;
   remember();
+  if (!frame0) {
+    frame0 = true;
+    ready(); // after the first frame is drawn
+  }
   if (playing && step === target) {
     if (step >= total) setPlaying(false);
     else timer = setTimeout(forwardOne, Number(speed.value));
   }
-}
-
-// showNow writes event e, the current one, into the large-type panel that
-// presentation mode shows under the topology.
-function showNow(e) {
-  now.querySelector('.now-who').textContent = !e ? '' : e.to ? `${label(e.from)} → ${label(e.to)}` : label(e.from);
-  now.querySelector('.now-why').textContent = e?.text ?? '';
 }
 
 // quiz asks predict mode's question about the reply that comes next, as
@@ -277,5 +245,4 @@ showLadder(ladder, step);
 stickHead(ladder);
 reveal(transcript, transcript.lastElementChild);
 focusable();
-connect();
-socket.addEventListener('message', ready, { once: true }); // after the first frame is drawn
+ask(step); // the first frame, drawn over the page's own, marks the page ready

@@ -31,6 +31,13 @@ export function reveal(list, latest) {
   list.scrollTop = latest.offsetHeight > list.clientHeight ? top : top + latest.offsetHeight - list.clientHeight;
 }
 
+// showNow writes event e, the current one, into a "now" panel: who acts
+// and why, in large type in presentation mode and in lessons' players.
+export function showNow(panel, e, label) {
+  panel.querySelector('.now-who').textContent = !e ? '' : e.to ? `${label(e.from)} → ${label(e.to)}` : label(e.from);
+  panel.querySelector('.now-why').textContent = e?.text ?? '';
+}
+
 // item is one event's list item; the console and the live lab use it too.
 export function item(e, words, label) {
   const side = marks[e.side] ?? '';

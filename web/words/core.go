@@ -13,11 +13,14 @@ var uiCore = lang.Catalog{
 	"nav.sections":  {RO: "Secțiuni", EN: "Sections"},
 	"nav.scenarios": {RO: "Scenarii", EN: "Scenarios"},
 
-	"home.title":    {RO: "Scenarii", EN: "Scenarios"},
+	"home.title":    {RO: "Învață cum circulă poșta electronică", EN: "Learn how e-mail travels"},
 	"home.open":     {RO: "Deschide", EN: "Open"},
 	"home.lecture":  {RO: "Scenariile din curs", EN: "The lecture's scenarios"},
 	"home.variants": {RO: "Variante: ce se întâmplă când ceva merge altfel", EN: "Variants: what happens when something goes otherwise"},
 	"home.empty":    {RO: "Nu există niciun scenariu.", EN: "There are no scenarios."},
+	"home.lessons":  {RO: "Lecții: de ce se întâmplă așa", EN: "Lessons: why it happens this way"},
+	"home.lessons.text": {RO: "Teoria cursului, pas cu pas, cu scenariile și uneltele în pagină. Începe cu prima sau alege un subiect.",
+		EN: "The lecture's theory, step by step, with the scenarios and tools in the page. Start with the first, or pick a topic."},
 
 	"topology.title": {RO: "Topologie", EN: "Topology"},
 	"legend.push":    {RO: "push (SMTP): poșta pleacă spre destinatar", EN: "push (SMTP): mail travels towards the recipient"},
