@@ -317,5 +317,5 @@ func TestBrowserScreenshot(t *testing.T) {
 	tb.Until("connecting", liveJS)
 	tb.Do("stepping", chromedp.KeyEvent(kb.ArrowRight))
 	tb.Until("the RETR reply", stepIs(step))
-	shoot(t, tb, "player.png")
+	tb.Shoot("player.png")
 }

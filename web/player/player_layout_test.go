@@ -2,17 +2,13 @@ package player
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/sim"
-	"mailsim/web/browsertest"
 	"mailsim/web/webtest"
 )
 
@@ -139,7 +135,7 @@ func TestBrowserPresentFitsAProjector(t *testing.T) {
 			t.Errorf("presentation at %dx%d: the explanation's type is under 22 device px", w, h)
 		}
 		if zoom == 1 {
-			shoot(t, tb, "player-present.png")
+			tb.Shoot("player-present.png")
 		}
 	}
 	// A slide clicker sends PageDown and PageUp.
@@ -147,23 +143,6 @@ func TestBrowserPresentFitsAProjector(t *testing.T) {
 	tb.Until("the next step", stepIs(step+1))
 	tb.Do("pressing PageUp", chromedp.KeyEvent(kb.PageUp))
 	tb.Until("the step before", stepIs(step))
-}
-
-// shoot saves the page as docs/name when MAILSIM_SCREENSHOT is set, for the
-// README and for a person to look at.
-func shoot(t *testing.T, tb *browsertest.Tab, name string) {
-	t.Helper()
-	if os.Getenv("MAILSIM_SCREENSHOT") == "" {
-		return
-	}
-	time.Sleep(time.Second) // the envelope's journey
-	png, err := chromedp.Run(tb.Ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join("..", "..", "docs", name), png, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestBrowserPlayerOnAPhone opens every scenario at its end at 390×844 and
