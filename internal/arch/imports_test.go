@@ -30,6 +30,7 @@ var rules = map[string][]string{
 	"sim/store":   {"..."}, // the one mail store, which the world, the lab and the IMAP server share
 	"sim":         {"web/..."},
 	"lessons":     {"web/..."}, // lessons are checked and rendered without the web; web/learn draws their widgets
+	"class":       {"..."},     // a classroom's rules import nothing of mailsim: the web, a load test and the NATS bridge drive them
 
 	// The web: web assembles the sections; each section imports the shared
 	// view, words and socket loop, and another section only where it links
