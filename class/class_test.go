@@ -183,7 +183,8 @@ func TestAPollCountsEachStudentOnce(t *testing.T) {
 	teacher, _ := join(c, Instructor)
 	a, _ := join(c, Student)
 	b, _ := join(c, Student)
-	p := Poll{Kind: "single", Question: "What does the server answer to RCPT?", Options: []string{"250", "354", "550"}, Right: []int{0}, Why: "250: the recipient is accepted."}
+	p := Poll{Kind: "single", Question: Text{"en": "What does the server answer to RCPT?"}, Options: []Text{{"en": "250"}, {"en": "354"}, {"en": "550"}},
+		Right: []int{0}, Why: Text{"en": "250: the recipient is accepted.", "ro": "250: destinatarul e acceptat."}}
 	if err := c.Ask(a.Member, p); !errors.Is(err, ErrNotInstructor) {
 		t.Errorf("a student asked: %v", err)
 	}
@@ -220,7 +221,7 @@ func TestAPollCountsEachStudentOnce(t *testing.T) {
 	}
 	for _, s := range []*screen{a, b, teacher} {
 		r := s.last("reveal")
-		if r == nil || r["answer"] != "250" || r["why"] != p.Why || r["bars"].([]any)[0].(map[string]any)["right"] != true {
+		if r == nil || r["right"].([]any)[0] != 0.0 || r["why"].(map[string]any)["ro"] != p.Why["ro"] || r["bars"].([]any)[0].(map[string]any)["right"] != true {
 			t.Errorf("a screen got the reveal %v", r)
 		}
 	}
@@ -236,7 +237,7 @@ func TestAPollCountsEachStudentOnce(t *testing.T) {
 func TestShortAnswersFoldAndRank(t *testing.T) {
 	_, c, _, _ := started(t)
 	teacher, _ := join(c, Instructor)
-	if err := c.Ask(teacher.Member, Poll{Kind: "short", Question: `"Man" in Base64?`, Answer: "TWFu", Why: "M a n → 19 22 5 46"}); err != nil {
+	if err := c.Ask(teacher.Member, Poll{Kind: "short", Question: Text{"en": `"Man" in Base64?`}, Answer: "TWFu", Why: Text{"en": "M a n → 19 22 5 46"}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, text := range []string{"twfu", " T W F U ", "TWFv"} {
@@ -248,7 +249,7 @@ func TestShortAnswersFoldAndRank(t *testing.T) {
 	c.Reveal(teacher.Member)
 	bars := teacher.last("reveal")["bars"].([]any)
 	first := bars[0].(map[string]any)
-	if first["label"] != "TWFU" || first["count"] != 2.0 || first["right"] != true || len(bars) != 2 {
+	if first["text"] != "TWFU" || first["count"] != 2.0 || first["right"] != true || len(bars) != 2 {
 		t.Errorf("the short answers chart as %v", bars)
 	}
 }
@@ -256,7 +257,7 @@ func TestShortAnswersFoldAndRank(t *testing.T) {
 func TestStudentsAnswerAtAMeasuredPace(t *testing.T) {
 	_, c, _, _ := started(t)
 	teacher, _ := join(c, Instructor)
-	c.Ask(teacher.Member, Poll{Kind: "single", Question: "?", Options: []string{"a", "b"}, Right: []int{1}})
+	c.Ask(teacher.Member, Poll{Kind: "single", Question: Text{"en": "?"}, Options: []Text{{"en": "a"}, {"en": "b"}}, Right: []int{1}})
 	s, _ := join(c, Student)
 	var err error
 	for i := 0; i < answerBurst+1 && err == nil; i++ {

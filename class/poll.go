@@ -11,16 +11,29 @@ import (
 // right) or a short answer (a reply code, a Base64 character). The right
 // answer and its explanation reach the students only with the reveal.
 type Poll struct {
-	Kind     string   `json:"kind"` // "single", "multi" or "short"
-	Question string   `json:"question"`
-	Options  []string `json:"options,omitempty"`
-	Right    []int    `json:"-"` // the right options' indexes, for a choice
-	Answer   string   `json:"-"` // the right short answer
-	Why      string   `json:"-"`
+	Kind     string `json:"kind"` // "single", "multi" or "short"
+	Question Text   `json:"question"`
+	Options  []Text `json:"options,omitempty"`
+	Right    []int  `json:"-"` // the right options' indexes, for a choice
+	Answer   string `json:"-"` // the right short answer
+	Why      Text   `json:"-"`
 
 	id       int
 	answers  map[*Member]string // each student's latest answer, as a key of the tally
 	revealed bool
+}
+
+// Text is a sentence in each language a screen may show, by language code
+// ("ro", "en"): students in one room read different languages.
+type Text map[string]string
+
+// size is the longest of the text's languages.
+func (t Text) size() int {
+	n := 0
+	for _, s := range t {
+		n = max(n, len(s))
+	}
+	return n
 }
 
 // The poll's bounds: what an instructor's page may ask, and what a
@@ -36,7 +49,7 @@ var (
 
 func (p *Poll) check() error {
 	switch {
-	case p.Question == "" || len(p.Question) > maxText || len(p.Why) > maxText:
+	case p.Question.size() == 0 || p.Question.size() > maxText || p.Why.size() > maxText:
 		return errors.New("a question has text, at most 300 bytes")
 	case p.Kind == "short":
 		if p.Answer == "" || len(p.Answer) > maxText {
@@ -49,6 +62,11 @@ func (p *Poll) check() error {
 		for _, r := range p.Right {
 			if r < 0 || r >= len(p.Options) {
 				return errors.New("a right option is out of range")
+			}
+		}
+		for _, o := range p.Options {
+			if o.size() == 0 || o.size() > maxText {
+				return errors.New("an option has text, at most 300 bytes")
 			}
 		}
 	default:
@@ -83,12 +101,13 @@ func (p *Poll) key(picks []int, text string) (string, error) {
 	return strings.Join(parts, ","), nil
 }
 
-// Bar is one bar of the chart: an option (or a short answer) and how many
-// chose it.
+// Bar is one bar of the chart: an option (its index) or a short answer
+// (its text), and how many chose it.
 type Bar struct {
-	Label string `json:"label"`
-	Count int    `json:"count"`
-	Right bool   `json:"right,omitempty"` // only once revealed
+	Option int    `json:"option"` // -1 for a short answer
+	Text   string `json:"text,omitempty"`
+	Count  int    `json:"count"`
+	Right  bool   `json:"right,omitempty"` // only once revealed
 }
 
 // bars is the tally: for a choice one bar per option, counting each
@@ -96,8 +115,8 @@ type Bar struct {
 func (p *Poll) bars() []Bar {
 	if p.Kind != "short" {
 		bars := make([]Bar, len(p.Options))
-		for i, o := range p.Options {
-			bars[i] = Bar{Label: o, Right: p.revealed && slices.Contains(p.Right, i)}
+		for i := range p.Options {
+			bars[i] = Bar{Option: i, Right: p.revealed && slices.Contains(p.Right, i)}
 		}
 		for _, k := range p.answers {
 			for n := range strings.SplitSeq(k, ",") {
@@ -112,16 +131,16 @@ func (p *Poll) bars() []Bar {
 	}
 	bars := make([]Bar, 0, len(counts))
 	for k, n := range counts {
-		bars = append(bars, Bar{Label: k, Count: n})
+		bars = append(bars, Bar{Option: -1, Text: k, Count: n})
 	}
-	slices.SortFunc(bars, func(a, b Bar) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Label, b.Label)) })
+	slices.SortFunc(bars, func(a, b Bar) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Text, b.Text)) })
 	if len(bars) > maxShown {
 		bars = bars[:maxShown]
 	}
 	if p.revealed {
 		right, _ := p.key(nil, p.Answer)
 		for i := range bars {
-			bars[i].Right = bars[i].Label == right
+			bars[i].Right = bars[i].Text == right
 		}
 	}
 	return bars
@@ -137,32 +156,20 @@ type pollFrame struct {
 	Poll     *Poll  `json:"poll"`
 	Bars     []Bar  `json:"bars,omitempty"`
 	Answered int    `json:"answered"`
-	Answer   string `json:"answer,omitempty"` // the right answer, once revealed
-	Why      string `json:"why,omitempty"`
+	Right    []int  `json:"right,omitempty"`  // the right options, once revealed
+	Answer   string `json:"answer,omitempty"` // the right short answer, once revealed
+	Why      Text   `json:"why,omitempty"`
 }
 
 func (p *Poll) frame(r Role) *Message {
 	f := pollFrame{Op: "poll", ID: p.id, Poll: p, Answered: len(p.answers)}
 	if p.revealed {
-		f.Op, f.Why, f.Answer = "reveal", p.Why, p.rightText()
+		f.Op, f.Why, f.Right, f.Answer = "reveal", p.Why, p.Right, p.Answer
 	}
 	if p.revealed || r == Instructor {
 		f.Bars = p.bars()
 	}
 	return encode(f)
-}
-
-// rightText is the right answer in words: the short answer, or the right
-// options' texts.
-func (p *Poll) rightText() string {
-	if p.Kind == "short" {
-		return p.Answer
-	}
-	var out []string
-	for _, r := range p.Right {
-		out = append(out, p.Options[r])
-	}
-	return strings.Join(out, "; ")
 }
 
 // Ask opens a question to the room, closing the one before.

@@ -202,3 +202,30 @@ func untagged(lines []string) []string {
 	}
 	return out
 }
+
+// Question is predict mode's question for a class's poll: the next server
+// reply from a step on, the choices, the right one's index, the reply's
+// step and the key of its explanation.
+type Question struct {
+	Proto, Request string
+	Choices        []string
+	Right          int
+	Step           int // the step that shows the reply: the class moves there to reveal
+	Key            string
+}
+
+// Question is the question predict mode asks about the first server reply
+// of spec at or after step; false when no reply is left.
+func (a *Section) Question(spec *sim.Spec, step int) (Question, bool) {
+	r, err := a.totals.get(spec)
+	if err != nil || step < 0 || step >= len(r.trace) {
+		return Question{}, false
+	}
+	next := step + quizAhead(r.trace, step)
+	q := quizAt(spec.Name, r.trace, next)
+	if q == nil {
+		return Question{}, false
+	}
+	return Question{Proto: q.Proto, Request: q.Request, Choices: q.Choices, Right: slices.Index(q.Choices, answer(r.trace[next])),
+		Step: next + 1, Key: r.trace[next].Key}, true
+}

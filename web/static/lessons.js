@@ -110,8 +110,17 @@ function lesson(root) {
     const key = e.key === 'P' ? 'p' : e.key;
     if (!keys[key] || (key !== 'p' && !document.documentElement.classList.contains('slides'))) return;
     e.preventDefault();
+    const was = at;
     keys[key]();
     show();
+    if (at !== was) dispatchEvent(new CustomEvent('mailsim:view', { detail: { step: at } })); // a class's instructor publishes it (classbar.js)
+  });
+  // A class's student follows the instructor's slide: as a slide in
+  // presentation mode, else by scrolling to its section.
+  addEventListener('mailsim:goto', (e) => {
+    at = Math.min(Math.max(e.detail.step, 0), count - 1);
+    show();
+    if (!document.documentElement.classList.contains('slides')) body.querySelector(`[data-slide="${at}"]`)?.scrollIntoView();
   });
 }
 

@@ -53,6 +53,7 @@ function ask(n) {
 }
 
 let frame0 = false; // whether a frame from the socket has been drawn
+let shown = -1; // the step last told to the class
 
 function show(f) {
   const forward = f.step === step + 1;
@@ -76,6 +77,10 @@ function show(f) {
   progress.value = step;
   hint.hidden = step > 0;
   remember();
+  if (step !== shown) {
+    shown = step;
+    dispatchEvent(new CustomEvent('mailsim:view', { detail: { step } })); // a class's instructor publishes it (classbar.js)
+  }
   if (!frame0) {
     frame0 = true;
     ready(); // after the first frame is drawn
@@ -238,6 +243,12 @@ document.addEventListener('keydown', (e) => {
   if (!op) return;
   e.preventDefault(); // also keeps space from clicking a focused button twice
   ops[op]();
+});
+
+// A class's student follows the instructor's step (classbar.js).
+addEventListener('mailsim:goto', (e) => {
+  setPlaying(false);
+  jump(e.detail.step);
 });
 
 if (sessionStorage.getItem('mailsim.present')) togglePresent(true);

@@ -21,11 +21,12 @@ type Meta struct {
 	Title  string
 	URL    *url.URL
 	Styles []string // the page's own stylesheets besides style.css
+	Class  ClassTie // the class the reader follows or teaches, if any: the frame draws its bar
 }
 
 // NewMeta is the frame of a page at r, in l, titled title.
 func NewMeta(r *http.Request, l lang.Lang, title string) Meta {
-	return Meta{Lang: l, Title: title, URL: r.URL}
+	return Meta{Lang: l, Title: title, URL: r.URL, Class: classOf(r)}
 }
 
 // Render writes a page. It renders into a buffer first so that a template

@@ -30,6 +30,7 @@ var ui = mergeCatalogs(
 	uiStates,
 	uiTLS,
 	uiLessons,
+	uiClassroom,
 )
 
 // explanations is every protocol and world explanation by event key, merged
