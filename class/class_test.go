@@ -84,7 +84,7 @@ func TestCodesAvoidLookAlikes(t *testing.T) {
 	if len(seen) != len(Alphabet) {
 		t.Errorf("5,000 codes used %d of the alphabet's %d characters", len(seen), len(Alphabet))
 	}
-	if strings.ContainsAny(Alphabet, "0O1IL5S8B2ZUV") {
+	if strings.ContainsAny(Alphabet, "0OQ1IL5S8B2ZUV") {
 		t.Errorf("the alphabet %q has look-alike characters", Alphabet)
 	}
 	for typed, want := range map[string]string{"ack-34x": "ACK34X", " AC K3 4X ": "ACK34X", "ack34": "", "ACK34O": "", "ACK-34X-9": ""} {

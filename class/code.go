@@ -10,10 +10,10 @@ import (
 
 // Alphabet is what a join code is made of: capitals and digits without the
 // ones a student misreads from a projector or a phone (0 O, 1 I L, 5 S,
-// 8 B, 2 Z, U V), so that a code read aloud or typed is the code shown.
-const Alphabet = "ACDEFGHJKMNPQRTWXY34679"
+// 8 B, 2 Z, U V, Q), so that a code read aloud or typed is the code shown.
+const Alphabet = "ACDEFGHJKMNPRTWXY34679"
 
-// CodeLen is a join code's length: 23⁶ ≈ 148 million codes, against a few
+// CodeLen is a join code's length: 22⁶ ≈ 113 million codes, against a few
 // hundred classes at a time, each found only by guessing past the join
 // rate limit.
 const CodeLen = 6

@@ -6,7 +6,7 @@
 // "mailsim:view" event) and ask the room. Questions, answers, the chart and
 // the reveal show in the poll panel, the same on every screen. Everything
 // from the socket reaches the page through textContent.
-import { el } from './dom.js';
+import { el, ready } from './dom.js';
 import { socketURL } from './console-terminal.js';
 
 const bar = document.querySelector('.classbar');
@@ -66,8 +66,13 @@ const handlers = {
 };
 let students = 0;
 
+// alone: the bar is the page's only script, so it says when the page is
+// ready (after the class's first frame); a page with its own says so itself.
+const alone = document.querySelectorAll('script[type="module"]').length === 1;
+
 function receive(f) {
   handlers[f.op]?.(f);
+  if (alone) ready();
 }
 
 // follow brings the page to view v.

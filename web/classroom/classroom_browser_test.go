@@ -1,0 +1,133 @@
+package classroom
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"mailsim/web/browsertest"
+	"mailsim/web/webtest"
+)
+
+// TestBrowserAClassFollowsItsInstructor is a class in real Chromium: an
+// instructor and three students, each in a browser of their own. The
+// instructor's steps in the player appear on the three students' screens;
+// a student explores alone and rejoins; the room answers the predict
+// question, the chart counts the three answers, and the reveal reaches
+// every screen; a student's attempt to drive is refused. The projector page
+// with the chart is docs/classroom.png (MAILSIM_SCREENSHOT=1).
+func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
+	srv := webtest.Serve(t, webtest.Site(routes(t)))
+	teacher := browsertest.Open(t)
+	teacher.Do("sizing", chromedp.EmulateViewport(1280, 720))
+	teacher.Navigate(srv.URL + "/play/lan-both?lang=en")
+	teacher.Do("starting a class", chromedp.Evaluate[chromedp.Void](`fetch('/class?lang=en', {method: 'POST', body: new URLSearchParams({from: '/play/lan-both'})}).then(() => { window.started = true; })`))
+	teacher.Until("the class started", `window.started === true`)
+	teacher.Navigate(srv.URL + "/play/lan-both?lang=en")
+	code := teacher.Eval(`document.querySelector('.classbar .class-code').textContent`)
+	if len(code) != 6 || teacher.Eval(`document.querySelector('.classbar').dataset.role`) != "instructor" {
+		t.Fatalf("the instructor's bar shows class %q", code)
+	}
+
+	var students []*browsertest.Tab
+	for range 3 {
+		s := browsertest.Open(t)
+		s.Navigate(srv.URL + "/class/" + strings.ToLower(code) + "?lang=en")
+		if !strings.HasPrefix(s.Eval(`location.pathname`), "/play/lan-both") || s.Eval(`document.querySelector('.classbar').dataset.role`) != "student" {
+			t.Fatalf("a student landed on %s", s.Eval(`location.href`))
+		}
+		students = append(students, s)
+	}
+	teacher.Until("three students counted", `document.querySelector('[data-testid="class-count"]').textContent === '3'`)
+
+	step := func(tb *browsertest.Tab) string { return tb.Eval(`document.querySelector('#player [data-testid="step"]').textContent`) }
+	at := func(tb *browsertest.Tab, n int, who string) {
+		t.Helper()
+		tb.Until(who+" at step "+strconv.Itoa(n), `document.querySelector('#player [data-testid="step"]').textContent === '`+strconv.Itoa(n)+`'`)
+	}
+	click := func(tb *browsertest.Tab, sel string) {
+		t.Helper()
+		tb.Do("clicking "+sel, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).click()`, sel)))
+	}
+	for n := 1; n <= 3; n++ {
+		click(teacher, `#player button[data-op="step"]`)
+		at(teacher, n, "the instructor")
+		for i, s := range students {
+			at(s, n, fmt.Sprintf("student %d", i+1))
+		}
+	}
+
+	// Student 1 explores alone: the class goes on without them, until they rejoin.
+	click(students[0], `[data-testid="class-detach"]`)
+	click(students[0], `#player button[data-op="back"]`)
+	at(students[0], 2, "student 1, alone")
+	click(teacher, `#player button[data-op="end"]`)
+	total, _ := strconv.Atoi(teacher.Eval(`document.querySelector('#player [data-testid="total"]').textContent`))
+	click(teacher, `#player button[data-op="restart"]`)
+	for range 8 {
+		click(teacher, `#player button[data-op="step"]`)
+	}
+	at(teacher, 8, "the instructor")
+	at(students[1], 8, "student 2")
+	if got := step(students[0]); got != "2" {
+		t.Errorf("student 1 explores alone at step 2, but the class moved them to %s (of %d)", got, total)
+	}
+	click(students[0], `[data-testid="class-rejoin"]`)
+	at(students[0], 8, "student 1, rejoined")
+
+	// The room answers the question about the next reply.
+	click(teacher, `[data-testid="class-ask"]`)
+	for i, s := range students {
+		s.Until(fmt.Sprintf("student %d's question", i+1), `document.querySelector('[data-testid="class-answer"]') !== null`)
+	}
+	options := students[0].Eval(`JSON.stringify([...document.querySelectorAll('[data-testid="class-answer"] input')].map(i => i.value))`)
+	if options == "[]" {
+		t.Fatal("the question has no options")
+	}
+	for i, s := range students {
+		pick := []string{"0", "0", "1"}[i]
+		s.Do("answering", chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector('[data-testid="class-answer"]');
+			f.querySelector('input[value="`+pick+`"]').click(); f.querySelector('button').click(); })()`))
+	}
+	teacher.Until("the chart counts three answers", `[...document.querySelectorAll('[data-testid="class-chart"] .bar')].reduce((n, g) => n + Number(g.dataset.count), 0) === 3`)
+	if got := teacher.Eval(`document.querySelector('.class-answered').textContent`); got != "3 of 3 answered" {
+		t.Errorf("the instructor's panel says %q", got)
+	}
+
+	// A student's page cannot drive: its command is refused, nobody moves.
+	students[2].Do("driving from a student's page", chromedp.Evaluate[chromedp.Void](`(() => {
+		window.refusal = '';
+		const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws/class/`+code+`');
+		ws.onmessage = (m) => { const f = JSON.parse(m.data); if (f.op === 'refused') { window.refusal = f.why; ws.close(); } };
+		ws.onopen = () => ws.send(JSON.stringify({op: 'show', view: {path: '/play/lan-both', step: 1}}));
+	})()`))
+	students[2].Until("the refusal", `window.refusal !== ''`)
+	if got := students[2].Eval(`window.refusal`); got != "Only the instructor drives the class." {
+		t.Errorf("the refusal says %q", got)
+	}
+	if step(students[1]) != "8" || step(teacher) != "8" {
+		t.Errorf("a student's command moved the class: student 2 at %s, the instructor at %s", step(students[1]), step(teacher))
+	}
+
+	// The projector page shows the chart; the reveal reaches every screen.
+	teacher.Navigate(srv.URL + "/class/" + code + "/teach?lang=en")
+	teacher.Until("the chart on the projector", `document.querySelectorAll('[data-testid="class-chart"] .bar').length > 0`)
+	teacher.Shoot("classroom.png")
+	click(teacher, `[data-testid="class-reveal"]`)
+	for i, s := range students {
+		s.Until(fmt.Sprintf("student %d's reveal", i+1), `document.querySelector('.class-right') !== null`)
+		if why := s.Eval(`document.querySelector('.class-why').textContent`); why == "" {
+			t.Errorf("student %d's reveal has no explanation", i+1)
+		}
+	}
+	right := teacher.Eval(`document.querySelector('[data-testid="class-chart"] .bar.right text').textContent`)
+	if !strings.Contains(students[0].Eval(`document.querySelector('.class-right').textContent`), right) {
+		t.Errorf("the reveal names %q, the chart marks %q", students[0].Eval(`document.querySelector('.class-right').textContent`), right)
+	}
+	if step(students[0]) != "8" {
+		t.Errorf("the projector page moved the class to step %s", step(students[0]))
+	}
+}
