@@ -43,7 +43,9 @@ func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
 	}
 	teacher.Until("three students counted", `document.querySelector('[data-testid="class-count"]').textContent === '3'`)
 
-	step := func(tb *browsertest.Tab) string { return tb.Eval(`document.querySelector('#player [data-testid="step"]').textContent`) }
+	step := func(tb *browsertest.Tab) string {
+		return tb.Eval(`document.querySelector('#player [data-testid="step"]').textContent`)
+	}
 	at := func(tb *browsertest.Tab, n int, who string) {
 		t.Helper()
 		tb.Until(who+" at step "+strconv.Itoa(n), `document.querySelector('#player [data-testid="step"]').textContent === '`+strconv.Itoa(n)+`'`)
