@@ -24,6 +24,7 @@ type config struct {
 	scenario string
 	rate     float64
 	duration time.Duration
+	class    bool // students following an instructor, rather than players stepping alone
 }
 
 // result is what the sockets saw. failed counts sockets that could not be
@@ -42,32 +43,26 @@ const (
 	frameWait   = 10 * time.Second
 )
 
-// socketURL is the player socket of scenario on the mailsim at base, and
-// the Origin its pages have.
-func socketURL(base, scenario string) (ws, origin string, err error) {
+// socketURL is the socket at path on the mailsim at base, and the Origin
+// its pages have.
+func socketURL(base, path string) (ws, origin string, err error) {
 	u, err := url.Parse(base)
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return "", "", fmt.Errorf("-url %q: give the mailsim's address, such as http://127.0.0.1:8080", base)
 	}
 	origin = u.Scheme + "://" + u.Host
 	u.Scheme = map[string]string{"http": "ws", "https": "wss"}[u.Scheme]
-	u.Path = "/ws/play/" + url.PathEscape(scenario)
+	u.Path = path
 	return u.String(), origin, nil
 }
 
-// run opens the sockets, a few at a time, then steps them all for the
-// duration and gathers what they saw.
-func run(c config) (result, error) {
-	ws, origin, err := socketURL(c.base, c.scenario)
-	if err != nil {
-		return result{}, err
-	}
-	// A browser offers permessage-deflate, and sends the page's Origin,
-	// which the server's same-origin check asks for; the Host is -url's.
+// dialAll opens n sockets to ws, a few handshakes at a time, counting in
+// res those opened and failed; a failed one is nil in the slice. Like a
+// browser, each offers permessage-deflate and sends the page's Origin
+// (header), which the server's same-origin check asks for.
+func dialAll(ws string, header http.Header, n int, res *result) []*websocket.Conn {
 	d := websocket.Dialer{EnableCompression: true, HandshakeTimeout: frameWait}
-	header := http.Header{"Origin": {origin}}
-	conns := make([]*websocket.Conn, c.n)
-	var res result
+	conns := make([]*websocket.Conn, n)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, dialsAtOnce)
@@ -91,7 +86,20 @@ func run(c config) (result, error) {
 		}()
 	}
 	wg.Wait()
+	return conns
+}
 
+// run opens the sockets, a few at a time, then steps them all for the
+// duration and gathers what they saw.
+func run(c config) (result, error) {
+	ws, origin, err := socketURL(c.base, "/ws/play/"+url.PathEscape(c.scenario))
+	if err != nil {
+		return result{}, err
+	}
+	var res result
+	conns := dialAll(ws, http.Header{"Origin": {origin}}, c.n, &res)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	start := time.Now()
 	stop := start.Add(c.duration)
 	for _, conn := range conns {

@@ -1,9 +1,12 @@
 // Command mailload puts a running mailsim under the load of a class: it
 // opens many player sockets (/ws/play/{scenario}) and walks each through
 // the scenario as a student's page does, saying how many events it holds,
-// and reports how long the frames took.
+// and reports how long the frames took. With -class it starts a class
+// instead, opens -n student sockets that follow it and steps the
+// instructor's player -rate times a second, and reports how long each step
+// took to reach the last student.
 //
-//	mailload [-url http://127.0.0.1:8080] [-n 1000] [-scenario lan-both] [-rate 1] [-duration 30s]
+//	mailload [-url http://127.0.0.1:8080] [-n 1000] [-scenario lan-both] [-rate 1] [-duration 30s] [-class]
 //
 // -rate is gotos a second per socket; -rate 0 is flat out, each socket
 // asking for its next step as soon as the frame of the last arrives. It
@@ -19,6 +22,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
@@ -36,6 +40,7 @@ func main() {
 	flag.StringVar(&c.scenario, "scenario", "lan-both", "scenario the sockets play")
 	flag.Float64Var(&c.rate, "rate", 1, "gotos a second per socket; 0: flat out")
 	flag.DurationVar(&c.duration, "duration", 30*time.Second, "how long the sockets step")
+	flag.BoolVar(&c.class, "class", false, "start a class instead: -n students follow an instructor who steps at -rate steps a second (0: 2)")
 	flag.Parse()
 	if err := check(c); err != nil {
 		fmt.Fprintln(os.Stderr, "mailload:", err)
@@ -45,7 +50,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "mailload:", err)
 		os.Exit(1)
 	}
-	res, err := run(c)
+	load := run
+	if c.class {
+		load = runClass
+	}
+	res, err := load(c)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mailload:", err)
 		os.Exit(1)
@@ -95,7 +104,13 @@ func report(c config, res result) {
 	if c.rate == 0 {
 		pace = "flat out"
 	}
-	fmt.Printf("mailload: %d sockets to %s, scenario %s, %s, for %v\n", c.n, c.base, c.scenario, pace, c.duration)
+	if c.class {
+		pace = fmt.Sprintf("the instructor stepping %g times a second", cmp.Or(c.rate, classPace))
+		fmt.Printf("mailload: a class of %d students at %s following scenario %s, %s, for %v\n", c.n, c.base, c.scenario, pace, c.duration)
+		fmt.Println("latency: from the instructor's step sent to the last student's screen receiving it")
+	} else {
+		fmt.Printf("mailload: %d sockets to %s, scenario %s, %s, for %v\n", c.n, c.base, c.scenario, pace, c.duration)
+	}
 	fmt.Printf("sockets opened %d, failed %d; errors %d\n", res.opened, res.failed, res.errors)
 	secs := res.elapsed.Seconds()
 	fmt.Printf("frames %d in %.1fs: %.0f frames/s\n", res.frames, secs, float64(res.frames)/max(secs, 1e-9))
