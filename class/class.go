@@ -46,6 +46,7 @@ type Role int
 const (
 	Student Role = iota
 	Instructor
+	Everyone Role = -1 // a frame for all the class's screens
 )
 
 // Message is one frame for the members, encoded once however many get it;
@@ -84,10 +85,13 @@ type Member struct {
 // mind, too few to flood the chart.
 var answerRate, answerBurst = rate.Every(200 * time.Millisecond), 5
 
-// Class is one running class.
+// Class is one running class, held by this instance.
 type Class struct {
-	Code   string
+	code   string
 	secret string
+	// mirror, when set, gets every broadcast once, with the role it went
+	// to (Everyone for all): how another instance's screens get them too.
+	mirror func(to Role, m *Message)
 
 	mu       sync.Mutex
 	view     View
@@ -108,8 +112,19 @@ var (
 	ErrTooFast       = errors.New("too many answers; wait a moment")
 )
 
+// Code is the class's join code.
+func (c *Class) Code() string { return c.code }
+
 // Owns is whether secret is the instructor's.
 func (c *Class) Owns(secret string) bool { return same(secret, c.secret) }
+
+// Mirror has f receive every broadcast, once, with the role it went to:
+// the screens another instance holds get the class's frames through it.
+func (c *Class) Mirror(f func(to Role, m *Message)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.mirror = f
+}
 
 // Join adds a member and sends it where the class is: the view, and the
 // open poll or the last revealed one. The instructor's screens also get the
@@ -171,17 +186,17 @@ func (c *Class) deliver(m *Member, msg *Message) {
 	}
 }
 
-// broadcast sends msg to the members of role who (-1: everyone); under mu.
+// broadcast sends msg to the members of role who (Everyone: all); under mu.
 func (c *Class) broadcast(who Role, msg *Message) {
 	for m := range c.members {
-		if who < 0 || m.Role == who {
+		if who == Everyone || m.Role == who {
 			c.deliver(m, msg)
 		}
 	}
+	if c.mirror != nil {
+		c.mirror(who, msg)
+	}
 }
-
-// everyone is broadcast's "all roles".
-const everyone Role = -1
 
 // count tells the instructor's screens how many students follow; under mu.
 func (c *Class) count() {
@@ -203,7 +218,7 @@ func (c *Class) Show(m *Member, v View) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.view = v
-	c.broadcast(everyone, encode(viewFrame{Op: "view", View: v}))
+	c.broadcast(Everyone, encode(viewFrame{Op: "view", View: v}))
 	return nil
 }
 

@@ -274,23 +274,23 @@ func TestAClassExpiresWithoutItsInstructor(t *testing.T) {
 	r, c, _, clock := started(t)
 	_, leave := join(c, Instructor)
 	*clock = clock.Add(13 * time.Hour)
-	if _, ok := r.Get(c.Code); !ok {
+	if _, ok := r.Get(c.Code()); !ok {
 		t.Fatal("a class with its instructor connected expired")
 	}
 	leave()
 	*clock = clock.Add(Expiry - time.Minute)
-	if _, ok := r.Get(c.Code); !ok {
+	if _, ok := r.Get(c.Code()); !ok {
 		t.Fatal("a class expired before 12 hours without its instructor")
 	}
 	*clock = clock.Add(2 * time.Minute)
-	if _, ok := r.Get(c.Code); ok || r.Len() != 0 {
+	if _, ok := r.Get(c.Code()); ok || r.Len() != 0 {
 		t.Error("a class outlived 12 hours without its instructor")
 	}
 }
 
 func TestJoinAttemptsAreRateLimitedPerAddress(t *testing.T) {
 	r, c, _, _ := started(t)
-	typed := strings.ToLower(c.Code[:3] + "-" + c.Code[3:])
+	typed := strings.ToLower(c.Code()[:3] + "-" + c.Code()[3:])
 	var err error
 	n := 0
 	for ; err == nil; n++ {

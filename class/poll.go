@@ -230,6 +230,6 @@ func (c *Class) Reveal(m *Member) error {
 		return ErrNoPoll
 	}
 	c.poll.revealed = true
-	c.broadcast(everyone, c.poll.frame(Student))
+	c.broadcast(Everyone, c.poll.frame(Student))
 	return nil
 }

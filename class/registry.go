@@ -27,12 +27,15 @@ var (
 // starting one costs nothing to whoever sends the request.
 const maxClasses = 10000
 
-// Registry holds the running classes of this instance.
+// Registry holds the running classes of this instance and, with a Net,
+// reaches those of the others.
 type Registry struct {
 	now func() time.Time
+	net Net // nil: this instance alone
 
 	mu      sync.Mutex
 	classes map[string]*Class
+	stops   map[string]func() // what ends a class's sharing, by code
 	joins   map[string]*rate.Limiter // per client address
 	swept   time.Time                // the last sweep: once a minute is enough for a 12-hour expiry
 }
@@ -43,43 +46,76 @@ func NewRegistry(now func() time.Time) *Registry {
 	if now == nil {
 		now = time.Now
 	}
-	return &Registry{now: now, classes: map[string]*Class{}, joins: map[string]*rate.Limiter{}}
+	return &Registry{now: now, classes: map[string]*Class{}, stops: map[string]func(){}, joins: map[string]*rate.Limiter{}}
 }
+
+// Share has the registry serve its classes to the other instances of n
+// and find theirs; set it before the first Start.
+func (r *Registry) Share(n Net) { r.net = n }
 
 // Start opens a class and returns it with the instructor's secret, which
 // only the instructor's browser keeps. The class counts as alone from now,
-// so one started and never taught expires too.
+// so one started and never taught expires too. With a Net, a code another
+// instance holds is drawn again; asking happens outside the lock.
 func (r *Registry) Start(first View) (*Class, string, error) {
 	if err := first.check(); err != nil {
 		return nil, "", err
 	}
+	for {
+		code := newCode()
+		if r.net != nil {
+			if _, ok := r.net.Find(code); ok {
+				continue
+			}
+		}
+		c, err := r.open(code, first)
+		if err != nil {
+			return nil, "", err
+		}
+		if c != nil {
+			return c, c.secret, nil
+		}
+	}
+}
+
+// open makes the class with code unless this instance holds one already
+// (nil, nil: draw again).
+func (r *Registry) open(code string, first View) (*Class, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.sweep()
 	if len(r.classes) >= maxClasses {
-		return nil, "", ErrFullHouse
+		return nil, ErrFullHouse
 	}
-	code := newCode()
-	for r.classes[code] != nil {
-		code = newCode()
+	if r.classes[code] != nil {
+		return nil, nil
 	}
-	c := &Class{Code: code, secret: newSecret(), view: first, members: map[*Member]struct{}{}, now: r.now, alone: r.now()}
+	c := &Class{code: code, secret: newSecret(), view: first, members: map[*Member]struct{}{}, now: r.now, alone: r.now()}
 	r.classes[code] = c
-	return c, c.secret, nil
+	if r.net != nil {
+		r.stops[code] = r.net.Serve(c)
+	}
+	return c, nil
 }
 
-// Get is the running class with code, for its instructor's pages.
-func (r *Registry) Get(code string) (*Class, bool) {
+// Get is the running class with code: held here, or by another instance.
+func (r *Registry) Get(code string) (Room, bool) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.sweep()
 	c, ok := r.classes[code]
-	return c, ok
+	r.mu.Unlock()
+	if ok {
+		return c, true
+	}
+	if r.net != nil {
+		return r.net.Find(code)
+	}
+	return nil, false
 }
 
 // Find is Get for a student's attempt to join from addr: the code as
 // typed, rate-limited per address so that codes cannot be guessed.
-func (r *Registry) Find(typed, addr string) (*Class, error) {
+func (r *Registry) Find(typed, addr string) (Room, error) {
 	r.mu.Lock()
 	lim, ok := r.joins[addr]
 	if !ok {
@@ -125,6 +161,10 @@ func (r *Registry) sweep() {
 		c.mu.Unlock()
 		if gone {
 			delete(r.classes, code)
+			if stop := r.stops[code]; stop != nil {
+				stop()
+				delete(r.stops, code)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"mailsim/class"
 	"mailsim/lang"
 	"mailsim/lessons"
 )
@@ -22,6 +23,9 @@ type Options struct {
 	AllowHosts Hosts
 	// Lessons are the lessons served (-lessons); nil: the built-in ones.
 	Lessons *lessons.Set
+	// Classes shares the classes with the app's other instances (-nats);
+	// nil: this instance holds its classes alone.
+	Classes class.Net
 }
 
 // Hosts is a list of host names that a repeated command-line flag fills: it

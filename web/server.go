@@ -58,7 +58,7 @@ func newHandler(lib sim.Library, l *live.Lab, log *slog.Logger, o Options) http.
 	livelab.New(l, log).Routes(mux)
 	codes.New(lib, play, l, log).Routes(mux)
 	lessons.Routes(mux)
-	classroom.New(lib, play, lessons.Set(), log).Routes(mux)
+	classroom.New(lib, play, lessons.Set(), o.Classes, log).Routes(mux)
 	mux.HandleFunc("GET /static/{version}/{file...}", static.Serve)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { view.NotFound(w, r, log) })
 	return securityHeaders(newHostGuard(o).wrap(compressed(onlyGet(mux, log))))

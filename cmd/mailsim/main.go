@@ -24,6 +24,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"mailsim/class/share"
 	"mailsim/lang"
 	"mailsim/lessons"
 	"mailsim/scenarios"
@@ -31,6 +32,8 @@ import (
 	"mailsim/sim/live"
 	"mailsim/sim/wire"
 	"mailsim/web"
+
+	"github.com/nats-io/nats.go"
 )
 
 func main() {
@@ -61,6 +64,7 @@ func main() {
 	fs.Var(&allow, "allow-host", "a further host name the web app answers to, besides loopback and the -addr host; repeatable (serve)")
 	data := fs.String("data", "", "file that keeps the lab's mail across restarts, created if missing; without it mail is lost on exit (serve)")
 	lessonsDir := fs.String("lessons", "", "directory with ro/ and en/ of extra NN-slug.md lesson files that add to or override the built-in ones (serve)")
+	natsURL := fs.String("nats", "", "NATS server URL (nats://host:4222) through which several mailsim instances behind one load balancer share their classes; without it this instance holds its classes alone (serve)")
 	fs.Parse(args)
 
 	lib, errs := scenarios.Load(*dir)
@@ -90,7 +94,18 @@ func main() {
 		for _, err := range errs {
 			log.Warn("lesson skipped", "err", err)
 		}
-		err = serve(web.Options{Addr: *addr, AllowHosts: allow, Lessons: set}, lib, cfg, log)
+		o := web.Options{Addr: *addr, AllowHosts: allow, Lessons: set}
+		if *natsURL != "" {
+			nc, nerr := nats.Connect(*natsURL, nats.Name("mailsim"), nats.MaxReconnects(-1))
+			if nerr != nil {
+				err = fmt.Errorf("-nats %s: %w", *natsURL, nerr)
+				break
+			}
+			defer nc.Close()
+			o.Classes = share.New(nc)
+			log.Info("sharing classes over NATS", "url", *natsURL)
+		}
+		err = serve(o, lib, cfg, log)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mailsim:", err)

@@ -2,11 +2,14 @@ package classroom
 
 import (
 	"encoding/base64"
+
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/gorilla/websocket"
 
 	"mailsim/class"
 	"mailsim/web/view"
@@ -119,33 +122,16 @@ func TestOnlyTheInstructorDrives(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	read := func(conn interface{ ReadJSON(any) error }, op string) map[string]any {
-		t.Helper()
-		for {
-			var f map[string]any
-			if err := conn.ReadJSON(&f); err != nil {
-				t.Fatalf("waiting for %s: %v", op, err)
-			}
-			if f["op"] == op {
-				return f
-			}
-		}
-	}
-	for _, c := range []interface{ ReadJSON(any) error }{teacher, student, forger} {
-		webtest.Deadline(teacher)
-		webtest.Deadline(student)
-		webtest.Deadline(forger)
+	read := reader(t)
+	for _, c := range []*websocket.Conn{teacher, student, forger} {
 		read(c, "view")
 	}
-	for _, s := range []struct {
-		name string
-		conn interface{ WriteJSON(any) error }
-	}{{"a student", student}, {"a forged instructor cookie", forger}} {
-		s.conn.WriteJSON(map[string]any{"op": "show", "view": map[string]any{"path": "/play/lan-both", "step": 40}})
-		s.conn.WriteJSON(map[string]any{"op": "ask"})
-		s.conn.WriteJSON(map[string]any{"op": "reveal"})
+	for _, conn := range []*websocket.Conn{student, forger} {
+		conn.WriteJSON(map[string]any{"op": "show", "view": map[string]any{"path": "/play/lan-both", "step": 40}})
+		conn.WriteJSON(map[string]any{"op": "ask"})
+		conn.WriteJSON(map[string]any{"op": "reveal"})
 	}
-	for _, c := range []interface{ ReadJSON(any) error }{student, forger} {
+	for _, c := range []*websocket.Conn{student, forger} {
 		for range 3 {
 			if f := read(c, "refused"); f["why"] != "Only the instructor drives the class." {
 				t.Errorf("the refusal says %v", f["why"])

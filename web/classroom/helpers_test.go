@@ -2,12 +2,16 @@ package classroom
 
 import (
 	"log/slog"
+
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/gorilla/websocket"
+
+	"mailsim/class"
 	"mailsim/lessons"
 	"mailsim/web/outbox"
 	"mailsim/web/player"
@@ -17,7 +21,10 @@ import (
 
 // routes are the class section with the shipped scenarios and lessons,
 // and the player whose pages a class follows.
-func routes(t testing.TB) func(*http.ServeMux) {
+func routes(t testing.TB) func(*http.ServeMux) { return sharedRoutes(t, nil) }
+
+// sharedRoutes is routes for an instance that shares its classes over net.
+func sharedRoutes(t testing.TB, net class.Net) func(*http.ServeMux) {
 	lib := webtest.Shipped(t)
 	log := slog.New(slog.DiscardHandler)
 	set, errs := lessons.Load(lib, "")
@@ -25,7 +32,7 @@ func routes(t testing.TB) func(*http.ServeMux) {
 		t.Fatal(errs)
 	}
 	play := player.New(lib, &outbox.Store{}, log)
-	a := New(lib, play, set, log)
+	a := New(lib, play, set, net, log)
 	return func(mux *http.ServeMux) {
 		a.Routes(mux)
 		play.Routes(mux)
@@ -60,4 +67,22 @@ func start(t *testing.T, h http.Handler) (string, *http.Cookie) {
 	}
 	t.Fatal("POST /class set no instructor cookie")
 	return "", nil
+}
+
+// reader reads a class socket's frames until one with op, under a
+// deadline that fails the test rather than hang it.
+func reader(t *testing.T) func(conn *websocket.Conn, op string) map[string]any {
+	return func(conn *websocket.Conn, op string) map[string]any {
+		t.Helper()
+		webtest.Deadline(conn)
+		for {
+			var f map[string]any
+			if err := conn.ReadJSON(&f); err != nil {
+				t.Fatalf("waiting for %s: %v", op, err)
+			}
+			if f["op"] == op {
+				return f
+			}
+		}
+	}
 }

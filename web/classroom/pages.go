@@ -43,9 +43,9 @@ func (a *Section) start(w http.ResponseWriter, r *http.Request) {
 		view.Fail(w, r, a.log, http.StatusServiceUnavailable, l, tr(l, "class.start"), tr(l, "class.full"), "")
 		return
 	}
-	http.SetCookie(w, cookie(r, view.TeachCookie, c.Code+":"+secret, class.Expiry))
+	http.SetCookie(w, cookie(r, view.TeachCookie, c.Code()+":"+secret, class.Expiry))
 	http.SetCookie(w, cookie(r, view.FollowCookie, "", -1))
-	http.Redirect(w, r, "/class/"+c.Code+"/teach?lang="+string(l), http.StatusSeeOther)
+	http.Redirect(w, r, "/class/"+c.Code()+"/teach?lang="+string(l), http.StatusSeeOther)
 }
 
 // POST /class/join is the home page's form: the code as typed.
@@ -78,10 +78,10 @@ func (a *Section) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if tie := teacherOf(r, a.reg); tie == c {
-		http.Redirect(w, r, "/class/"+c.Code+"/teach?lang="+string(l), http.StatusSeeOther)
+		http.Redirect(w, r, "/class/"+c.Code()+"/teach?lang="+string(l), http.StatusSeeOther)
 		return
 	}
-	http.SetCookie(w, cookie(r, view.FollowCookie, c.Code, class.Expiry))
+	http.SetCookie(w, cookie(r, view.FollowCookie, c.Code(), class.Expiry))
 	http.Redirect(w, r, where(c.View(), l), http.StatusSeeOther)
 }
 
@@ -110,7 +110,7 @@ func clientAddr(r *http.Request) string {
 
 // teacherOf is the class whose instructor the request's cookie proves to
 // be, or nil.
-func teacherOf(r *http.Request, reg *class.Registry) *class.Class {
+func teacherOf(r *http.Request, reg *class.Registry) class.Room {
 	ck, err := r.Cookie(view.TeachCookie)
 	if err != nil {
 		return nil

@@ -29,9 +29,14 @@ type Section struct {
 }
 
 // New is the class section of an app whose scenarios are lib, player
-// play and lessons set.
-func New(lib sim.Library, play *player.Section, set *lessons.Set, log *slog.Logger) *Section {
-	return &Section{reg: class.NewRegistry(nil), lib: lib, play: play, lessons: set, log: log}
+// play and lessons set; with share, its classes are shared with the app's
+// other instances (nil: held here alone).
+func New(lib sim.Library, play *player.Section, set *lessons.Set, share class.Net, log *slog.Logger) *Section {
+	reg := class.NewRegistry(nil)
+	if share != nil {
+		reg.Share(share)
+	}
+	return &Section{reg: reg, lib: lib, play: play, lessons: set, log: log}
 }
 
 // Routes adds the class's pages and socket to mux.

@@ -74,7 +74,7 @@ func (a *Section) socket(w http.ResponseWriter, r *http.Request) {
 }
 
 // do carries out one command with the rights of m's role.
-func (a *Section) do(c *class.Class, m *class.Member, cmd command, l lang.Lang) error {
+func (a *Section) do(c class.Room, m *class.Member, cmd command, l lang.Lang) error {
 	switch cmd.Op {
 	case "show":
 		return c.Show(m, cmd.View)

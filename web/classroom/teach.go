@@ -21,13 +21,13 @@ type teachView struct {
 func (a *Section) teach(w http.ResponseWriter, r *http.Request) {
 	l := view.PageLang(w, r)
 	c := teacherOf(r, a.reg)
-	if c == nil || c.Code != r.PathValue("code") {
+	if c == nil || c.Code() != r.PathValue("code") {
 		view.Fail(w, r, a.log, http.StatusForbidden, l, tr(l, "class.projector"), tr(l, "class.notyours"), "")
 		return
 	}
-	m := view.NewMeta(r, l, tr(l, "class.projector")+" · "+c.Code)
+	m := view.NewMeta(r, l, tr(l, "class.projector")+" · "+c.Code())
 	m.Styles = []string{"classroom.css"}
-	view.Render(w, r, a.log, http.StatusOK, teachPage(m, teachView{Code: c.Code, JoinURL: joinURL(r, c.Code)}))
+	view.Render(w, r, a.log, http.StatusOK, teachPage(m, teachView{Code: c.Code(), JoinURL: joinURL(r, c.Code())}))
 }
 
 // joinURL is the address a student opens to join, on the host the
