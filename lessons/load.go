@@ -37,7 +37,10 @@ type Lesson struct {
 func (s *Lesson) In(l lang.Lang) *Doc { return s.Docs[l] }
 
 // Set is the lessons the app serves, in their order.
-type Set struct{ list []*Lesson }
+type Set struct {
+	list  []*Lesson
+	index index // for Search
+}
 
 // List returns the lessons in order.
 func (s *Set) List() []*Lesson { return s.list }
@@ -246,6 +249,7 @@ func (ld *loader) set() (*Set, []error) {
 	slices.SortFunc(s.list, func(a, b *Lesson) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.Slug, b.Slug))
 	})
+	s.index = indexOf(s.list)
 	slices.SortStableFunc(ld.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return s, ld.errs
 }
