@@ -13,7 +13,7 @@ import (
 func TestFoldIgnoresDiacriticsAndCase(t *testing.T) {
 	for _, in := range []string{
 		"casuta", "CASUTA", "căsuța", "CĂSUȚA", "căsuță",
-		"căsuţa",              // t with a cedilla, the old spelling
+		"căsuţa",             // t with a cedilla, the old spelling
 		"ca\u0306sut\u0326a", // already decomposed
 	} {
 		if got := Fold(in); got != "casuta" {
