@@ -9,6 +9,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"mailsim/lang"
 )
@@ -118,7 +119,7 @@ func (d *Doc) plainText(b *strings.Builder, n ast.Node, widget *int) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.Write(util.UnescapePunctuations(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

@@ -66,6 +66,7 @@ func New(set *lessons.Set, lib sim.Library, runs Runs, log *slog.Logger) *Sectio
 func (a *Section) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /lessons", a.index)
 	mux.HandleFunc("GET /lessons/{slug}", a.lesson)
+	mux.HandleFunc("GET "+searchPath, a.search)
 	mux.HandleFunc("POST /lessons/{slug}/quiz/{id}", a.quiz)
 }
 
