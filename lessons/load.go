@@ -182,6 +182,7 @@ func (ld *loader) add(file string, l lang.Lang, f io.ReadCloser) {
 		ld.errs = append(ld.errs, err)
 		return
 	}
+	d.Lang = l
 	slug := m[2]
 	if ld.docs[slug] == nil {
 		ld.docs[slug] = map[lang.Lang]*Doc{}
