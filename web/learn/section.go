@@ -30,6 +30,7 @@ type Runs interface {
 type Section struct {
 	set    *lessons.Set
 	bodies map[string]map[lang.Lang]template.HTML
+	terms  map[lang.Lang][]lang.Term // the glossary, sorted for each language
 	log    *slog.Logger
 }
 
@@ -44,7 +45,7 @@ func New(set *lessons.Set, lib sim.Library, runs Runs, log *slog.Logger) *Sectio
 			log.Warn("lesson skipped", "err", err)
 		}
 	}
-	a := &Section{set: set, bodies: map[string]map[lang.Lang]template.HTML{}, log: log}
+	a := &Section{set: set, bodies: map[string]map[lang.Lang]template.HTML{}, terms: sortedTerms(), log: log}
 	d := drawer{lib: lib, runs: runs}
 	for _, ls := range set.List() {
 		a.bodies[ls.Slug] = map[lang.Lang]template.HTML{}
@@ -67,6 +68,7 @@ func (a *Section) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /lessons", a.index)
 	mux.HandleFunc("GET /lessons/{slug}", a.lesson)
 	mux.HandleFunc("GET "+searchPath, a.search)
+	mux.HandleFunc("GET "+lessons.GlossaryPath, a.glossary)
 	mux.HandleFunc("POST /lessons/{slug}/quiz/{id}", a.quiz)
 }
 
