@@ -30,10 +30,13 @@ type folded struct {
 func (f folded) span(i, j int) (int, int) { return int(f.start[i]), int(f.end[j-1]) }
 
 // fold folds s a rune at a time, so that it knows where each folded byte
-// came from. ASCII, most of any lesson, takes a short way; the other runes
-// go through x/text's chain, one at a time, which gives the same as folding
-// the whole string since no rune of it composes with the next once the
-// marks are gone. Invalid UTF-8 is kept as the replacement character.
+// came from. ASCII, most of any lesson, takes a short way, and the rest of
+// the Latin letters a table; the other runes go through x/text's chain,
+// one at a time. For Latin, Greek and Cyrillic text that is what folding
+// the whole string gives, since once the marks are gone no rune composes
+// with the next; where NFC would join two runes (Hangul jamo, a few
+// spacing vowel signs) they stay apart, and as a query is folded the same
+// way, it still finds them. Invalid UTF-8 becomes the replacement character.
 func fold(s string) folded {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -54,6 +57,8 @@ func fold(s string) folded {
 			continue
 		case unicode.Is(unicode.Mn, r):
 			// a lone mark, from text already decomposed: nothing to fold
+		case r < rune(len(latin)):
+			out = latin[r]
 		default:
 			if t == nil {
 				t = foldChain()
@@ -70,6 +75,18 @@ func fold(s string) folded {
 	f.text = b.String()
 	return f
 }
+
+// latin is the fold of each rune of the Latin-1 and Latin Extended
+// blocks, Romanian's letters among them, worked out once by the same chain:
+// a lesson is mostly these, and the chain costs an allocation a rune.
+var latin = func() (t [0x250]string) {
+	c := foldChain()
+	for r := range rune(len(t)) {
+		c.Reset()
+		t[r], _, _ = transform.String(c, string(r))
+	}
+	return t
+}()
 
 // foldChain is the transformation of one rune: decomposed, its marks
 // dropped, composed again and case-folded. A chain keeps state, so each

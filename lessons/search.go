@@ -194,6 +194,7 @@ func (s *Set) Search(l lang.Lang, q string) ([]Hit, error) {
 	}
 	type ranked struct {
 		hit     Hit
+		text    string
 		inHead  int
 		lesson  int
 		section int
@@ -215,9 +216,7 @@ func (s *Set) Search(l lang.Lang, q string) ([]Hit, error) {
 			if !ok {
 				continue
 			}
-			hit := Hit{Slug: e.slug, Title: e.title, Heading: sec.heading}
-			hit.Snippet, hit.Mark = snippet(sec.text, words)
-			found = append(found, ranked{hit, inHead, li, si})
+			found = append(found, ranked{Hit{Slug: e.slug, Title: e.title, Heading: sec.heading}, sec.text, inHead, li, si})
 		}
 	}
 	slices.SortStableFunc(found, func(a, b ranked) int {
@@ -225,6 +224,7 @@ func (s *Set) Search(l lang.Lang, q string) ([]Hit, error) {
 	})
 	hits := make([]Hit, 0, min(len(found), MaxHits))
 	for _, f := range found[:min(len(found), MaxHits)] {
+		f.hit.Snippet, f.hit.Mark = snippet(f.text, words) // only for the hits shown: it folds the section again
 		hits = append(hits, f.hit)
 	}
 	return hits, nil

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/transform"
+
 	"mailsim/lang"
 )
 
@@ -179,6 +181,12 @@ func FuzzSearch(f *testing.F) {
 		if fd.text != Fold(fd.text) {
 			t.Fatalf("folding %q twice changes it: %q, %q", text, fd.text, Fold(fd.text))
 		}
+		if latinOnly(text) {
+			whole, _, _ := transform.String(foldChain(), text)
+			if whole != fd.text {
+				t.Fatalf("folding %q a rune at a time gives %q, the whole string %q", text, fd.text, whole)
+			}
+		}
 		if !utf8.ValidString(fd.text) {
 			t.Fatalf("fold(%q) = %q is not UTF-8", text, fd.text)
 		}
@@ -220,4 +228,15 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		}
 	}
+}
+
+// latinOnly is whether s is valid UTF-8 of the Latin blocks and the
+// combining diacritical marks only.
+func latinOnly(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r >= 0x250 && (r < 0x300 || r > 0x36f) {
+			return false
+		}
+	}
+	return true
 }
