@@ -101,6 +101,10 @@ func LoadFS(lib sim.Library, fsys fs.FS, prefix string) (*Set, []error) {
 	return ld.set()
 }
 
+// reserved are the slugs of the section's own pages, /lessons/search and
+// GlossaryPath, which a lesson of that name would never be reached behind.
+var reserved = []string{"search", "glossary"}
+
 // fileName is a lesson file's name: NN-slug.md.
 var fileName = regexp.MustCompile(`^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
 
@@ -167,6 +171,10 @@ func (ld *loader) add(file string, l lang.Lang, f io.ReadCloser) {
 	m := fileName.FindStringSubmatch(path.Base(filepath.ToSlash(file)))
 	if m == nil {
 		ld.errs = append(ld.errs, &scenarios.Error{File: file, Msg: "a lesson file is named NN-slug.md (01-architecture.md): skipped"})
+		return
+	}
+	if slices.Contains(reserved, m[2]) {
+		ld.errs = append(ld.errs, &scenarios.Error{File: file, Msg: fmt.Sprintf("/lessons/%s is the lessons' %s page, so a lesson cannot take that name: skipped", m[2], m[2])})
 		return
 	}
 	src, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))

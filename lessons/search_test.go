@@ -240,3 +240,17 @@ func latinOnly(s string) bool {
 	}
 	return true
 }
+
+// TestPagesTakeTheirNames: a lesson cannot be called search or glossary,
+// the section's own pages.
+func TestPagesTakeTheirNames(t *testing.T) {
+	for _, name := range []string{"search", "glossary"} {
+		set, errs := LoadFS(library(t), pairOf("01-"+name+".md", good), "x")
+		if len(set.List()) != 0 || len(errs) != 2 || !strings.Contains(errs[0].Error(), "/lessons/"+name+" is the lessons' "+name+" page") {
+			t.Errorf("a lesson named %s: %d lessons, %v", name, len(set.List()), errs)
+		}
+	}
+	if GlossaryPath != Path("glossary") {
+		t.Errorf("GlossaryPath %s is not a reserved name", GlossaryPath)
+	}
+}

@@ -15,8 +15,9 @@ import (
 	"mailsim/web/view"
 )
 
-// searchPath is the address of the lessons' search.
-const searchPath = "/lessons/search"
+// searchPath is the address of the lessons' search, a name no lesson may
+// take (lessons.Load refuses it).
+var searchPath = lessons.Path("search")
 
 // GET /lessons/search?q=… lists the sections of the lessons in the page's
 // language that hold every word of q, whatever its diacritics and case. An
