@@ -16,7 +16,7 @@ import (
 // Doc is one lesson in one language, parsed and checked on its own.
 type Doc struct {
 	File     string
-	Lang     lang.Lang // set by Load; glossary terms are linked in this language
+	Lang     lang.Lang // set by Load and LoadFS; glossary terms are linked in this language
 	Title    string
 	Topics   []string
 	Scenario string    // the scenario whose "learn why" leads here, if any
