@@ -34,10 +34,11 @@ func TermIn(t lang.Term, l lang.Lang) string {
 	return t.EN
 }
 
-// endings are what may follow a term's last word and still be the term:
+// endings are what may follow each word of a term and still be the term:
 // the English plural, and the Romanian article and case endings
-// ("antetul", "destinatarii"; "căsuța" is "căsuță" once folded). A form
-// whose stem changes ("cozi" of "coadă") is not found, and stays unlinked.
+// ("antetul", "destinatarii", "agentul utilizator"; "căsuța" is "căsuță"
+// once folded). A form whose stem changes ("cozi" of "coadă", "căsuței
+// poștale") is not found, and stays unlinked.
 var endings = map[lang.Lang][]string{
 	lang.EN: {"es", "s"},
 	lang.RO: {"urilor", "urile", "ului", "ilor", "elor", "ele", "lor", "uri", "ul", "le", "ii", "a", "e", "i"},
@@ -56,7 +57,7 @@ type glossaryLinks struct {
 
 // term is one glossary term as a lesson in one language looks for it.
 type term struct {
-	word  string // folded
+	words []string // folded
 	dest  []byte
 	title []byte
 }
@@ -68,14 +69,14 @@ func (g glossaryLinks) Transform(doc *ast.Document, reader text.Reader, _ parser
 	var terms []term
 	for _, t := range g.terms {
 		terms = append(terms, term{
-			word:  Fold(TermIn(t, g.l)),
+			words: strings.Fields(Fold(TermIn(t, g.l))),
 			dest:  []byte(GlossaryPath + "?lang=" + string(g.l) + "#" + TermID(t)),
 			title: []byte(t.Def.In(g.l)),
 		})
 	}
 	// Longer terms first, so that a term inside a longer one ("agent"
 	// in "user agent") does not take its place.
-	slices.SortStableFunc(terms, func(a, b term) int { return len(b.word) - len(a.word) })
+	slices.SortStableFunc(terms, func(a, b term) int { return len(b.words) - len(a.words) })
 	src := reader.Source()
 	for _, t := range runningText(doc) {
 		for t != nil && len(terms) > 0 {
@@ -127,12 +128,12 @@ func link(t *ast.Text, src []byte, terms []term, ends []string) (*ast.Text, []te
 	best, at, end := -1, -1, -1
 	for i, tm := range terms {
 		for from := 0; ; {
-			j := strings.Index(f.text[from:], tm.word)
-			if j < 0 {
+			j := strings.Index(f.text[from:], tm.words[0])
+			if j < 0 || (at >= 0 && from+j >= at) {
 				break
 			}
 			j += from
-			if k := wordEnd(f.text, j, j+len(tm.word), ends); k >= 0 && (at < 0 || j < at) {
+			if k := phraseEnd(f.text, j, tm.words, ends); k >= 0 {
 				best, at, end = i, j, k
 				break
 			}
@@ -161,14 +162,39 @@ func link(t *ast.Text, src []byte, terms []term, ends []string) (*ast.Text, []te
 	return after, slices.Delete(slices.Clone(terms), best, best+1)
 }
 
-// wordEnd is where the word that holds s[i:j] ends, when s[i:j] starts a
-// word and ends it, or ends it with one of ends; -1 otherwise.
-func wordEnd(s string, i, j int, ends []string) int {
+// phraseEnd is where the words, each perhaps with one of ends, end when
+// they stand in s from i on as whole words apart by spaces; -1 when they
+// do not.
+func phraseEnd(s string, i int, words, ends []string) int {
 	if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isWord(r) {
 		return -1
 	}
+	for n, w := range words {
+		if n > 0 {
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j == i {
+				return -1
+			}
+			i = j
+		}
+		if i = wordEnd(s, i, w, ends); i < 0 {
+			return -1
+		}
+	}
+	return i
+}
+
+// wordEnd is where the word w, or w and one of ends, ends when it is a
+// whole word at s[i:]; -1 otherwise.
+func wordEnd(s string, i int, w string, ends []string) int {
+	if !strings.HasPrefix(s[i:], w) {
+		return -1
+	}
 	for _, e := range append([]string{""}, ends...) {
-		if k := j + len(e); strings.HasPrefix(s[j:], e) {
+		if k := i + len(w) + len(e); strings.HasPrefix(s[i+len(w):], e) {
 			if r, _ := utf8.DecodeRuneInString(s[k:]); k == len(s) || !isWord(r) {
 				return k
 			}

@@ -105,3 +105,48 @@ func TestGlossaryLinksInTheShippedLessons(t *testing.T) {
 		}
 	}
 }
+
+func TestPhraseEndTakesEndingsOnEveryWord(t *testing.T) {
+	ro, en := endings[lang.RO], endings[lang.EN]
+	for _, c := range []struct {
+		text, term string
+		ends       []string
+		want       int // the match's end, -1 for none
+	}{
+		{"agentul utilizator scrie", "agent utilizator", ro, len("agentul utilizator")},
+		{"agentii  utilizatori", "agent utilizator", ro, len("agentii  utilizatori")},
+		{"agentutilizator", "agent utilizator", ro, -1},
+		{"agenda utilizator", "agent utilizator", ro, -1},
+		{"subagent utilizator", "agent utilizator", ro, -1},
+		{"casuta postala.", "casuta postala", ro, len("casuta postala")},
+		{"headers, and", "header", en, len("headers")},
+		{"headerul", "header", en, -1},
+		{"headerless", "header", en, -1},
+	} {
+		i := max(strings.Index(c.text, strings.Fields(c.term)[0]), 0)
+		if got := phraseEnd(c.text, i, strings.Fields(c.term), c.ends); got != c.want {
+			t.Errorf("%q in %q ends at %d, want %d", c.term, c.text, got, c.want)
+		}
+	}
+}
+
+// FuzzGlossaryLinks renders any paragraph in a Romanian lesson: no panic,
+// and no term linked twice.
+func FuzzGlossaryLinks(f *testing.F) {
+	for _, s := range []string{"Antetul și antet, agentul  utilizator", "*căsuța* poștală `antet` [antet](x)", "plic\nplicul", "agent\u0306ul utilizator"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, para string) {
+		d, err := Parse("f.md", []byte(good+"\n"+para+"\n"))
+		if err != nil {
+			return
+		}
+		d.Lang = lang.RO
+		out := render(t, d)
+		for _, tm := range lang.Terms.Terms {
+			if n := strings.Count(out, "#"+TermID(tm)+`"`); n > 1 {
+				t.Fatalf("%s is linked %d times:\n%s", tm.EN, n, out)
+			}
+		}
+	})
+}
