@@ -150,3 +150,22 @@ func FuzzGlossaryLinks(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRenderHeaviest renders the longest built-in lesson, its widgets
+// drawn as nothing, with its glossary links: what start-up pays for each.
+func BenchmarkRenderHeaviest(b *testing.B) {
+	var d *Doc
+	for _, ls := range shipped(b).List() {
+		for _, l := range Langs {
+			if d == nil || len(ls.In(l).source) > len(d.source) {
+				d = ls.In(l)
+			}
+		}
+	}
+	for b.Loop() {
+		if err := d.Render(io.Discard, func(io.Writer, *Widget) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(d.source)), "source-bytes")
+}
