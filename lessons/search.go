@@ -2,7 +2,7 @@ package lessons
 
 import (
 	"cmp"
-	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -24,8 +24,8 @@ const (
 
 // The errors of a query the search refuses.
 var (
-	ErrLongQuery = errors.New("the query is longer than 100 characters")
-	ErrManyWords = errors.New("the query has more than 8 words")
+	ErrLongQuery = fmt.Errorf("the query is longer than %d characters", MaxQuery)
+	ErrManyWords = fmt.Errorf("the query has more than %d words", MaxWords)
 )
 
 // Hit is one section of a lesson that holds every word of a query.
@@ -183,7 +183,7 @@ func (s *Set) Search(l lang.Lang, q string) ([]Hit, error) {
 	if utf8.RuneCountInString(q) > MaxQuery {
 		return nil, ErrLongQuery
 	}
-	words := strings.Fields(Fold(strings.ToValidUTF8(q, "\uFFFD")))
+	words := strings.Fields(Fold(q))
 	if len(words) > MaxWords {
 		return nil, ErrManyWords
 	}

@@ -63,7 +63,8 @@ func New(set *lessons.Set, lib sim.Library, runs Runs, log *slog.Logger) *Sectio
 	return a
 }
 
-// Routes adds the index, the lessons and their quizzes' grading to mux.
+// Routes adds the index, the lessons, the search, the glossary and the
+// quizzes' grading to mux.
 func (a *Section) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /lessons", a.index)
 	mux.HandleFunc("GET /lessons/{slug}", a.lesson)
