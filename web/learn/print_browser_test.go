@@ -133,3 +133,24 @@ func TestBrowserPrintedLesson(t *testing.T) {
 		t.Errorf("on screen again, %s search boxes show", got)
 	}
 }
+
+// TestBrowserPrintedLessonsFitThePage: every built-in lesson, printed in
+// either language at an A4 page's text width, is no wider than the page
+// and cuts nothing off in a box that would scroll.
+func TestBrowserPrintedLessonsFitThePage(t *testing.T) {
+	srv := webtest.Serve(t, webtest.Site(routes(t, nil)))
+	set, _ := lessons.Load(webtest.Shipped(t), "")
+	tb := browsertest.Open(t)
+	tb.Do("an A4 page's width", chromedp.EmulateViewport(680, 960), emulate("print"))
+	for _, ls := range set.List() {
+		for _, l := range lessons.Langs {
+			tb.Navigate(srv.URL + URL(ls.Slug) + "?lang=" + string(l))
+			if got := tb.Eval(`JSON.stringify([document.documentElement.scrollWidth - innerWidth,
+				[...document.querySelectorAll('#lesson *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1 ||
+					e.scrollWidth > e.clientWidth + 1 && !['visible', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX))
+				.slice(0, 5).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className)), matchMedia('print').matches])`); got != "[0,[],true]" {
+				t.Errorf("%s (%s) printed: [overflow in px, boxes too wide, print media] = %s", ls.Slug, l, got)
+			}
+		}
+	}
+}
