@@ -33,10 +33,10 @@ type Hit struct {
 	Slug, Title string  // the lesson
 	Heading     Heading // the section; its ID is "" for the lesson's opening, before its first "##", whose Text is the title
 	// Snippet is a short piece of the section's text as written, around the
-	// first match; Mark is that match's bytes in Snippet, empty when the
-	// words are in the heading only.
+	// first match; Marks are the bytes of every match in it, in order and
+	// apart, none when the words are in the heading only.
 	Snippet string
-	Mark    [2]int
+	Marks   [][2]int
 }
 
 // index is every lesson's sections in each language, folded once at load
@@ -224,7 +224,7 @@ func (s *Set) Search(l lang.Lang, q string) ([]Hit, error) {
 	})
 	hits := make([]Hit, 0, min(len(found), MaxHits))
 	for _, f := range found[:min(len(found), MaxHits)] {
-		f.hit.Snippet, f.hit.Mark = snippet(f.text, words) // only for the hits shown: it folds the section again
+		f.hit.Snippet, f.hit.Marks = snippet(f.text, words) // only for the hits shown: it folds the section again
 		hits = append(hits, f.hit)
 	}
 	return hits, nil
@@ -237,19 +237,27 @@ const (
 )
 
 // snippet is a piece of text around the earliest match of any of the
-// folded words, as written, and the match's span in it. Text the words are
-// not in gives its start, with an empty span.
-func snippet(s string, words []string) (string, [2]int) {
+// folded words, as written, and the spans in it of every match of them.
+// Text the words are not in gives its start, with no span.
+func snippet(s string, words []string) (string, [][2]int) {
 	f := fold(s)
-	at, end := -1, -1
+	var spans [][2]int // every match, in s
 	for _, w := range words {
-		if i := strings.Index(f.text, w); i >= 0 && (at < 0 || i < at) {
-			at, end = i, i+len(w)
+		for from := 0; ; {
+			i := strings.Index(f.text[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			a, b := f.span(i, i+len(w))
+			spans = append(spans, [2]int{a, b})
+			from = i + len(w)
 		}
 	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 	from, to := 0, 0
-	if at >= 0 {
-		from, to = f.span(at, end)
+	if len(spans) > 0 {
+		from, to = spans[0][0], spans[0][1]
 	}
 	lo, hi := max(from-snippetBefore, 0), min(to+snippetAfter, len(s))
 	if lo > 0 {
@@ -277,9 +285,17 @@ func snippet(s string, words []string) (string, [2]int) {
 	if hi < len(s) {
 		suffix = "…"
 	}
-	var mark [2]int
-	if at >= 0 {
-		mark = [2]int{len(prefix) + from - lo, len(prefix) + to - lo}
+	var marks [][2]int
+	for _, sp := range spans {
+		if sp[0] < lo || sp[1] > hi {
+			continue
+		}
+		m := [2]int{len(prefix) + sp[0] - lo, len(prefix) + sp[1] - lo}
+		if n := len(marks); n > 0 && m[0] <= marks[n-1][1] {
+			marks[n-1][1] = max(marks[n-1][1], m[1]) // overlapping or touching: one mark
+			continue
+		}
+		marks = append(marks, m)
 	}
-	return prefix + strings.ReplaceAll(s[lo:hi], "\n", " ") + suffix, mark
+	return prefix + strings.ReplaceAll(s[lo:hi], "\n", " ") + suffix, marks
 }

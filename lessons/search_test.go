@@ -40,7 +40,7 @@ func shipped(t testing.TB) *Set {
 }
 
 // marked is the text a hit marks.
-func marked(h Hit) string { return h.Snippet[h.Mark[0]:h.Mark[1]] }
+func marked(h Hit) string { return h.Snippet[h.Marks[0][0]:h.Marks[0][1]] }
 
 func TestSearchFindsRomanianWithoutDiacritics(t *testing.T) {
 	set := shipped(t)
@@ -50,7 +50,7 @@ func TestSearchFindsRomanianWithoutDiacritics(t *testing.T) {
 	}
 	withMarks := 0
 	for _, h := range hits {
-		if h.Mark == [2]int{} {
+		if len(h.Marks) == 0 {
 			continue
 		}
 		withMarks++
@@ -191,9 +191,16 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("fold(%q) = %q is not UTF-8", text, fd.text)
 		}
 		if words := strings.Fields(Fold(q)); len(words) > 0 && utf8.ValidString(text) {
-			s, m := snippet(text, words)
-			if m[0] < 0 || m[0] > m[1] || m[1] > len(s) || !utf8.ValidString(s[:m[0]]) || !utf8.ValidString(s[m[0]:m[1]]) {
-				t.Fatalf("snippet(%q, %q) = %q marking %v", text, words, s, m)
+			s, marks := snippet(text, words)
+			end := 0
+			for _, m := range marks {
+				if m[0] < end || m[0] >= m[1] || m[1] > len(s) || !utf8.ValidString(s[end:m[0]]) || !utf8.ValidString(s[m[0]:m[1]]) {
+					t.Fatalf("snippet(%q, %q) = %q marking %v", text, words, s, marks)
+				}
+				end = m[1]
+			}
+			if strings.Contains(Fold(text), words[0]) && len(marks) == 0 {
+				t.Fatalf("snippet(%q, %q) = %q marks nothing", text, words, s)
 			}
 		}
 		hits, err := set.Search(lang.RO, q)
@@ -201,8 +208,10 @@ func FuzzSearch(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, h := range hits {
-			if h.Mark[1] > len(h.Snippet) || h.Mark[0] > h.Mark[1] {
-				t.Fatalf("%q: hit %+v marks outside its snippet", q, h)
+			for _, m := range h.Marks {
+				if m[1] > len(h.Snippet) || m[0] >= m[1] {
+					t.Fatalf("%q: hit %+v marks outside its snippet", q, h)
+				}
 			}
 		}
 	})

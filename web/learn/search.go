@@ -50,17 +50,19 @@ func (a *Section) search(w http.ResponseWriter, r *http.Request) {
 // fill puts value in the place of key in a catalog's sentence.
 func fill(s, key, value string) string { return strings.ReplaceAll(s, key, value) }
 
-// snippet is a hit's text with its match in a mark element, escaped
-// (a lesson may well quote markup), written without the spaces a template
+// snippet is a hit's text with its matches in mark elements, escaped (a
+// lesson may well quote markup), written without the spaces a template
 // would put between its parts.
 func snippet(h lessons.Hit) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
-		s, m := h.Snippet, h.Mark
-		out := templ.EscapeString(s)
-		if m[0] < m[1] {
-			out = templ.EscapeString(s[:m[0]]) + "<mark>" + templ.EscapeString(s[m[0]:m[1]]) + "</mark>" + templ.EscapeString(s[m[1]:])
+		var b strings.Builder
+		at := 0
+		for _, m := range h.Marks {
+			b.WriteString(templ.EscapeString(h.Snippet[at:m[0]]) + "<mark>" + templ.EscapeString(h.Snippet[m[0]:m[1]]) + "</mark>")
+			at = m[1]
 		}
-		_, err := io.WriteString(w, out)
+		b.WriteString(templ.EscapeString(h.Snippet[at:]))
+		_, err := io.WriteString(w, b.String())
 		return err
 	})
 }

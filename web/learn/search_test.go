@@ -26,6 +26,11 @@ func TestSearchPageFindsCasuta(t *testing.T) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
+	// Every word of the query is marked where the snippet has it.
+	page = webtest.Get(t, h, "GET", "/lessons/search?q=POSTALA+casuta&lang=ro").Body.String()
+	if !strings.Contains(page, `<mark>căsuța</mark> <mark>poștală</mark>`) {
+		t.Errorf("two words are not both marked")
+	}
 }
 
 func TestSearchPageInEnglishAndItsNotes(t *testing.T) {
@@ -37,7 +42,7 @@ func TestSearchPageInEnglishAndItsNotes(t *testing.T) {
 		want   []string
 		not    []string
 	}{
-		{"which ones", lang.EN, 200, []string{`<mark>Which</mark>? wrong right Which ones?`, `href="/lessons/tour?lang=en#quizzes"`, "Sections found: 1"}, nil},
+		{"which ones", lang.EN, 200, []string{`<mark>Which</mark>? wrong right <mark>Which</mark> <mark>ones</mark>?`, `href="/lessons/tour?lang=en#quizzes"`, "Sections found: 1"}, nil},
 		{"WHICH", lang.RO, 200, []string{`href="/lessons/tour?lang=ro#`, "Secțiuni găsite: 1"}, nil},
 		{"zzzqqq", lang.EN, 200, []string{"No section holds “zzzqqq”"}, []string{"search-hits"}},
 		{"zzzqqq", lang.RO, 200, []string{"Nicio secțiune nu conține „zzzqqq”"}, []string{"search-hits"}},
