@@ -9,12 +9,14 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"mailsim/lang"
 	"mailsim/scenarios"
 )
 
 // Doc is one lesson in one language, parsed and checked on its own.
 type Doc struct {
 	File     string
+	Lang     lang.Lang // set by Load and LoadFS; glossary terms are linked in this language
 	Title    string
 	Topics   []string
 	Scenario string    // the scenario whose "learn why" leads here, if any

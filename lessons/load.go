@@ -37,7 +37,10 @@ type Lesson struct {
 func (s *Lesson) In(l lang.Lang) *Doc { return s.Docs[l] }
 
 // Set is the lessons the app serves, in their order.
-type Set struct{ list []*Lesson }
+type Set struct {
+	list  []*Lesson
+	index index // for Search
+}
 
 // List returns the lessons in order.
 func (s *Set) List() []*Lesson { return s.list }
@@ -103,6 +106,10 @@ func LoadFS(lib sim.Library, fsys fs.FS, prefix string) (*Set, []error) {
 	ld.fs(fsys, prefix)
 	return ld.set()
 }
+
+// reserved are the slugs of the section's own pages, /lessons/search and
+// GlossaryPath, which a lesson of that name would never be reached behind.
+var reserved = []string{"search", "glossary"}
 
 // fileName is a lesson file's name: NN-slug.md.
 var fileName = regexp.MustCompile(`^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
@@ -172,6 +179,10 @@ func (ld *loader) add(file string, l lang.Lang, f io.ReadCloser) {
 		ld.errs = append(ld.errs, &scenarios.Error{File: file, Msg: "a lesson file is named NN-slug.md (01-architecture.md): skipped"})
 		return
 	}
+	if slices.Contains(reserved, m[2]) {
+		ld.errs = append(ld.errs, &scenarios.Error{File: file, Msg: fmt.Sprintf("/lessons/%s is the lessons' %s page, so a lesson cannot take that name: skipped", m[2], m[2])})
+		return
+	}
 	src, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
 	if err != nil {
 		ld.errs = append(ld.errs, &scenarios.Error{File: file, Msg: err.Error()})
@@ -185,6 +196,7 @@ func (ld *loader) add(file string, l lang.Lang, f io.ReadCloser) {
 		ld.errs = append(ld.errs, err)
 		return
 	}
+	d.Lang = l
 	slug := m[2]
 	if ld.docs[slug] == nil {
 		ld.docs[slug] = map[lang.Lang]*Doc{}
@@ -252,6 +264,7 @@ func (ld *loader) set() (*Set, []error) {
 	slices.SortFunc(s.list, func(a, b *Lesson) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.Slug, b.Slug))
 	})
+	s.index = indexOf(s.list)
 	slices.SortStableFunc(ld.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return s, ld.errs
 }

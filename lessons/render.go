@@ -12,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"mailsim/lang"
 )
 
 // md is the Markdown every lesson is read with: GFM tables, strikethrough
@@ -47,9 +49,11 @@ func (focusableTables) Transform(doc *ast.Document, _ text.Reader, _ parser.Cont
 // Draw writes one widget's HTML.
 type Draw func(w io.Writer, wd *Widget) error
 
-// Render writes the lesson's HTML, each widget drawn by draw.
+// Render writes the lesson's HTML, each widget drawn by draw, and the first
+// appearance of each glossary term linked to the glossary.
 func (d *Doc) Render(w io.Writer, draw Draw) error {
-	g := newMarkdown(parser.WithASTTransformers(util.Prioritized(widgets{d.Widgets}, 100)))
+	g := newMarkdown(parser.WithASTTransformers(util.Prioritized(widgets{d.Widgets}, 100),
+		util.Prioritized(glossaryLinks{d.Lang, lang.Terms.Terms}, 300)))
 	g.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(widgetRenderer{draw}, 100)))
 	return g.Renderer().Render(w, d.source, g.Parser().Parse(text.NewReader(d.source)))
 }

@@ -84,6 +84,8 @@ var extraPages = []page{
 	{Name: "/console (SMTP)", Path: "/console", Use: connectConsole("smtp")},
 	{Name: "/console (POP3)", Path: "/console", Use: connectConsole("pop3")},
 	{Name: "/console/nslookup", Path: "/console/nslookup", Ready: `!document.getElementById('line').disabled`},
+	{Name: "/lessons/search", Path: "/lessons/search?q=casuta"},
+	{Name: "/lessons/glossary", Path: "/lessons/glossary"},
 	{Name: "404", Path: "/no/such/page", Gone: true},
 	{Name: "404 scenario", Path: "/play/no-such-scenario", Gone: true},
 }

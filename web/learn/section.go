@@ -33,6 +33,7 @@ type Runs interface {
 type Section struct {
 	set    *lessons.Set
 	bodies map[string]map[lang.Lang]template.HTML
+	terms  map[lang.Lang][]lang.Term // the glossary, sorted for each language
 	log    *slog.Logger
 }
 
@@ -47,7 +48,7 @@ func New(set *lessons.Set, lib sim.Library, runs Runs, log *slog.Logger) *Sectio
 			log.Warn("lesson skipped", "err", err)
 		}
 	}
-	a := &Section{set: set, bodies: map[string]map[lang.Lang]template.HTML{}, log: log}
+	a := &Section{set: set, bodies: map[string]map[lang.Lang]template.HTML{}, terms: sortedTerms(), log: log}
 	d := drawer{lib: lib, runs: runs}
 	for _, ls := range set.List() {
 		a.bodies[ls.Slug] = map[lang.Lang]template.HTML{}
@@ -65,10 +66,13 @@ func New(set *lessons.Set, lib sim.Library, runs Runs, log *slog.Logger) *Sectio
 	return a
 }
 
-// Routes adds the index, the lessons and their quizzes' grading to mux.
+// Routes adds the index, the lessons, the search, the glossary and the
+// quizzes' grading to mux.
 func (a *Section) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /lessons", a.index)
 	mux.HandleFunc("GET /lessons/{slug}", a.lesson)
+	mux.HandleFunc("GET "+searchPath, a.search)
+	mux.HandleFunc("GET "+lessons.GlossaryPath, a.glossary)
 	mux.HandleFunc("POST /lessons/{slug}/quiz/{id}", a.quiz)
 }
 

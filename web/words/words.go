@@ -31,6 +31,7 @@ var ui = mergeCatalogs(
 	uiTLS,
 	uiLessons,
 	uiClassroom,
+	uiLearnSearch,
 )
 
 // explanations is every protocol and world explanation by event key, merged
