@@ -1,9 +1,7 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,70 +9,19 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mailsim/lang"
+	"mailsim/web/browsertest"
 )
-
-// axePath is axe-core's script as `.ci/run` installs it: npm's package at
-// the repository's root, outside the module and never committed.
-const axePath = "../node_modules/axe-core/axe.min.js"
-
-// axeOrSkip reads axe-core, or skips the test when it is not installed,
-// except in CI (CI=true or MAILSIM_BROWSER=required), where a missing
-// checker would turn the accessibility tests into a silent pass.
-func axeOrSkip(t *testing.T) string {
-	t.Helper()
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if os.Getenv("CI") == "true" || os.Getenv("MAILSIM_BROWSER") == "required" {
-			t.Fatalf("axe-core is missing (%v): install it with npm as .ci/run does", err)
-		}
-		t.Skipf("no axe-core at %s: npm install --no-save --prefix .. axe-core", axePath)
-	}
-	return string(src)
-}
-
-// violation is one rule axe-core finds broken, with where.
-type violation struct {
-	ID     string   `json:"id"`
-	Impact string   `json:"impact"`
-	Help   string   `json:"help"`
-	Nodes  []string `json:"nodes"`
-	Count  int      `json:"count"`
-}
-
-// axeRunJS runs every rule axe-core has on the whole page and keeps the
-// violations, each with the first few elements it names.
-const axeRunJS = `axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations.map(v => ({
-	id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
-	nodes: v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' ' + n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)),
-}))))`
-
-// axeCheck runs axe-core on the page the tab shows.
-func (tb *tab) axeCheck(src string) []violation {
-	tb.T.Helper()
-	if _, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[bool](src+"\n;typeof axe === 'object'")); err != nil {
-		tb.T.Fatalf("loading axe-core: %v", err)
-	}
-	js, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[string](axeRunJS, chromedp.EvalAwaitPromise))
-	if err != nil {
-		tb.T.Fatalf("running axe-core: %v", err)
-	}
-	var v []violation
-	if err := json.Unmarshal([]byte(js), &v); err != nil {
-		tb.T.Fatalf("reading axe-core's results: %v", err)
-	}
-	return v
-}
 
 // TestBrowserAxe: axe-core finds nothing wrong on any page, in either
 // language, on a wide screen and on a phone (where other parts scroll).
 func TestBrowserAxe(t *testing.T) {
-	src := axeOrSkip(t)
+	src := browsertest.AxeOrSkip(t)
 	srv, _ := consoleServer(t)
 	pages := everyPage(t)
 	for _, phone := range []bool{false, true} {
 		screen := map[bool]string{false: "desktop", true: "phone"}[phone]
 		visitAll(t, srv.URL, phone, pages, func(tb *tab, p page, l lang.Lang) {
-			found := tb.axeCheck(src)
+			found := tb.Axe(src)
 			n := 0
 			for _, v := range found {
 				n += v.Count

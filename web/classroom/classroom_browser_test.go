@@ -33,8 +33,11 @@ func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
 	}
 
 	var students []*browsertest.Tab
-	for range 3 {
+	for i := range 3 {
 		s := browsertest.Open(t)
+		if i == 2 {
+			s.Do("a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+		}
 		s.Navigate(srv.URL + "/class/" + strings.ToLower(code) + "?lang=en")
 		if !strings.HasPrefix(s.Eval(`location.pathname`), "/play/lan-both") || s.Eval(`document.querySelector('.classbar').dataset.role`) != "student" {
 			t.Fatalf("a student landed on %s", s.Eval(`location.href`))
@@ -85,6 +88,11 @@ func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
 	for i, s := range students {
 		s.Until(fmt.Sprintf("student %d's question", i+1), `document.querySelector('[data-testid="class-answer"]') !== null`)
 	}
+	axeClean(t, students[0], "a student's page with the question")
+	phone := students[2]
+	if got := phone.Eval(`String(document.documentElement.scrollWidth <= innerWidth)`); got != "true" {
+		t.Errorf("the question scrolls sideways on a phone")
+	}
 	options := students[0].Eval(`JSON.stringify([...document.querySelectorAll('[data-testid="class-answer"] input')].map(i => i.value))`)
 	if options == "[]" {
 		t.Fatal("the question has no options")
@@ -118,6 +126,7 @@ func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
 	teacher.Navigate(srv.URL + "/class/" + code + "/teach?lang=en")
 	teacher.Until("the chart on the projector", `document.querySelectorAll('[data-testid="class-chart"] .bar').length > 0`)
 	teacher.Shoot("classroom.png")
+	axeClean(t, teacher, "the projector page with the chart")
 	click(teacher, `[data-testid="class-reveal"]`)
 	for i, s := range students {
 		s.Until(fmt.Sprintf("student %d's reveal", i+1), `document.querySelector('.class-right') !== null`)
@@ -131,5 +140,14 @@ func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
 	}
 	if step(students[0]) != "8" {
 		t.Errorf("the projector page moved the class to step %s", step(students[0]))
+	}
+	axeClean(t, students[1], "a student's page with the reveal")
+}
+
+// axeClean runs axe-core on the tab's page and reports each violation.
+func axeClean(t *testing.T, tb *browsertest.Tab, what string) {
+	t.Helper()
+	for _, v := range tb.Axe(browsertest.AxeOrSkip(t)) {
+		t.Errorf("%s: %s (%s, %d elements): %s\n\t%s", what, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n\t"))
 	}
 }
