@@ -30,6 +30,7 @@ var ui = mergeCatalogs(
 	uiStates,
 	uiTLS,
 	uiLessons,
+	uiLabWhy,
 )
 
 // explanations is every protocol and world explanation by event key, merged
