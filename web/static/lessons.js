@@ -4,6 +4,7 @@
 // The page's html then has the class "slides", not the player's "present",
 // whose styles would reshape the transcripts the widgets draw.
 import { ready } from './dom.js';
+import { base64Tracer } from './tracer.js';
 
 const KEY = 'mailsim.lessons';
 
@@ -118,4 +119,7 @@ const list = document.getElementById('lessons');
 const one = document.getElementById('lesson');
 if (list) index(list);
 if (one) lesson(one);
+// Each Base64 widget is the lab's tracer; it takes the keys only while the
+// focus is inside it.
+for (const root of document.querySelectorAll('[data-widget="base64"] [data-tracer]')) base64Tracer(root);
 ready();
