@@ -1,7 +1,9 @@
 // Package mimelab is the encoding lab: Base64, quoted-printable and uuencode traced step by
 // step, Base64 exercises, the MIME composer and the login digests. Its pages
-// are templ frames; the step-by-step views are drawn by lab*.js from the
-// JSON of the sim/mime tracers, which POST /lab/api/trace returns.
+// are templ frames; the step-by-step views are drawn by tracer.js and
+// lab*.js from the JSON of the sim/mime tracers, which POST /lab/api/trace
+// returns. The Base64 tracer is also a component of its own
+// (Base64Tracer), which the lessons embed.
 package mimelab
 
 import (
