@@ -48,7 +48,7 @@ var rules = map[string][]string{
 	"web/console":     {"web", "web/learn", "web/classroom", "web/player", "web/mimelab", "web/livelab", "web/codes", testOnly[0], testOnly[1]},
 	"web/livelab":     {"web", "web/learn", "web/classroom", "web/player", "web/mimelab", "web/console", "web/codes", testOnly[0], testOnly[1]},
 	"web/codes":       {"web", "web/learn", "web/classroom", "web/mimelab", "web/console", "web/livelab", testOnly[0], testOnly[1]},
-	"web/learn":       {"web", "web/mimelab", "web/console", "web/livelab", "web/codes", "web/classroom", testOnly[0], testOnly[1]},
+	"web/learn":       {"web", "web/console", "web/livelab", "web/codes", "web/classroom", testOnly[0], testOnly[1]},            // it embeds the player and the lab's tracer
 	"web/classroom":   {"web", "web/learn", "web/mimelab", "web/console", "web/livelab", "web/codes", testOnly[0], testOnly[1]}, // it asks the player's questions
 	"web":             {testOnly[0], testOnly[1]},
 	"web/webtest":     {"web", "web/learn", "web/player", "web/mimelab", "web/console", "web/livelab", "web/codes"},

@@ -18,6 +18,7 @@ import (
 	"mailsim/sim/mime"
 	"mailsim/sim/pop3"
 	"mailsim/sim/smtp"
+	"mailsim/web/mimelab"
 	"mailsim/web/view"
 )
 
@@ -88,15 +89,15 @@ func (d drawer) player(wd *lessons.Widget) (templ.Component, error) {
 	return d.runs.Embed(spec.In(d.l), step, from, to, d.l)
 }
 
-// base64 is the tracer's result for the widget's input, worked out by the
-// tracer's own code, with the first group of an encoding drawn, and the
-// tracer on that input.
+// base64 is the lab's Base64 tracer on the widget's input, and its result
+// as a sentence, worked out by the tracer's own code, for a reader without
+// the script or on paper.
 func (d drawer) base64(wd *lessons.Widget) templ.Component {
 	in := wd.Attrs["input"]
 	q := url.Values{"text": {in}, "lang": {string(d.l)}}
+	b := mimelab.Base64{ID: "tracer-" + strconv.Itoa(wd.Index), Input: in, Decode: wd.Attrs["mode"] == "decode", Compact: true}
 	key, out := "lessons.base64.encode", ""
-	var first *mime.EncodeGroup
-	if wd.Attrs["mode"] == "decode" {
+	if b.Decode {
 		q.Set("mode", "decode")
 		key = "lessons.base64.decode"
 		t, err := mime.TraceDecode(in)
@@ -105,14 +106,10 @@ func (d drawer) base64(wd *lessons.Widget) templ.Component {
 		}
 		out = t.Text
 	} else {
-		t := mime.TraceEncode([]byte(in))
-		out = t.Output
-		if len(t.Groups) > 0 {
-			first = &t.Groups[0]
-		}
+		out = mime.TraceEncode([]byte(in)).Output
 	}
 	text := strings.NewReplacer("{in}", in, "{out}", out).Replace(tr(d.l, key))
-	return base64Widget(d.l, text, first, "/lab?"+q.Encode())
+	return base64Widget(d.l, text, b, "/lab?"+q.Encode())
 }
 
 // table is the columns and rows of the table called name, from the

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"mailsim/lessons"
+	"mailsim/web/mimelab"
 	"mailsim/web/outbox"
 	"mailsim/web/player"
 	"mailsim/web/webtest"
@@ -23,15 +24,17 @@ func fixture(t testing.TB) *lessons.Set {
 	return set
 }
 
-// routes are the lessons of set (nil: the built-in ones) and the player
-// whose cache runs their scenarios.
+// routes are the lessons of set (nil: the built-in ones), the player
+// whose cache runs their scenarios and the lab whose API traces their Base64.
 func routes(t testing.TB, set *lessons.Set) func(*http.ServeMux) {
 	lib := webtest.Shipped(t)
 	log := slog.New(slog.DiscardHandler)
 	play := player.New(lib, &outbox.Store{}, log)
 	a := New(set, lib, play, log)
+	lab := mimelab.New(&outbox.Store{}, log) // the trace API of the Base64 widgets
 	return func(mux *http.ServeMux) {
 		a.Routes(mux)
 		play.Routes(mux)
+		lab.Routes(mux)
 	}
 }

@@ -40,7 +40,7 @@ func (a *Section) lesson(w http.ResponseWriter, r *http.Request) {
 
 func lessonMeta(r *http.Request, l lang.Lang, title string) view.Meta {
 	m := view.NewMeta(r, l, title)
-	m.Styles = []string{"lessons.css"}
+	m.Styles = []string{"tracer.css", "lessons.css"} // the Base64 widgets are the lab's tracer
 	return m
 }
 

@@ -33,14 +33,17 @@ const (
 	labUU     tracerKind = "uu"
 )
 
-// tracerView is what a tracer page renders before its script takes over:
-// the input box prefilled from ?text= (so an instructor can link an
-// example), the decode switch from ?mode=decode, and the index table.
+// tracerView is what a tracer renders before its script takes over: on
+// its page, the input box prefilled from ?text= (so an instructor can link
+// an example) and the decode switch from ?mode=decode.
 type tracerView struct {
-	Kind   tracerKind
-	Text   string
-	Decode bool
-	Table  []mime.TableEntry
+	ID       string // the prefix of its elements' ids
+	Kind     tracerKind
+	Text     string
+	Decode   bool
+	Compact  bool
+	Why      string // on the lab's page: the lesson that explains the encodings, and its title
+	WhyTitle string
 }
 
 // tracerDefaults are the inputs a page opens with: the lecture's own
@@ -56,7 +59,8 @@ func (a *Section) labPage(kind tracerKind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		l := view.PageLang(w, r)
 		q := r.URL.Query()
-		v := tracerView{Kind: kind, Text: q.Get("text"), Decode: kind == labBase64 && q.Get("mode") == "decode", Table: mime.Table()}
+		v := tracerView{ID: "lab", Kind: kind, Text: q.Get("text"), Decode: kind == labBase64 && q.Get("mode") == "decode"}
+		v.Why, v.WhyTitle = a.why(l)
 		switch {
 		case len(v.Text) > mime.MaxText:
 			v.Text = "" // a link that long is not an example; the box opens empty
@@ -69,9 +73,10 @@ func (a *Section) labPage(kind tracerKind) http.HandlerFunc {
 	}
 }
 
-// labMeta is the frame of a lab page: its title and the lab's stylesheet.
+// labMeta is the frame of a lab page: its title and the lab's stylesheets,
+// the tracers' first, which the exercises' tables share.
 func labMeta(r *http.Request, l lang.Lang, titleKey string) view.Meta {
 	m := view.NewMeta(r, l, tr(l, titleKey))
-	m.Styles = []string{"lab.css"}
+	m.Styles = []string{"tracer.css", "lab.css"}
 	return m
 }

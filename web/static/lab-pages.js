@@ -4,7 +4,7 @@
 // once. A Pager steps through such a trace: it fetches a page when the
 // student reaches it, and the next one while they read, and draws a step
 // only once its group is here.
-import { trace, Stepper } from './lab-steps.js';
+import { Stepper } from './lab-steps.js';
 
 // pageSize is the count= a tracer asks its first answer with, and every
 // page after it.
@@ -12,10 +12,12 @@ export const pageSize = 128;
 const ahead = 32; // groups read ahead of the one shown
 
 export class Pager {
-  // draw(g, group) shows step g; draw(-1, null) a trace without steps.
-  constructor(draw) {
+  // draw(g, group) shows step g of tracer's trace; draw(-1, null) a trace
+  // without steps. options go to the Stepper.
+  constructor(tracer, draw, options) {
+    this.tracer = tracer;
     this.draw = draw;
-    this.stepper = new Stepper((g) => this.show(g));
+    this.stepper = new Stepper(tracer, (g) => this.show(g), options);
     this.pages = new Map(); // page number -> promise of its groups, for the trace on screen
     this.asked = null; // what that trace was asked with: {params, bytes}
     this.total = 0;
@@ -39,7 +41,7 @@ export class Pager {
     const mine = this.pages;
     let p = mine.get(n);
     if (!p) {
-      p = trace({ ...this.asked.params, from: n * pageSize }, this.asked.bytes).then((data) => data?.groups);
+      p = this.tracer.trace({ ...this.asked.params, from: n * pageSize }, this.asked.bytes).then((data) => data?.groups);
       mine.set(n, p);
     }
     const groups = await p;

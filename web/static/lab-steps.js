@@ -1,119 +1,176 @@
-// What the lab's tracer pages share: reading the input (typed text or a
-// dropped file), asking the server for a trace, showing a refusal, stepping
-// through the trace as the player steps through a scenario, and drawing a
-// window of output lines around the current step. Everything reaches the
-// page through textContent.
+// What the lab's tracers share: reading the input (typed text or a dropped
+// file), asking the server for a trace, showing a refusal, stepping through
+// the trace as the player steps through a scenario, and drawing a window of
+// output lines around the current step. A Tracer is one tracer's root
+// element: it finds its parts by data-part inside that root, never by id,
+// so that a lesson can hold several. Everything reaches the page through
+// textContent.
 import { el } from './dom.js';
 
-export const root = document.getElementById('lab');
-export const words = root.dataset; // data-t-* attributes: words in the page's language
-export const extra = document.getElementById('lab-words')?.dataset ?? {};
 const lang = document.documentElement.lang;
-
-const form = document.getElementById('lab-form');
-const text = document.getElementById('lab-text');
-const fileInput = document.getElementById('lab-file');
-const fileName = document.getElementById('lab-file-name');
-const fileClear = document.getElementById('lab-file-clear');
-const errorBox = document.getElementById('lab-error');
-export const result = document.getElementById('lab-result');
 
 // fill replaces {name} slots in a sentence of the catalog.
 export function fill(sentence, values) {
   return sentence.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
 }
 
-// say shows a refusal in the page's language; null hides it.
-export function say(error) {
-  errorBox.hidden = !error;
-  errorBox.textContent = error ? (typeof error === 'string' ? error : error.text[lang] ?? error.text.en) : '';
-}
-
-let file = null; // the chosen file, which replaces the text while chosen
-let generation = 0; // counts runs, so that an answer to an older run is ignored
-
-function chooseFile(f) {
-  file = f ?? null;
-  fileName.textContent = file ? `${file.name} (${file.size})` : '';
-  fileClear.hidden = !file;
-  text.disabled = !!file;
-  if (!file) fileInput.value = '';
-}
-
-// input returns the bytes to trace and whether they are typed text, or
-// null after saying why there are none to send. An empty input or a file
-// over the limit is refused here, before anything is sent; the server
-// refuses both too, with the same sentences.
-export async function input(max) {
-  generation++;
-  if (file?.size > max) {
-    refuse(fill(words.tFileTooLarge, { name: file.name, n: file.size, max }));
-    return null;
+export class Tracer {
+  // root carries the words the script writes as data-t-* attributes, and
+  // the limits as data-max (bytes) and data-max-text (Base64 text).
+  constructor(root) {
+    this.root = root;
+    this.words = root.dataset;
+    this.extra = this.part('words')?.dataset ?? {}; // the tracer kind's own words
+    this.form = this.part('form');
+    this.text = this.part('text');
+    this.fileInput = this.part('file');
+    this.result = this.part('result');
+    this.file = null; // the chosen file, which replaces the text while chosen
+    this.generation = 0; // counts runs, so that an answer to an older run is ignored
   }
-  const inp = file
-    ? { bytes: new Uint8Array(await file.arrayBuffer()), typed: false, name: file.name }
-    : { bytes: new TextEncoder().encode(text.value), typed: true, name: '' };
-  if (inp.bytes.length === 0) {
-    refuse(words.tEmpty);
-    return null;
-  }
-  return inp;
-}
 
-// refuse says why there is nothing to show and hides the last result.
-function refuse(error) {
-  say(error);
-  result.hidden = true;
-}
+  // part is the element data-part=name of this tracer.
+  part(name) {
+    return this.root.querySelector(`[data-part="${name}"]`);
+  }
 
-// trace posts the bytes to /lab/api/trace and returns the trace, or null
-// after showing the server's refusal (or that it could not be reached) in
-// place of the result. An answer that arrives after a newer run began is
-// dropped unseen, so that it cannot overwrite what the newer run shows.
-export async function trace(params, bytes) {
-  const mine = generation;
-  let res;
-  try {
-    res = await fetch('/lab/api/trace?' + new URLSearchParams(params), { method: 'POST', body: bytes });
-  } catch {
-    if (mine === generation) refuse(words.tUnreachable);
-    return null;
+  // view clones the template data-tpl=name of this tracer.
+  view(name) {
+    return this.root.querySelector(`template[data-tpl="${name}"]`).content.cloneNode(true);
   }
-  const data = await res.json().catch(() => null);
-  if (mine !== generation) return null;
-  if (!data) {
-    refuse(words.tUnreachable);
-    return null;
-  }
-  if (!res.ok) {
-    refuse(data.error);
-    return null;
-  }
-  say(null);
-  return data;
-}
 
-// onSubmit runs f when the form is sent (button or Ctrl+Enter), and once at
-// load so that the page opens with its example traced.
-export function onSubmit(f) {
-  form.addEventListener('submit', (e) => { e.preventDefault(); f(); });
-  text.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); f(); }
-  });
-  fileInput.addEventListener('change', () => { chooseFile(fileInput.files[0]); f(); });
-  fileClear.addEventListener('click', () => { chooseFile(null); f(); });
-  const drop = document.getElementById('lab-drop');
-  for (const target of [drop, text]) {
-    target.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
-    target.addEventListener('dragleave', () => drop.classList.remove('over'));
-    target.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('over');
-      if (e.dataTransfer.files.length) { chooseFile(e.dataTransfer.files[0]); f(); }
+  // say shows a refusal in the page's language; null hides it.
+  say(error) {
+    const box = this.part('error');
+    box.hidden = !error;
+    box.textContent = error ? (typeof error === 'string' ? error : error.text[lang] ?? error.text.en) : '';
+  }
+
+  // refuse says why there is nothing to show and hides the last result.
+  refuse(error) {
+    this.say(error);
+    this.result.hidden = true;
+  }
+
+  chooseFile(f) {
+    this.file = f ?? null;
+    this.part('file-name').textContent = this.file ? `${this.file.name} (${this.file.size})` : '';
+    this.part('file-clear').hidden = !this.file;
+    this.text.disabled = !!this.file;
+    if (!this.file) this.fileInput.value = '';
+  }
+
+  // input returns the bytes to trace and whether they are typed text, or
+  // null after saying why there are none to send. An empty input or a file
+  // over the limit is refused here, before anything is sent; the server
+  // refuses both too, with the same sentences.
+  async input(max) {
+    this.generation++;
+    const { file, words } = this;
+    if (file?.size > max) {
+      this.refuse(fill(words.tFileTooLarge, { name: file.name, n: file.size, max }));
+      return null;
+    }
+    const inp = file
+      ? { bytes: new Uint8Array(await file.arrayBuffer()), typed: false, name: file.name }
+      : { bytes: new TextEncoder().encode(this.text.value), typed: true, name: '' };
+    if (inp.bytes.length === 0) {
+      this.refuse(words.tEmpty);
+      return null;
+    }
+    return inp;
+  }
+
+  // trace posts the bytes to /lab/api/trace and returns the trace, or null
+  // after showing the server's refusal (or that it could not be reached) in
+  // place of the result. An answer that arrives after a newer run began is
+  // dropped unseen, so that it cannot overwrite what the newer run shows.
+  async trace(params, bytes) {
+    const mine = this.generation;
+    let res;
+    try {
+      res = await fetch('/lab/api/trace?' + new URLSearchParams(params), { method: 'POST', body: bytes });
+    } catch {
+      if (mine === this.generation) this.refuse(this.words.tUnreachable);
+      return null;
+    }
+    const data = await res.json().catch(() => null);
+    if (mine !== this.generation) return null;
+    if (!data) {
+      this.refuse(this.words.tUnreachable);
+      return null;
+    }
+    if (!res.ok) {
+      this.refuse(data.error);
+      return null;
+    }
+    this.say(null);
+    return data;
+  }
+
+  // onSubmit runs f when the form is sent (button or Ctrl+Enter) or a file
+  // is chosen, and once at load so that the tracer opens with its example
+  // traced. A compact tracer has no file to choose.
+  onSubmit(f) {
+    const { form, text, fileInput } = this;
+    form.addEventListener('submit', (e) => { e.preventDefault(); f(); });
+    text.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); f(); }
     });
+    if (fileInput) this.onFile(f);
+    f();
   }
-  f();
+
+  // onFile runs f when a file is chosen or dropped, or put aside again.
+  onFile(f) {
+    const { text, fileInput } = this;
+    fileInput.addEventListener('change', () => { this.chooseFile(fileInput.files[0]); f(); });
+    this.part('file-clear').addEventListener('click', () => { this.chooseFile(null); f(); });
+    const drop = this.part('drop');
+    for (const target of [drop, text]) {
+      target.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+      target.addEventListener('dragleave', () => drop.classList.remove('over'));
+      target.addEventListener('drop', (e) => {
+        e.preventDefault();
+        drop.classList.remove('over');
+        if (e.dataTransfer.files.length) { this.chooseFile(e.dataTransfer.files[0]); f(); }
+      });
+    }
+  }
+
+  // light marks this tracer's index table entries for the current step.
+  light(indices) {
+    for (const li of this.root.querySelectorAll('.b64-table li.lit')) li.classList.remove('lit');
+    for (const i of indices) this.root.querySelector(`.b64-table li[data-index="${i}"]`)?.classList.add('lit');
+  }
+
+  // drawWindow shows lines around the current one in this tracer's output,
+  // with mark = {line, start, end} highlighted and a break marker after each
+  // line but the last; breakMark highlights the break after the marked line
+  // instead.
+  drawWindow(lines, mark, breakMark = false) {
+    const pre = this.part('output');
+    const { words } = this;
+    pre.replaceChildren();
+    const from = Math.max(0, mark.line - around);
+    const to = Math.min(lines.length, mark.line + around + 1);
+    if (from > 0) pre.append(el('span', 'more', fill(words.tMore, { n: from }) + '\n'));
+    for (let i = from; i < to; i++) {
+      const line = lines[i];
+      if (i === mark.line && mark.end > mark.start) {
+        pre.append(line.slice(0, mark.start), el('mark', '', line.slice(mark.start, mark.end)), line.slice(mark.end));
+      } else {
+        pre.append(line);
+      }
+      if (i < lines.length - 1) {
+        pre.append(el(i === mark.line && breakMark ? 'mark' : 'span', 'brk', words.tBreak), '\n');
+      }
+    }
+    if (to < lines.length) pre.append(el('span', 'more', '\n' + fill(words.tMore, { n: lines.length - to })));
+  }
 }
+
+const around = 6; // output lines shown on each side of the current one
 
 // byteLabels maps each byte offset of typed text to the character it is
 // part of, so that a byte of "ș" shows as ș (1/2) rather than nothing.
@@ -169,40 +226,16 @@ export function bits(view, bitString, kinds) {
   }
 }
 
-// light marks the index table's entries for the current step.
-export function light(indices) {
-  for (const li of document.querySelectorAll('.b64-table li.lit')) li.classList.remove('lit');
-  for (const i of indices) document.querySelector(`.b64-table li[data-index="${i}"]`)?.classList.add('lit');
-}
-
-const around = 6; // output lines shown on each side of the current one
-
-// drawWindow shows lines around the current one in pre, with mark
-// = {line, start, end} highlighted and a break marker after each line but the
-// last; breakMark highlights the break after the marked line instead.
-export function drawWindow(pre, lines, mark, breakMark = false) {
-  pre.replaceChildren();
-  const from = Math.max(0, mark.line - around);
-  const to = Math.min(lines.length, mark.line + around + 1);
-  if (from > 0) pre.append(el('span', 'more', fill(words.tMore, { n: from }) + '\n'));
-  for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (i === mark.line && mark.end > mark.start) {
-      pre.append(line.slice(0, mark.start), el('mark', '', line.slice(mark.start, mark.end)), line.slice(mark.end));
-    } else {
-      pre.append(line);
-    }
-    if (i < lines.length - 1) {
-      pre.append(el(i === mark.line && breakMark ? 'mark' : 'span', 'brk', words.tBreak), '\n');
-    }
-  }
-  if (to < lines.length) pre.append(el('span', 'more', '\n' + fill(words.tMore, { n: lines.length - to })));
-}
-
 // Stepper drives a trace's steps with the buttons and keys of the player:
-// space plays and pauses, the arrows step, Home and End jump.
+// space plays and pauses, the arrows step, Home and End jump. On its own
+// page a tracer takes the keys wherever the focus is (page: true); among
+// other things, as in a lesson, only while the focus is inside it, and then
+// they go no further, so that the lesson's slides do not move too.
 export class Stepper {
-  constructor(show) {
+  constructor(tracer, show, { page = false } = {}) {
+    const { result } = tracer;
+    this.result = result;
+    this.words = tracer.words;
     this.show = show;
     this.count = 0;
     this.pos = 0;
@@ -224,10 +257,11 @@ export class Stepper {
       ops[op]();
     });
     const keys = { ' ': 'play', ArrowRight: 'step', ArrowLeft: 'back', Home: 'first', End: 'last' };
-    document.addEventListener('keydown', (e) => {
+    (page ? document : tracer.root).addEventListener('keydown', (e) => {
       const op = keys[e.key];
       if (!op || result.hidden || e.altKey || e.ctrlKey || e.metaKey || e.target.closest('input, textarea, select')) return;
       e.preventDefault();
+      if (!page) e.stopPropagation();
       if (op !== 'play') this.play(false);
       ops[op]();
     });
@@ -238,7 +272,7 @@ export class Stepper {
     this.play(false);
     this.count = count;
     this.countOut.textContent = count;
-    result.hidden = false;
+    this.result.hidden = false;
     this.go(0);
   }
 
@@ -263,7 +297,7 @@ export class Stepper {
         else this.go(this.pos + 1);
       }, 900);
     }
-    this.playButton.textContent = this.timer ? `❚❚ ${words.tPause}` : `▶ ${words.tPlay}`;
+    this.playButton.textContent = this.timer ? `❚❚ ${this.words.tPause}` : `▶ ${this.words.tPlay}`;
     this.playButton.setAttribute('aria-pressed', String(!!this.timer));
   }
 }

@@ -1,35 +1,32 @@
 // The uuencode tracer: the same 6-bit groups as Base64, each value written
 // as the character value+32, with the Base64 character beside it, and each
 // line's length character.
-import {
-  root, extra, result, fill, input, trace, onSubmit, byteLabels, charOf, cells, set, bits, light,
-  drawWindow, sizes,
-} from './lab-steps.js';
+import { Tracer, fill, byteLabels, charOf, cells, set, bits, sizes } from './lab-steps.js';
 import { Pager, pageSize } from './lab-pages.js';
 import { ready } from './dom.js';
 
-const view = document.getElementById('lab-step');
-const out = document.getElementById('lab-output');
-const tpl = document.getElementById('tpl-uu');
-const name = document.getElementById('lab-name');
+const tr = new Tracer(document.querySelector('[data-tracer="uu"]'));
+const { extra } = tr;
+const view = tr.part('step');
+const name = tr.part('name');
 
 let t = null;
 let lines = []; // the uuencoded file's lines
 let labels = [];
 
-const pager = new Pager(show);
+const pager = new Pager(tr, show, { page: true });
 
 async function run() {
-  const inp = await input(Number(root.dataset.max));
+  const inp = await tr.input(Number(tr.root.dataset.max));
   if (inp && !inp.typed) name.value = inp.name;
   const params = { op: 'uu', as: inp?.typed ? 'text' : 'bytes', name: name.value, count: pageSize };
-  const data = inp && await trace(params, inp.bytes);
+  const data = inp && await tr.trace(params, inp.bytes);
   if (!data) return;
   t = data;
   labels = byteLabels(inp.bytes, inp.typed);
   lines = [t.header, ...t.lines.map((l) => l.text), ...t.trailer];
-  document.getElementById('lab-output-title').textContent = extra.output;
-  sizes(result.querySelector('dl.sizes'), { input: t.sizes.input, uu: t.sizes.output, base64: t.sizes.base64 });
+  tr.part('output-title').textContent = extra.output;
+  sizes(tr.result.querySelector('dl.sizes'), { input: t.sizes.input, uu: t.sizes.output, base64: t.sizes.base64 });
   pager.load(params, inp.bytes, t.groups, t.total);
 }
 
@@ -38,7 +35,7 @@ async function run() {
 function show(i, g) {
   const line = t.lines[g.line];
   const offset = line.offset + 3 * g.place;
-  const v = tpl.content.cloneNode(true);
+  const v = tr.view('uu');
   set(v, 'n', i + 1);
   set(v, 'line', g.line + 1);
   set(v, 'length', fill(extra.length, { n: line.count, c: line.lengthChar }));
@@ -54,10 +51,10 @@ function show(i, g) {
   cells(v, 'b64', g.sextets.map((s) => s.base64), 'big');
   set(v, 'rule', g.fill ? fill(extra.fill, { n: g.fill }) : extra.full);
   view.replaceChildren(v);
-  light(g.sextets.map((s) => s.value));
+  tr.light(g.sextets.map((s) => s.value));
   const start = 1 + 4 * g.place;
-  drawWindow(out, lines, { line: g.line + 1, start, end: start + 4 });
+  tr.drawWindow(lines, { line: g.line + 1, start, end: start + 4 });
 }
 
-onSubmit(run);
+tr.onSubmit(run);
 ready();

@@ -5,6 +5,7 @@
 // whose styles would reshape the transcripts the widgets draw.
 import { ready } from './dom.js';
 import { embedPlayers } from './player-embed.js';
+import { base64Tracer } from './tracer.js';
 
 const KEY = 'mailsim.lessons';
 
@@ -131,4 +132,7 @@ if (one) {
   lesson(one);
   embedPlayers(one);
 }
+// Each Base64 widget is the lab's tracer; it takes the keys only while the
+// focus is inside it.
+for (const root of document.querySelectorAll('[data-widget="base64"] [data-tracer]')) base64Tracer(root);
 ready();

@@ -35,8 +35,6 @@ var uiLessons = lang.Catalog{
 	"lessons.col.encoding": {RO: "Codificare", EN: "Encoding"},
 	"lessons.col.value":    {RO: "Valoare", EN: "Value"},
 	"lessons.col.bits":     {RO: "Biți", EN: "Bits"},
-	"lessons.col.bytes":    {RO: "Octeți", EN: "Bytes"},
-	"lessons.col.sextets":  {RO: "Grupuri de 6 biți", EN: "6-bit groups"},
 	"lessons.col.char":     {RO: "Caracter", EN: "Character"},
 
 	"lessons.quiz":        {RO: "Întrebare", EN: "Question"},

@@ -32,6 +32,7 @@ var ui = mergeCatalogs(
 	uiLessons,
 	uiClassroom,
 	uiLearnSearch,
+	uiLabWhy,
 )
 
 // explanations is every protocol and world explanation by event key, merged
