@@ -254,6 +254,34 @@ func TestShortAnswersFoldAndRank(t *testing.T) {
 	}
 }
 
+// TestExactShortAnswersKeepTheirCase: Base64 tells "eQ==" from "eq==", so
+// an Exact poll charts them apart and marks only the right one.
+func TestExactShortAnswersKeepTheirCase(t *testing.T) {
+	_, c, _, _ := started(t)
+	teacher, _ := join(c, Instructor)
+	c.Ask(teacher.Member, Poll{Kind: "short", Exact: true, Question: Text{"en": "y?"}, Answer: "eQ==", Why: Text{"en": "011110 = 30 → e"}})
+	for _, text := range []string{"eq==", "e Q = ="} {
+		s, _ := join(c, Student)
+		if err := c.Answer(s.Member, 1, nil, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Reveal(teacher.Member)
+	right := 0
+	for _, b := range teacher.last("reveal")["bars"].([]any) {
+		bar := b.(map[string]any)
+		if bar["right"] == true {
+			right++
+			if bar["text"] != "eQ==" || bar["count"] != 1.0 {
+				t.Errorf("the right bar is %v", bar)
+			}
+		}
+	}
+	if right != 1 {
+		t.Errorf("%d bars are marked right, want only eQ==", right)
+	}
+}
+
 func TestStudentsAnswerAtAMeasuredPace(t *testing.T) {
 	_, c, _, _ := started(t)
 	teacher, _ := join(c, Instructor)

@@ -16,6 +16,7 @@ type Poll struct {
 	Options  []Text `json:"options,omitempty"`
 	Right    []int  `json:"-"` // the right options' indexes, for a choice
 	Answer   string `json:"-"` // the right short answer
+	Exact    bool   `json:"-"` // a short answer keeps its case (Base64 does); otherwise case is folded
 	Why      Text   `json:"-"`
 
 	id       int
@@ -76,10 +77,14 @@ func (p *Poll) check() error {
 }
 
 // key is an answer as the tally counts it: the chosen options' indexes in
-// order ("0,2"), or the short answer folded to one case and no spaces.
+// order ("0,2"), or the short answer without spaces and, unless Exact, in
+// one case.
 func (p *Poll) key(picks []int, text string) (string, error) {
 	if p.Kind == "short" {
-		t := strings.ToUpper(strings.Join(strings.Fields(text), ""))
+		t := strings.Join(strings.Fields(text), "")
+		if !p.Exact {
+			t = strings.ToUpper(t)
+		}
 		if t == "" || len(t) > maxText {
 			return "", ErrBadAnswer
 		}

@@ -35,7 +35,7 @@ type Registry struct {
 
 	mu      sync.Mutex
 	classes map[string]*Class
-	stops   map[string]func() // what ends a class's sharing, by code
+	stops   map[string]func()        // what ends a class's sharing, by code
 	joins   map[string]*rate.Limiter // per client address
 	swept   time.Time                // the last sweep: once a minute is enough for a 12-hour expiry
 }

@@ -210,6 +210,42 @@ func TestGrade(t *testing.T) {
 	}
 }
 
+// TestBase64AnswersKeepTheirCase: a Base64 string is case-sensitive, so the
+// built-in lesson's quiz, match=exact, takes "SGk=" and refuses "sgk=";
+// a quiz without match= takes an SMTP keyword in any case.
+func TestBase64AnswersKeepTheirCase(t *testing.T) {
+	set, errs := Load(library(t), "")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, c := range []struct {
+		slug, id, text string
+		right          bool
+	}{
+		{"encodings", "b64-hi", " SGk= ", true},
+		{"encodings", "b64-hi", "sgk=", false},
+		{"encodings", "qp-e", "=c3=a9", false}, // RFC 2045 §6.7: quoted-printable's hex digits are upper case
+		{"message-format", "fmt-env", "rcpt to", true},
+	} {
+		ls, ok := set.Get(c.slug)
+		if !ok {
+			t.Fatalf("no lesson %s", c.slug)
+		}
+		for _, l := range Langs {
+			q, ok := ls.In(l).Quiz(c.id)
+			if !ok {
+				t.Fatalf("%s: no quiz %s in %s", c.slug, c.id, l)
+			}
+			if right, err := q.Grade(nil, c.text); right != c.right || err != nil {
+				t.Errorf("%s %s (%s) graded %q %v, %v; want %v", c.slug, c.id, l, c.text, right, err, c.right)
+			}
+		}
+	}
+	if _, err := Parse("x.md", []byte("---\ntopics: rfcs\n---\n# T\n\n```mailsim quiz id=q kind=single match=exact\nQ?\n- [x] a\n- [ ] b\nwhy: w\n```\n")); err == nil || !strings.Contains(err.Error(), "match= is for kind=short") {
+		t.Errorf("match= on a choice quiz: %v", err)
+	}
+}
+
 func FuzzFrontMatter(f *testing.F) {
 	f.Add("---\ntopics: rfcs\nscenario: lan-both\n---\n# T\n")
 	f.Add("---\n---\n")

@@ -15,6 +15,10 @@ type Quiz struct {
 	Options  []Option
 	Answers  []string // a short quiz's accepted answers
 	Why      string   // the explanation shown after any answer
+	// Exact is match=exact: a short answer must have the answer's case, as
+	// a Base64 string or quoted-printable's upper-case hex digits must;
+	// otherwise case is ignored, as it is in SMTP's keywords and host names.
+	Exact bool
 }
 
 // Option is one choice of a single or multiple choice quiz.
@@ -117,7 +121,7 @@ func (q *Quiz) Grade(picked []int, text string) (bool, error) {
 		if text == "" {
 			return false, ErrAnswer
 		}
-		return slices.ContainsFunc(q.Answers, func(a string) bool { return strings.EqualFold(a, text) }), nil
+		return slices.ContainsFunc(q.Answers, func(a string) bool { return a == text || !q.Exact && strings.EqualFold(a, text) }), nil
 	}
 	if len(picked) == 0 || (q.Kind == "single" && len(picked) > 1) {
 		return false, ErrAnswer

@@ -44,7 +44,7 @@ var kinds = map[string]kind{
 	"nslookup": {body: true},
 	"states":   {keys: []string{"proto"}, required: []string{"proto"}, values: map[string][]string{"proto": {"smtp", "pop3", "imap"}}},
 	"table":    {keys: []string{"name"}, required: []string{"name"}, values: map[string][]string{"name": TableNames}},
-	"quiz":     {keys: []string{"id", "kind"}, required: []string{"id", "kind"}, values: map[string][]string{"kind": {"single", "multi", "short"}}, body: true},
+	"quiz":     {keys: []string{"id", "kind", "match"}, required: []string{"id", "kind"}, values: map[string][]string{"kind": {"single", "multi", "short"}, "match": {"exact", "fold"}}, body: true},
 	"notes":    {body: true},
 }
 
@@ -139,6 +139,10 @@ func (w *Widget) check() error {
 		if err != nil {
 			return err
 		}
+		if _, ok := w.Attrs["match"]; ok && q.Kind != "short" {
+			return fmt.Errorf("quiz %s: match= is for kind=short", q.ID)
+		}
+		q.Exact = w.Attrs["match"] == "exact"
 		w.Quiz = q
 	}
 	return nil

@@ -100,15 +100,16 @@ type wirePoll struct {
 	Options  []class.Text
 	Right    []int
 	Answer   string
+	Exact    bool
 	Why      class.Text
 }
 
 func toWire(p class.Poll) *wirePoll {
-	return &wirePoll{p.Kind, p.Question, p.Options, p.Right, p.Answer, p.Why}
+	return &wirePoll{p.Kind, p.Question, p.Options, p.Right, p.Answer, p.Exact, p.Why}
 }
 
 func (w *wirePoll) poll() class.Poll {
-	return class.Poll{Kind: w.Kind, Question: w.Question, Options: w.Options, Right: w.Right, Answer: w.Answer, Why: w.Why}
+	return class.Poll{Kind: w.Kind, Question: w.Question, Options: w.Options, Right: w.Right, Answer: w.Answer, Exact: w.Exact, Why: w.Why}
 }
 
 // known are the class's errors, which cross the network as their text and

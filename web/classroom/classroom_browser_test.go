@@ -151,3 +151,42 @@ func axeClean(t *testing.T, tb *browsertest.Tab, what string) {
 		t.Errorf("%s: %s (%s, %d elements): %s\n\t%s", what, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n\t"))
 	}
 }
+
+// TestBrowserAClassFollowsTheLab: the instructor traces "Many" in the
+// Base64 lab and steps to its second group; the student's screen opens the
+// lab on the same input at the same group, is asked for the group's four
+// characters, answers, and sees the reveal.
+func TestBrowserAClassFollowsTheLab(t *testing.T) {
+	srv := webtest.Serve(t, webtest.Site(routes(t)))
+	teacher := browsertest.Open(t)
+	teacher.Navigate(srv.URL + "/lab?lang=en")
+	teacher.Do("starting a class", chromedp.Evaluate[chromedp.Void](`fetch('/class?lang=en', {method: 'POST', body: new URLSearchParams({from: '/lab'})}).then(() => { window.started = true; })`))
+	teacher.Until("the class started", `window.started === true`)
+	teacher.Navigate(srv.URL + "/lab?text=Many&lang=en")
+	code := teacher.Eval(`document.querySelector('.classbar .class-code').textContent`)
+	student := browsertest.Open(t)
+	student.Navigate(srv.URL + "/class/" + code + "?lang=en")
+	teacher.Until("the student counted", `document.querySelector('[data-testid="class-count"]').textContent === '1'`)
+
+	pos := `document.querySelector('[data-tracer="base64"] [data-role="pos"]').textContent`
+	teacher.Do("the second group", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-tracer="base64"] button[data-op="step"]').click()`))
+	teacher.Until("the instructor at group 2", pos+` === '2'`)
+	student.Until("the student on the lab at group 2 of Many", `location.pathname === '/lab' && document.querySelector('[data-tracer="base64"] textarea').value === 'Many' && `+pos+` === '2'`)
+
+	teacher.Do("asking", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid="class-ask"]').click()`))
+	student.Until("the question", `document.querySelector('[data-testid="class-answer"] input[name="text"]') !== null`)
+	if q := student.Eval(`document.querySelector('.class-question').textContent`); q != "Which four Base64 characters encode group 2 (the bytes y)?" {
+		t.Errorf("the student is asked %q", q)
+	}
+	student.Do("answering", chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector('[data-testid="class-answer"]');
+		f.querySelector('input[name="text"]').value = 'e Q = ='; f.querySelector('button').click(); })()`))
+	teacher.Until("the answer counted", `document.querySelector('.class-answered')?.textContent === '1 of 1 answered'`)
+	teacher.Do("revealing", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid="class-reveal"]').click()`))
+	student.Until("the reveal", `document.querySelector('.class-right') !== null`)
+	if got := student.Eval(`document.querySelector('.class-right').textContent`); got != "The right answer: eQ==" {
+		t.Errorf("the reveal says %q", got)
+	}
+	if got := teacher.Eval(`document.querySelector('[data-testid="class-chart"] .bar.right text').textContent`); got != "eQ==" {
+		t.Errorf("the chart marks %q as right, want eQ==, which the student gave with spaces", got)
+	}
+}

@@ -2,6 +2,8 @@ package classroom
 
 import (
 	"encoding/base64"
+	"errors"
+	"log/slog"
 
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +14,10 @@ import (
 	"github.com/gorilla/websocket"
 
 	"mailsim/class"
+	"mailsim/lang"
+	"mailsim/lessons"
+	"mailsim/web/outbox"
+	"mailsim/web/player"
 	"mailsim/web/view"
 	"mailsim/web/webtest"
 )
@@ -151,5 +157,43 @@ func TestOnlyTheInstructorDrives(t *testing.T) {
 	// The instructor reads the question's own frame (none answered), then
 	// the tally with the one answer; the deadline fails a tally that never comes.
 	for read(teacher, "poll")["answered"] != 1.0 {
+	}
+}
+
+// TestQuestionsComeFromTheView: the room is asked what the view on screen
+// teaches: on the player the next reply (the predict question, with the
+// reply's explanation), on the Base64 lab the group's four characters, on a
+// lesson its quiz; a view with nothing to ask says so.
+func TestQuestionsComeFromTheView(t *testing.T) {
+	lib := webtest.Shipped(t)
+	set, _ := lessons.Load(lib, "")
+	a := New(lib, player.New(lib, &outbox.Store{}, slog.New(slog.DiscardHandler)), set, nil, slog.New(slog.DiscardHandler))
+
+	p, err := a.question(class.View{Path: "/lab", Input: "Many", Step: 1}, "")
+	if err != nil || p.Kind != "short" || p.Answer != "eQ==" || !strings.Contains(p.Question["en"], "group 2 (the bytes y)") || !strings.Contains(p.Why["ro"], "011110 = 30 → e") {
+		t.Errorf("the lab's question: %+v, %v", p, err)
+	}
+	p, err = a.question(class.View{Path: "/play/lan-both", Step: 0}, "")
+	if err != nil || len(p.Options) != 4 || len(p.Right) != 1 || !strings.HasPrefix(p.Question["ro"], "Ce răspunde serverul la") {
+		t.Errorf("the player's question: %+v, %v", p, err)
+	}
+	if got := p.Options[p.Right[0]]["en"]; got != "220" {
+		t.Errorf("the first reply of lan-both is the greeting 220, the question says %q", got)
+	}
+	ls := set.List()[0]
+	var quiz *lessons.Quiz
+	for _, w := range ls.In(lang.EN).Widgets {
+		if w.Quiz != nil && quiz == nil {
+			quiz = w.Quiz
+		}
+	}
+	p, err = a.question(class.View{Path: lessons.Path(ls.Slug)}, quiz.ID)
+	if err != nil || p.Question["en"] != quiz.Question || p.Why["en"] != quiz.Why {
+		t.Errorf("the lesson's quiz %s: %+v, %v", quiz.ID, p, err)
+	}
+	for _, v := range []class.View{{Path: "/codes"}, {Path: "/lab"}, {Path: "/lab", Input: "M", Step: 5}, {Path: "/play/nope"}} {
+		if _, err := a.question(v, ""); !errors.Is(err, errNoQuestion) {
+			t.Errorf("view %+v asks something: %v", v, err)
+		}
 	}
 }

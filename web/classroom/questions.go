@@ -1,12 +1,15 @@
 package classroom
 
 import (
+	"cmp"
 	"errors"
+	"strconv"
 	"strings"
 
 	"mailsim/class"
 	"mailsim/lang"
 	"mailsim/lessons"
+	"mailsim/sim/mime"
 	"mailsim/web/words"
 )
 
@@ -23,13 +26,17 @@ func both(f func(l lang.Lang) string) class.Text {
 }
 
 // question is the poll for the class's view v: on a scenario's player,
-// predict mode's question about the next server reply; on a lesson, its
-// quiz id (the page names the one in view). The words come from the same
+// predict mode's question about the next server reply; on the Base64 lab,
+// the characters of the group on screen; on a lesson, its quiz id (the
+// page names the one in view). The words come from the same
 // catalogs as the player's and the lesson's own, in every language, since
 // a room reads more than one.
 func (a *Section) question(v class.View, quiz string) (class.Poll, error) {
 	if name, ok := strings.CutPrefix(v.Path, "/play/"); ok {
 		return a.predict(name, v.Step)
+	}
+	if v.Path == "/lab" && v.Input != "" {
+		return base64Group(v.Input, v.Step)
 	}
 	if slug, ok := strings.CutPrefix(v.Path, "/lessons/"); ok && a.lessons != nil {
 		if ls, ok := a.lessons.Get(slug); ok {
@@ -67,6 +74,39 @@ func (a *Section) predict(name string, step int) (class.Poll, error) {
 	return p, nil
 }
 
+// base64Group asks the room for the four characters that encode group g
+// of input, as the lab's tracer shows them: its "out" cells. The
+// explanation is the group's own working: each sextet's bits, its index
+// and its character.
+func base64Group(input string, g int) (class.Poll, error) {
+	t := mime.TraceEncode([]byte(input))
+	if t.Error != nil || g < 0 || g >= len(t.Groups) {
+		return class.Poll{}, errNoQuestion
+	}
+	grp := t.Groups[g]
+	var chars, work []string
+	for _, b := range grp.Bytes {
+		chars = append(chars, cmp.Or(b.Char, "0x"+b.Hex)) // a byte with no printable character shows as hex
+	}
+	for _, x := range grp.Sextets {
+		if x.Pad {
+			work = append(work, "=")
+			continue
+		}
+		work = append(work, x.Bits+" = "+strconv.Itoa(x.Index)+" → "+x.Char)
+	}
+	n := strconv.Itoa(g + 1)
+	return class.Poll{
+		Kind: "short",
+		Question: both(func(l lang.Lang) string {
+			return strings.NewReplacer("{n}", n, "{bytes}", strings.Join(chars, " ")).Replace(tr(l, "class.b64.question"))
+		}),
+		Answer: grp.Output,
+		Exact:  true, // "eq==" is not "eQ==": Base64 tells the cases apart
+		Why:    both(func(lang.Lang) string { return strings.Join(work, ", ") }),
+	}, nil
+}
+
 // lessonQuiz is quiz id of lesson ls, or its first when id is "".
 func lessonQuiz(ls *lessons.Lesson, id string) (class.Poll, error) {
 	in := func(l lang.Lang) (*lessons.Quiz, bool) {
@@ -95,7 +135,7 @@ func lessonQuiz(ls *lessons.Lesson, id string) (class.Poll, error) {
 	p.Question = both(func(l lang.Lang) string { return quizzes[l].Question })
 	p.Why = both(func(l lang.Lang) string { return quizzes[l].Why })
 	if first.Kind == "short" {
-		p.Answer = first.Answers[0]
+		p.Answer, p.Exact = first.Answers[0], first.Exact
 		return p, nil
 	}
 	for i, o := range first.Options {

@@ -31,7 +31,7 @@ function connect() {
   socket.addEventListener('open', () => {
     retry = 500;
     offline.hidden = true;
-    if (teacher && !classPage) publish(Number(new URL(location.href).searchParams.get('step')) || 0);
+    if (teacher && !classPage) publish({ step: Number(new URL(location.href).searchParams.get('step')) || 0 });
   });
   socket.addEventListener('message', (m) => receive(JSON.parse(m.data)));
   socket.addEventListener('close', () => {
@@ -45,9 +45,10 @@ function send(cmd) {
   if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(cmd));
 }
 
-// publish tells the class where the instructor's page is.
-function publish(step) {
-  send({ op: 'show', view: { path: location.pathname, step } });
+// publish tells the class where the instructor's page is: its step and,
+// on the lab, its input.
+function publish({ step, input }) {
+  send({ op: 'show', view: { path: location.pathname, step, input: input || undefined } });
 }
 
 const handlers = {
@@ -75,15 +76,18 @@ function receive(f) {
   if (alone) ready();
 }
 
-// follow brings the page to view v.
+// follow brings the page to view v: another page is opened at its step
+// (and with its input, which the lab's form reads from text=); the same
+// page is asked to go there.
 function follow(v) {
   if (location.pathname !== v.path) {
     const url = new URL(v.path, location.href);
     url.searchParams.set('step', v.step);
+    if (v.input) url.searchParams.set('text', v.input);
     location.assign(url);
     return;
   }
-  dispatchEvent(new CustomEvent('mailsim:goto', { detail: { step: v.step } }));
+  dispatchEvent(new CustomEvent('mailsim:goto', { detail: { step: v.step, input: v.input } }));
 }
 
 function detached() {
@@ -215,7 +219,7 @@ function chart(f, text) {
 }
 
 if (teacher) {
-  addEventListener('mailsim:view', (e) => { if (!classPage) publish(e.detail.step); });
+  addEventListener('mailsim:view', (e) => { if (!classPage) publish(e.detail); });
   bar.querySelector('[data-op="ask"]').addEventListener('click', () => {
     send({ op: 'ask', quiz: quizInView() });
   });

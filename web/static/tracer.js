@@ -21,7 +21,11 @@ export function base64Tracer(root, options) {
   let labels = []; // byte offset -> character of the typed text
   let source = { lines: [], starts: [], bytes: new Uint8Array() }; // the Base64 text being decoded
 
-  const pager = new Pager(tr, (g, grp) => (mode === 'encode' ? showEncode(g, grp) : showDecode(g, grp)), options);
+  const pager = new Pager(tr, (g, grp) => {
+    if (mode === 'encode') showEncode(g, grp);
+    else showDecode(g, grp);
+    if (options?.page && g >= 0) publish(g);
+  }, options);
 
   async function run() {
     mode = form.elements.mode.value;
@@ -121,7 +125,29 @@ export function base64Tracer(root, options) {
     }
     run();
   });
-  tr.onSubmit(run);
+  // The lab page is a view a class follows (classbar.js): it says which
+  // group of which input it shows, and goes where the instructor's does.
+  // An input too long to share is left out of the view.
+  let current = Promise.resolve(); // the run on screen, or on its way
+  const rerun = () => { current = run(); return current; };
+  function publish(g) {
+    const input = mode === 'encode' && tr.text.value.length <= 200 ? tr.text.value : '';
+    dispatchEvent(new CustomEvent('mailsim:view', { detail: { step: g, input } }));
+  }
+  if (options?.page) {
+    addEventListener('mailsim:goto', async (e) => {
+      const { step, input } = e.detail;
+      if (input && (input !== tr.text.value || mode !== 'encode')) {
+        tr.text.value = input;
+        form.elements.mode.value = 'encode';
+        await rerun();
+      } else {
+        await current;
+      }
+      pager.stepper.go(step);
+    });
+  }
+  tr.onSubmit(rerun);
 }
 
 function rule(v, text) {
