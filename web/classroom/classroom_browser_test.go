@@ -190,3 +190,37 @@ func TestBrowserAClassFollowsTheLab(t *testing.T) {
 		t.Errorf("the chart marks %q as right, want eQ==, which the student gave with spaces", got)
 	}
 }
+
+// TestBrowserAClassFollowsALesson: the instructor presents a lesson as
+// slides; a student who presents it too, in another language, sees the
+// instructor's slide, and the room is asked the lesson's quiz in view (its
+// first, when none is), in each one's language.
+func TestBrowserAClassFollowsALesson(t *testing.T) {
+	srv := webtest.Serve(t, webtest.Site(routes(t)))
+	teacher := browsertest.Open(t)
+	teacher.Navigate(srv.URL + "/lessons/architecture?lang=en")
+	teacher.Do("starting a class", chromedp.Evaluate[chromedp.Void](`fetch('/class?lang=en', {method: 'POST', body: new URLSearchParams({from: '/lessons/architecture'})}).then(() => { window.started = true; })`))
+	teacher.Until("the class started", `window.started === true`)
+	teacher.Navigate(srv.URL + "/lessons/architecture?lang=en")
+	code := teacher.Eval(`document.querySelector('.classbar .class-code').textContent`)
+	student := browsertest.Open(t)
+	student.Navigate(srv.URL + "/class/" + code + "?lang=ro")
+	if got := student.Eval(`location.pathname + ' ' + document.documentElement.lang`); got != "/lessons/architecture ro" {
+		t.Fatalf("the student landed on %s", got)
+	}
+	teacher.Until("the student counted", `document.querySelector('[data-testid="class-count"]').textContent === '1'`)
+	slide := `[...document.querySelectorAll('.lesson-body > :not([hidden])')].map(e => e.dataset.slide).filter((s, i, a) => a.indexOf(s) === i).join()`
+	student.Do("presenting", chromedp.Evaluate[chromedp.Void](`document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', bubbles: true}))`))
+	teacher.Do("presenting, two slides on", chromedp.Evaluate[chromedp.Void](`for (const key of ['p', 'ArrowRight', 'ArrowRight']) document.body.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}))`))
+	teacher.Until("the instructor on slide 2", slide+` === '2'`)
+	student.Until("the student on slide 2", slide+` === '2'`)
+
+	// The room gets the quiz, in the student's language.
+	quiz := teacher.Eval(`document.querySelector('.lesson-body > :not([hidden]) form.quiz, .lesson-body form.quiz')?.dataset.quiz ?? ''`)
+	teacher.Do("asking", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid="class-ask"]').click()`))
+	student.Until("the question", `document.querySelector('.class-question') !== null`)
+	want := student.Eval(`document.querySelector('form.quiz[data-quiz="` + quiz + `"] legend').textContent`)
+	if got := student.Eval(`document.querySelector('.class-question').textContent`); quiz == "" || !strings.HasSuffix(want, got) {
+		t.Errorf("asked about quiz %q, the student reads %q; the lesson's quiz says %q", quiz, got, want)
+	}
+}

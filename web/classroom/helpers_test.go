@@ -13,6 +13,7 @@ import (
 
 	"mailsim/class"
 	"mailsim/lessons"
+	"mailsim/web/learn"
 	"mailsim/web/mimelab"
 	"mailsim/web/outbox"
 	"mailsim/web/player"
@@ -21,7 +22,7 @@ import (
 )
 
 // routes are the class section with the shipped scenarios and lessons,
-// and the player and the lab, whose pages a class follows.
+// and the player, the lab and the lessons, whose pages a class follows.
 func routes(t testing.TB) func(*http.ServeMux) { return sharedRoutes(t, nil) }
 
 // sharedRoutes is routes for an instance that shares its classes over net.
@@ -38,6 +39,7 @@ func sharedRoutes(t testing.TB, net class.Net) func(*http.ServeMux) {
 		a.Routes(mux)
 		play.Routes(mux)
 		mimelab.New(&outbox.Store{}, log).Routes(mux)
+		learn.New(set, lib, play, log).Routes(mux)
 	}
 }
 

@@ -19,8 +19,8 @@ import (
 // socket: the counter, the transcript and the "now" panel follow the run
 // the player itself would show, the controls keep to the widget's
 // from..to, the link into the full player follows the step, the arrow keys
-// move only the player that has the focus, and the lesson's other player
-// stays where it was.
+// move only the player that has the focus, the lesson's other player
+// stays where it was, and in presentation mode the players still work.
 func TestBrowserEmbeddedPlayer(t *testing.T) {
 	lib := webtest.Shipped(t)
 	spec, _ := lib.Get("one-system")
@@ -64,5 +64,13 @@ func TestBrowserEmbeddedPlayer(t *testing.T) {
 	at(1)
 	if got := tb.Eval(`document.querySelector('[data-testid="player-embed"] [data-testid="step"]').textContent`); got != "3" {
 		t.Errorf("the first player moved to step %s with the second", got)
+	}
+
+	// As a slide (P), the players still step, and the slide stays put.
+	tb.Do("presenting", chromedp.KeyEvent("p"))
+	click("step")
+	at(2)
+	if got := tb.Eval(`[...document.querySelectorAll('.lesson-body > :not([hidden])')].map(e => e.dataset.slide).filter((s, i, a) => a.indexOf(s) === i).join()`); got != "0" {
+		t.Errorf("stepping a player in presentation mode shows slide(s) %s, want the players' slide 0", got)
 	}
 }
