@@ -54,6 +54,9 @@ func (a *Section) socket(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer conn.Close()
+	// A class's frames are a few dozen bytes: deflating them would cost
+	// the server and every phone more than it saves on the wire.
+	conn.WS().EnableWriteCompression(false)
 	m := &class.Member{Role: role, Deliver: func(msg *class.Message) bool {
 		return conn.SendPrepared(msg.Prepare(prepare).(*websocket.PreparedMessage))
 	}}
