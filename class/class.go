@@ -103,6 +103,10 @@ type Class struct {
 	// connected: a class expires after Expiry of that.
 	alone time.Time
 	now   func() time.Time
+	// refreshed is when the instructor's screens last got the count and
+	// tally; refreshDue, that a refresh waits for RefreshEvery to pass.
+	refreshed  time.Time
+	refreshDue bool
 }
 
 // Errors a command can meet.
@@ -143,7 +147,10 @@ func (c *Class) Join(m *Member) (leave func()) {
 	if c.poll != nil {
 		c.deliver(m, c.poll.frame(m.Role))
 	}
-	c.count()
+	if m.Role == Instructor {
+		c.deliver(m, c.countFrame())
+	}
+	c.refresh()
 	return func() { c.leave(m) }
 }
 
@@ -167,7 +174,7 @@ func (c *Class) drop(m *Member) {
 	} else if !c.instructed() {
 		c.alone = c.now()
 	}
-	c.count()
+	c.refresh()
 }
 
 func (c *Class) instructed() bool {
@@ -198,13 +205,48 @@ func (c *Class) broadcast(who Role, msg *Message) {
 	}
 }
 
-// count tells the instructor's screens how many students follow; under mu.
-func (c *Class) count() {
+// RefreshEvery is how often, at most, the instructor's screens are told
+// the count and the tally. A room joins and answers in bursts: 1,000
+// students joining within a second would otherwise send each instructor
+// screen 1,000 frames, more than its queue holds, and drop it.
+var RefreshEvery = 250 * time.Millisecond
+
+// refresh tells the instructor's screens the count and an open poll's
+// tally: at once if the last time was RefreshEvery ago, else once when it
+// will be, with what they are then; under mu.
+func (c *Class) refresh() {
+	if c.refreshDue {
+		return
+	}
+	wait := RefreshEvery - time.Since(c.refreshed)
+	if wait <= 0 {
+		c.sendRefresh()
+		return
+	}
+	c.refreshDue = true
+	time.AfterFunc(wait, func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.refreshDue = false
+		c.sendRefresh()
+	})
+}
+
+func (c *Class) sendRefresh() {
+	c.refreshed = time.Now()
+	c.broadcast(Instructor, c.countFrame())
+	if c.poll != nil && !c.poll.revealed {
+		c.broadcast(Instructor, c.poll.frame(Instructor))
+	}
+}
+
+// countFrame says how many students follow and how many answered; under mu.
+func (c *Class) countFrame() *Message {
 	f := countFrame{Op: "count", Students: c.students}
 	if c.poll != nil {
 		f.Answered = len(c.poll.answers)
 	}
-	c.broadcast(Instructor, encode(f))
+	return encode(f)
 }
 
 // Show moves everyone to v: the instructor's command.

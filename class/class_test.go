@@ -3,11 +3,19 @@ package class
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 )
+
+// TestMain refreshes the instructor's screens at once, so that a test
+// reads the count after a join; TestABurstIsCoalesced puts the pace back.
+func TestMain(m *testing.M) {
+	RefreshEvery = 0
+	os.Exit(m.Run())
+}
 
 // screen is a member whose messages a test reads; full makes it too slow.
 type screen struct {
@@ -279,6 +287,39 @@ func TestExactShortAnswersKeepTheirCase(t *testing.T) {
 	}
 	if right != 1 {
 		t.Errorf("%d bars are marked right, want only eQ==", right)
+	}
+}
+
+// TestABurstIsCoalesced: a room that joins and answers at once sends
+// each instructor screen a few counts and tallies, not one per student,
+// and the last says where the room is.
+func TestABurstIsCoalesced(t *testing.T) {
+	RefreshEvery = 40 * time.Millisecond
+	defer func() { RefreshEvery = 0 }()
+	_, c, _, _ := started(t)
+	teacher, _ := join(c, Instructor)
+	c.Ask(teacher.Member, Poll{Kind: "single", Question: Text{"en": "?"}, Options: []Text{{"en": "a"}, {"en": "b"}}, Right: []int{1}})
+	for range 500 {
+		s, _ := join(c, Student)
+		c.Answer(s.Member, 1, []int{1}, "")
+	}
+	time.Sleep(3 * RefreshEvery)
+	counts, tallies := 0, 0
+	teacher.mu.Lock()
+	for _, f := range teacher.got {
+		switch f["op"] {
+		case "count":
+			counts++
+		case "poll":
+			tallies++
+		}
+	}
+	teacher.mu.Unlock()
+	if counts > 50 || tallies > 50 {
+		t.Errorf("500 students joining and answering sent the instructor %d counts and %d tallies", counts, tallies)
+	}
+	if n := teacher.last("count")["students"]; n != 500.0 || teacher.last("poll")["answered"] != 500.0 {
+		t.Errorf("the last count says %v students, the last tally %v answers; want 500 and 500", n, teacher.last("poll")["answered"])
 	}
 }
 

@@ -197,7 +197,7 @@ func (c *Class) Ask(m *Member, p Poll) error {
 
 // Answer records a student's answer to question id, replacing the one the
 // student gave before: each counts once. The instructor's screens get the
-// new tally.
+// new tally, at most every RefreshEvery.
 func (c *Class) Answer(m *Member, id int, picks []int, text string) error {
 	if m.Role != Student {
 		return ErrNotStudent
@@ -219,7 +219,7 @@ func (c *Class) Answer(m *Member, id int, picks []int, text string) error {
 		return err
 	}
 	p.answers[m] = k
-	c.broadcast(Instructor, p.frame(Instructor))
+	c.refresh()
 	return nil
 }
 

@@ -57,7 +57,7 @@ func post(h http.Handler, target string, form url.Values, cookies ...*http.Cooki
 }
 
 // start starts a class and returns its code and the instructor's cookie.
-func start(t *testing.T, h http.Handler) (string, *http.Cookie) {
+func start(t testing.TB, h http.Handler) (string, *http.Cookie) {
 	t.Helper()
 	w := post(h, "/class?lang=en", url.Values{"from": {"/play/lan-both"}})
 	if w.Code != http.StatusSeeOther {
