@@ -67,6 +67,9 @@ func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
 
 	// Student 1 explores alone: the class goes on without them, until they rejoin.
 	click(students[0], `[data-testid="class-detach"]`)
+	if got := students[0].Eval(`document.querySelector('[data-testid="class-status"]').textContent`); got != "You are exploring alone; the class goes on without you." {
+		t.Errorf("a student exploring alone reads %q", got)
+	}
 	click(students[0], `#player button[data-op="back"]`)
 	at(students[0], 2, "student 1, alone")
 	click(teacher, `#player button[data-op="end"]`)

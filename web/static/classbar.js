@@ -100,6 +100,7 @@ function setDetached(on) {
   bar.querySelector('[data-op="detach"]').hidden = on;
   bar.querySelector('[data-op="rejoin"]').hidden = !on;
   bar.classList.toggle('detached', on);
+  status.textContent = on ? words.tDetached : '';
   if (!on && view) follow(view);
 }
 

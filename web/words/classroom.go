@@ -27,7 +27,6 @@ var uiClassroom = lang.Catalog{
 	"class.refused":      {RO: "Doar profesorul conduce clasa.", EN: "Only the instructor drives the class."},
 	"class.offline":      {RO: "Legătura cu clasa s-a pierdut; reconectare…", EN: "Lost the connection to the class; reconnecting…"},
 	"class.scan":         {RO: "Scanează codul sau deschide:", EN: "Scan the code or open:"},
-	"class.view":         {RO: "Clasa e la:", EN: "The class is at:"},
 	"class.question":     {RO: "Întrebare pentru clasă", EN: "A question for the room"},
 	"class.send":         {RO: "Răspunde", EN: "Answer"},
 	"class.sent":         {RO: "Răspuns trimis; îl poți schimba până se arată răspunsul corect.", EN: "Answer sent; you can change it until the right answer is revealed."},
