@@ -79,6 +79,7 @@ type Member struct {
 	Role    Role
 	Deliver func(*Message) bool
 	answers *rate.Limiter
+	nick    string // a student's optional nickname (nick.go)
 }
 
 // answerRate is how often a student may answer: enough to change one's
@@ -242,7 +243,7 @@ func (c *Class) sendRefresh() {
 
 // countFrame says how many students follow and how many answered; under mu.
 func (c *Class) countFrame() *Message {
-	f := countFrame{Op: "count", Students: c.students}
+	f := countFrame{Op: "count", Students: c.students, Nicks: c.nicks()}
 	if c.poll != nil {
 		f.Answered = len(c.poll.answers)
 	}
@@ -284,7 +285,8 @@ type viewFrame struct {
 }
 
 type countFrame struct {
-	Op       string `json:"op"`
-	Students int    `json:"students"`
-	Answered int    `json:"answered"`
+	Op       string   `json:"op"`
+	Students int      `json:"students"`
+	Answered int      `json:"answered"`
+	Nicks    []string `json:"nicks,omitempty"` // the students who gave one, for the instructor's list
 }

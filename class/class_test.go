@@ -290,6 +290,42 @@ func TestExactShortAnswersKeepTheirCase(t *testing.T) {
 	}
 }
 
+// TestANicknameIsOptionalAndAnswersStayAnonymous: the instructor's count
+// lists the nicknames given, sorted; no frame ties an answer to one; a
+// nickname that is too long or holds control characters is refused.
+func TestANicknameIsOptionalAndAnswersStayAnonymous(t *testing.T) {
+	_, c, _, _ := started(t)
+	teacher, _ := join(c, Instructor)
+	ana, _ := join(c, Student)
+	join(c, Student) // one who gives no nickname
+	if err := c.Nick(ana.Member, "  Ana   Pop "); err != nil {
+		t.Fatal(err)
+	}
+	if nicks := teacher.last("count")["nicks"]; len(nicks.([]any)) != 1 || nicks.([]any)[0] != "Ana Pop" {
+		t.Errorf("the instructor's list is %v", nicks)
+	}
+	c.Ask(teacher.Member, Poll{Kind: "single", Question: Text{"en": "?"}, Options: []Text{{"en": "a"}, {"en": "b"}}, Right: []int{1}})
+	c.Answer(ana.Member, 1, []int{0}, "")
+	c.Reveal(teacher.Member)
+	for _, op := range []string{"poll", "reveal"} {
+		if b, _ := json.Marshal(teacher.last(op)); strings.Contains(string(b), "Ana") {
+			t.Errorf("the %s frame names who answered: %s", op, b)
+		}
+	}
+	for _, bad := range []string{strings.Repeat("a", MaxNick+1), "Ana\x00", "Ana\u202e"} {
+		if err := c.Nick(ana.Member, bad); !errors.Is(err, ErrBadNick) {
+			t.Errorf("nickname %q: %v", bad, err)
+		}
+	}
+	if err := c.Nick(teacher.Member, "Prof"); !errors.Is(err, ErrNotStudent) {
+		t.Errorf("the instructor took a nickname: %v", err)
+	}
+	c.Nick(ana.Member, "")
+	if nicks := teacher.last("count")["nicks"]; nicks != nil {
+		t.Errorf("after taking the nickname back the list is %v", nicks)
+	}
+}
+
 // TestABurstIsCoalesced: a room that joins and answers at once sends
 // each instructor screen a few counts and tallies, not one per student,
 // and the last says where the room is.

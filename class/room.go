@@ -12,6 +12,7 @@ type Room interface {
 	Ask(m *Member, p Poll) error
 	Answer(m *Member, id int, picks []int, text string) error
 	Reveal(m *Member) error
+	Nick(m *Member, nick string) error
 	View() View
 }
 

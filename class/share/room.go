@@ -170,6 +170,13 @@ func (r *room) Reveal(m *class.Member) error {
 	return r.do(m, command{Op: "reveal"})
 }
 
+func (r *room) Nick(m *class.Member, nick string) error {
+	if m.Role != class.Student {
+		return class.ErrNotStudent
+	}
+	return r.do(m, command{Op: "nick", Text: nick})
+}
+
 func (r *room) Answer(m *class.Member, id int, picks []int, text string) error {
 	return r.do(m, command{Op: "answer", ID: id, Picks: picks, Text: text})
 }

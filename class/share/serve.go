@@ -126,6 +126,8 @@ func apply(c *class.Class, m *class.Member, cmd command) error {
 		return c.Reveal(m)
 	case "answer":
 		return c.Answer(m, cmd.ID, cmd.Picks, cmd.Text)
+	case "nick":
+		return c.Nick(m, cmd.Text)
 	}
 	return errUnknown
 }

@@ -114,7 +114,7 @@ func (w *wirePoll) poll() class.Poll {
 
 // known are the class's errors, which cross the network as their text and
 // are made the same errors again, so that the pages word them alike.
-var known = []error{class.ErrNotInstructor, class.ErrNotStudent, class.ErrNoPoll, class.ErrTooFast, class.ErrRevealed, class.ErrBadAnswer}
+var known = []error{class.ErrNotInstructor, class.ErrNotStudent, class.ErrNoPoll, class.ErrTooFast, class.ErrRevealed, class.ErrBadAnswer, class.ErrBadNick}
 
 func errorOf(text string) error {
 	if text == "" {

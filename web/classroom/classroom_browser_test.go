@@ -125,8 +125,14 @@ func TestBrowserAClassFollowsItsInstructor(t *testing.T) {
 		t.Errorf("a student's command moved the class: student 2 at %s, the instructor at %s", step(students[1]), step(teacher))
 	}
 
-	// The projector page shows the chart; the reveal reaches every screen.
+	// A student may give a nickname, which the projector lists.
+	students[1].Do("a nickname", chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector('[data-testid="class-nick"]');
+		f.elements.nick.value = 'Ana'; f.querySelector('button').click(); })()`))
+
+	// The projector page shows the chart and the nicknames; the reveal
+	// reaches every screen.
 	teacher.Navigate(srv.URL + "/class/" + code + "/teach?lang=en")
+	teacher.Until("Ana on the projector's list", `document.querySelector('[data-testid="class-nicks"]').textContent === 'Ana'`)
 	teacher.Until("the chart on the projector", `document.querySelectorAll('[data-testid="class-chart"] .bar').length > 0`)
 	teacher.Shoot("classroom.png")
 	axeClean(t, teacher, "the projector page with the chart")

@@ -16,8 +16,9 @@ import (
 const readLimit = 2 << 10
 
 // command is what a class page sends: show (the instructor's page moved),
-// ask (the instructor asks the room about the current view), reveal, and
-// answer (a student's choice or short answer to poll id).
+// ask (the instructor asks the room about the current view), reveal,
+// answer (a student's choice or short answer to poll id) and nick (a
+// student's optional nickname, in text).
 type command struct {
 	Op    string     `json:"op"`
 	View  class.View `json:"view"`
@@ -94,19 +95,34 @@ func (a *Section) do(c class.Room, m *class.Member, cmd command, l lang.Lang) er
 		return c.Reveal(m)
 	case "answer":
 		return c.Answer(m, cmd.ID, cmd.Picks, cmd.Text)
+	case "nick":
+		return c.Nick(m, cmd.Text)
 	}
 	return errors.New("unknown command " + cmd.Op)
 }
 
-// why is a refusal in the page's words where the app has them.
+// refusals word the class's errors in the page's language.
+var refusals = map[error]string{
+	class.ErrNotInstructor: "class.refused",
+	errNoQuestion:          "class.none",
+	class.ErrNotStudent:    "class.notstudent",
+	class.ErrNoPoll:        "class.nopoll",
+	class.ErrTooFast:       "class.toofast",
+	class.ErrRevealed:      "class.closed",
+	class.ErrBadAnswer:     "class.badanswer",
+	class.ErrBadNick:       "class.badnick",
+}
+
+// why is a refusal in the page's words; an error the class does not name
+// (a view the page made up, a command it does not know) gets a plain one.
 func (a *Section) why(err error, l lang.Lang) string {
-	if errors.Is(err, class.ErrNotInstructor) {
-		return tr(l, "class.refused")
+	for e, key := range refusals {
+		if errors.Is(err, e) {
+			return tr(l, key)
+		}
 	}
-	if errors.Is(err, errNoQuestion) {
-		return tr(l, "class.none")
-	}
-	return err.Error()
+	a.log.Debug("class command refused", "err", err)
+	return tr(l, "class.badcmd")
 }
 
 // prepare is a class message as the websocket sends it: compressed once,

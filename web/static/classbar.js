@@ -32,6 +32,7 @@ function connect() {
     retry = 500;
     offline.hidden = true;
     if (teacher && !classPage) publish({ step: Number(new URL(location.href).searchParams.get('step')) || 0 });
+    if (!teacher && nick()) send({ op: 'nick', text: nick() });
   });
   socket.addEventListener('message', (m) => receive(JSON.parse(m.data)));
   socket.addEventListener('close', () => {
@@ -60,6 +61,11 @@ const handlers = {
     bar.querySelector('[data-testid="class-count"]').textContent = f.students;
     students = f.students;
     if (poll) drawPoll(poll);
+    const list = document.querySelector('[data-testid="class-nicks"]'); // the projector page's
+    if (list) {
+      list.replaceChildren(...(f.nicks ?? []).map((n) => el('li', '', n)));
+      document.querySelector('[data-testid="class-nobody"]').hidden = list.children.length > 0;
+    }
   },
   poll(f) { drawPoll(f); },
   reveal(f) { drawPoll(f); },
@@ -88,6 +94,16 @@ function follow(v) {
     return;
   }
   dispatchEvent(new CustomEvent('mailsim:goto', { detail: { step: v.step, input: v.input } }));
+}
+
+const nickKey = 'mailsim.class.nick';
+
+function nick() {
+  try {
+    return localStorage.getItem(nickKey) ?? '';
+  } catch {
+    return '';
+  }
 }
 
 function detached() {
@@ -225,6 +241,20 @@ if (teacher) {
     send({ op: 'ask', quiz: quizInView() });
   });
 } else {
+  // A nickname is optional and kept in the browser, so that every page
+  // and a reconnection say it again; answers stay anonymous.
+  const form = bar.querySelector('.class-nick');
+  form.elements.nick.value = nick();
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = form.elements.nick.value.trim();
+    try {
+      localStorage.setItem(nickKey, name);
+    } catch {
+      // private mode: the nickname lasts for this page
+    }
+    send({ op: 'nick', text: name });
+  });
   bar.querySelector('[data-op="detach"]').addEventListener('click', () => setDetached(true));
   bar.querySelector('[data-op="rejoin"]').addEventListener('click', () => setDetached(false));
   if (detached()) setDetached(true);
