@@ -75,6 +75,10 @@ func (n *Net) Serve(c *class.Class) (stop func()) {
 		c.Mirror(nil)
 		return func() {}
 	}
+	// The subscription reaches the NATS server with the connection's next
+	// flush; until then another instance asking for the class would hear
+	// nobody. Start returns only once it is there.
+	n.nc.FlushTimeout(wait)
 	return func() {
 		sub.Unsubscribe()
 		c.Mirror(nil)
