@@ -69,7 +69,7 @@ func (a *Section) socket(w http.ResponseWriter, r *http.Request) {
 		if err := conn.WS().ReadJSON(&cmd); err != nil {
 			return
 		}
-		if err := a.do(c, m, cmd, l); err != nil {
+		if err := a.do(c, m, cmd); err != nil {
 			if !conn.Send(refusal{Op: "refused", Why: a.why(err, l)}) {
 				return
 			}
@@ -78,7 +78,7 @@ func (a *Section) socket(w http.ResponseWriter, r *http.Request) {
 }
 
 // do carries out one command with the rights of m's role.
-func (a *Section) do(c class.Room, m *class.Member, cmd command, l lang.Lang) error {
+func (a *Section) do(c class.Room, m *class.Member, cmd command) error {
 	switch cmd.Op {
 	case "show":
 		return c.Show(m, cmd.View)

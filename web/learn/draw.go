@@ -26,7 +26,7 @@ import (
 // of its own page.
 type drawer struct {
 	lib  sim.Library
-	runs Runs
+	play Players
 	l    lang.Lang
 	slug string
 }
@@ -86,7 +86,7 @@ func (d drawer) player(wd *lessons.Widget) (templ.Component, error) {
 	if !ok {
 		step = from
 	}
-	return d.runs.Embed(spec.In(d.l), step, from, to, d.l)
+	return d.play.Embed(spec.In(d.l), step, from, to, d.l)
 }
 
 // base64 is the lab's Base64 tracer on the widget's input, and its result

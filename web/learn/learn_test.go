@@ -161,7 +161,7 @@ func BenchmarkHeaviestLesson(b *testing.B) {
 	}
 	log := slog.New(slog.DiscardHandler)
 	play := player.New(lib, &outbox.Store{}, log)
-	d := drawer{lib: lib, runs: play}
+	d := drawer{lib: lib, play: play}
 	var heaviest *lessons.Doc
 	most, slug, in := 0, "", lang.EN
 	for _, ls := range set.List() {

@@ -22,9 +22,9 @@ import (
 // tr looks a key up in the app's catalogs.
 var tr, explain = words.T, words.Explain
 
-// Runs draws a scenario's player inside a lesson; the player section is
-// the real one, so that a lesson shows the player's own run and parts.
-type Runs interface {
+// Players draws a scenario's player inside a lesson; the player section
+// is the real one, so that a lesson shows the player's own run and parts.
+type Players interface {
 	Embed(spec *sim.Spec, step, from, to int, l lang.Lang) (templ.Component, error)
 }
 
@@ -38,9 +38,9 @@ type Section struct {
 }
 
 // New renders the lessons of set, their player widgets from lib's
-// scenarios run through runs. A nil set is the built-in lessons; a lesson
+// scenarios drawn by play. A nil set is the built-in lessons; a lesson
 // that fails to load or to render is logged and left out.
-func New(set *lessons.Set, lib sim.Library, runs Runs, log *slog.Logger) *Section {
+func New(set *lessons.Set, lib sim.Library, play Players, log *slog.Logger) *Section {
 	if set == nil {
 		var errs []error
 		set, errs = lessons.Load(lib, "")
@@ -49,7 +49,7 @@ func New(set *lessons.Set, lib sim.Library, runs Runs, log *slog.Logger) *Sectio
 		}
 	}
 	a := &Section{set: set, bodies: map[string]map[lang.Lang]template.HTML{}, terms: sortedTerms(), log: log}
-	d := drawer{lib: lib, runs: runs}
+	d := drawer{lib: lib, play: play}
 	for _, ls := range set.List() {
 		a.bodies[ls.Slug] = map[lang.Lang]template.HTML{}
 		for _, l := range lessons.Langs {

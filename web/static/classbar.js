@@ -6,8 +6,7 @@
 // "mailsim:view" event) and ask the room. Questions, answers, the chart and
 // the reveal show in the poll panel, the same on every screen. Everything
 // from the socket reaches the page through textContent.
-import { el, ready } from './dom.js';
-import { socketURL } from './console-terminal.js';
+import { el, ready, socketURL } from './dom.js';
 
 const bar = document.querySelector('.classbar');
 const panel = document.querySelector('.class-poll');

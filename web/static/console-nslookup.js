@@ -1,8 +1,8 @@
 // The nslookup console: each line goes to the server's nslookup session
 // (see web/nslookup.go); its output is printed as nslookup prints it, with
 // the explanation under it, and the zone rows of the answer light up.
-import { el, ready } from './dom.js';
-import { note, prompt, socketURL } from './console-terminal.js';
+import { note, prompt } from './console-terminal.js';
+import { el, ready, socketURL } from './dom.js';
 
 const root = document.getElementById('nslookup');
 const words = root.dataset;

@@ -36,10 +36,3 @@ export function note(list, text) {
   list.append(el('li', 'note', text));
   list.scrollTop = list.scrollHeight;
 }
-
-// socketURL turns a page-relative websocket path into a ws: or wss: URL.
-export function socketURL(path) {
-  const url = new URL(path, location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url;
-}

@@ -5,9 +5,9 @@
 import { item } from './transcript.js';
 import { renderMailboxes } from './mailboxes.js';
 import { showMachine } from './states.js';
-import { note, prompt, socketURL } from './console-terminal.js';
+import { note, prompt } from './console-terminal.js';
 import { markControls } from './bidi.js';
-import { ready } from './dom.js';
+import { ready, socketURL } from './dom.js';
 
 const root = document.getElementById('console');
 const words = root.dataset;

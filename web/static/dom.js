@@ -14,3 +14,10 @@ export function el(tag, className, text) {
 export function ready() {
   document.documentElement.dataset.ready = '';
 }
+
+// socketURL turns a page-relative websocket path into a ws: or wss: URL.
+export function socketURL(path) {
+  const url = new URL(path, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url;
+}

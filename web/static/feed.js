@@ -4,6 +4,8 @@
 // holds: a frame brings only the events from there on, none when going
 // back (see web/player/ws.go). A closed socket reconnects, backing off, and
 // asks again for the step last wanted.
+import { socketURL } from './dom.js';
+
 const retryFirst = 500; // ms before the first reconnection attempt
 const retryMost = 8000;
 
@@ -12,8 +14,7 @@ export class Feed {
   // gets each frame with every event up to its step, live(on) learns when
   // the socket opens and closes.
   constructor(path, params, show, live) {
-    this.url = new URL(path, location.href);
-    this.url.protocol = this.url.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.url = socketURL(path);
     for (const [k, v] of Object.entries(params)) this.url.searchParams.set(k, v);
     this.show = show;
     this.live = live;

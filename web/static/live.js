@@ -3,11 +3,10 @@
 // transcript, the envelope between this computer and the lab, the state
 // diagram and the mailboxes.
 import { item } from './transcript.js';
-import { el, ready } from './dom.js';
+import { el, ready, socketURL } from './dom.js';
 import { renderMailboxes } from './mailboxes.js';
 import { agentLabel, showEvent } from './topology.js';
 import { showMachine } from './states.js';
-import { socketURL } from './console-terminal.js';
 import { markControls } from './bidi.js';
 
 const retryFirst = 500; // ms before the first reconnection attempt
